@@ -1,0 +1,46 @@
+//! Tauri commands: thin wrappers that take the current connection, call the client or
+//! the credential store, and turn failures into a `UiError`.
+
+pub mod credentials;
+pub mod error;
+pub mod profiles;
+
+use crate::credentials::{Credentials, SecretStore, StoreError};
+use crate::state::Connection;
+use error::UiError;
+use std::sync::Arc;
+
+/// Every command the window may call. `build.rs` declares the same list, so each one
+/// needs an explicit `allow-…` permission in a capability.
+pub const ALL: &[&str] = &[
+    "describe_credentials",
+    "save_credentials",
+    "forget_credentials",
+    "start_demo",
+    "leave_demo",
+    "list_profiles",
+    "fetch_profile",
+    "update_profile",
+    "list_evaluations",
+    "create_evaluation",
+    "list_entity_assignments",
+    "list_channel_endpoint_assignments",
+    "fetch_policy",
+    "fetch_end_user",
+    "fetch_supporting_document",
+];
+
+/// Runs a store call off the async runtime: a keyring may block on an unlock prompt.
+pub(crate) async fn blocking<T: Send + 'static>(
+    store: Arc<dyn SecretStore>,
+    call: impl FnOnce(&dyn SecretStore) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, UiError> {
+    Ok(tokio::task::spawn_blocking(move || call(store.as_ref())).await??)
+}
+
+/// The credentials of the current connection, read from its store for each request.
+pub(crate) async fn current_credentials(conn: &Connection) -> Result<Credentials, UiError> {
+    blocking(conn.store.clone(), |s| s.load())
+        .await?
+        .ok_or_else(UiError::no_credentials)
+}

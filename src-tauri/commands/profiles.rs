@@ -1,0 +1,116 @@
+//! Customer-Profiles and what hangs off them.
+
+use tauri::State;
+
+use super::current_credentials;
+use super::error::{ErrorKind, UiError};
+use crate::state::AppState;
+use crate::trusthub::models::*;
+
+type Answer<T> = Result<T, UiError>;
+
+#[tauri::command]
+pub async fn list_profiles(
+    state: State<'_, AppState>,
+    filter: ProfileFilter,
+    next: Option<String>,
+) -> Answer<Page<CustomerProfile>> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn
+        .client
+        .list_profiles_page(&c, &filter, next.as_deref())
+        .await?)
+}
+
+#[tauri::command]
+pub async fn fetch_profile(state: State<'_, AppState>, sid: String) -> Answer<CustomerProfile> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn.client.fetch_profile(&c, &sid).await?)
+}
+
+/// Saves the changed fields of one profile and returns it as Twilio now holds it.
+/// A second save of the same profile while one is under way is refused, so a
+/// double-click can never send two updates.
+#[tauri::command]
+pub async fn update_profile(
+    state: State<'_, AppState>,
+    sid: String,
+    changes: ProfileUpdate,
+) -> Answer<CustomerProfile> {
+    let Some(_guard) = state.begin_save(sid.trim()) else {
+        return Err(UiError::new(
+            ErrorKind::Busy,
+            "This profile is already being saved. Wait a moment.",
+        ));
+    };
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn.client.save_profile_changes(&c, &sid, &changes).await?)
+}
+
+#[tauri::command]
+pub async fn list_evaluations(state: State<'_, AppState>, sid: String) -> Answer<Vec<Evaluation>> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn.client.list_evaluations(&c, &sid).await?)
+}
+
+#[tauri::command]
+pub async fn create_evaluation(
+    state: State<'_, AppState>,
+    sid: String,
+    policy_sid: String,
+) -> Answer<Evaluation> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn.client.create_evaluation(&c, &sid, &policy_sid).await?)
+}
+
+#[tauri::command]
+pub async fn list_entity_assignments(
+    state: State<'_, AppState>,
+    sid: String,
+) -> Answer<Vec<EntityAssignment>> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn.client.list_entity_assignments(&c, &sid).await?)
+}
+
+#[tauri::command]
+pub async fn list_channel_endpoint_assignments(
+    state: State<'_, AppState>,
+    sid: String,
+) -> Answer<Vec<ChannelEndpointAssignment>> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn
+        .client
+        .list_channel_endpoint_assignments(&c, &sid)
+        .await?)
+}
+
+#[tauri::command]
+pub async fn fetch_policy(state: State<'_, AppState>, sid: String) -> Answer<Policy> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn.client.fetch_policy(&c, &sid).await?)
+}
+
+#[tauri::command]
+pub async fn fetch_end_user(state: State<'_, AppState>, sid: String) -> Answer<EndUser> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn.client.fetch_end_user(&c, &sid).await?)
+}
+
+#[tauri::command]
+pub async fn fetch_supporting_document(
+    state: State<'_, AppState>,
+    sid: String,
+) -> Answer<SupportingDocument> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn.client.fetch_supporting_document(&c, &sid).await?)
+}

@@ -1,0 +1,247 @@
+//! Where credentials are kept: the operating system's keyring, or (when there is none
+//! and the person agrees) this session's memory. Never a file.
+
+use secrecy::zeroize::Zeroizing;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::sync::Mutex;
+
+use super::Credentials;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// No keyring service at all (Linux without a Secret Service).
+    #[error("This computer has no keyring service to keep your credentials safely ({0}).")]
+    Unavailable(String),
+    /// A keyring exists but refused access: locked, or the person said no.
+    #[error("The keyring is locked or refused access ({0}). Unlock it and try again.")]
+    NoAccess(String),
+    /// The entry exists but was not written by this app, or was damaged.
+    #[error("The saved credentials could not be read: the keyring entry is not in the form TrustHub Desk writes. Enter your credentials again to replace it.")]
+    Corrupt,
+    #[error("The keyring reported a problem: {0}")]
+    Failure(String),
+}
+
+/// One place that keeps one set of credentials. Calls may block (a keyring can ask
+/// the person to unlock it), so callers run them off the async runtime.
+pub trait SecretStore: Send + Sync {
+    fn load(&self) -> Result<Option<Credentials>, StoreError>;
+    fn save(&self, credentials: &Credentials) -> Result<(), StoreError>;
+    fn delete(&self) -> Result<(), StoreError>;
+    /// Whether the store can be used at all; a store that always can needs no override.
+    fn check(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+}
+
+/// The form of the keyring entry. Versioned so a later release can read what an earlier one wrote.
+#[derive(Serialize, Deserialize)]
+struct Entry<'a> {
+    #[serde(borrow)]
+    format: Cow<'a, str>,
+    #[serde(borrow)]
+    account_sid: Cow<'a, str>,
+    #[serde(borrow)]
+    api_key_sid: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    secret: Cow<'a, str>,
+}
+
+const ENTRY_FORMAT: &str = "trusthub-desk/1";
+
+fn encode(c: &Credentials) -> Result<Zeroizing<String>, StoreError> {
+    let entry = Entry {
+        format: ENTRY_FORMAT.into(),
+        account_sid: c.account_sid().into(),
+        api_key_sid: c.summary().api_key_sid.map(Cow::Owned),
+        secret: c.secret().expose_secret().into(),
+    };
+    serde_json::to_string(&entry)
+        .map(Zeroizing::new)
+        .map_err(|_| StoreError::Failure("could not encode the entry".into()))
+}
+
+fn decode(text: &str) -> Result<Credentials, StoreError> {
+    let entry: Entry<'_> = serde_json::from_str(text).map_err(|_| StoreError::Corrupt)?;
+    if entry.format != ENTRY_FORMAT {
+        return Err(StoreError::Corrupt);
+    }
+    Credentials::new(
+        &entry.account_sid,
+        entry.api_key_sid.as_deref(),
+        SecretString::from(entry.secret.into_owned()),
+    )
+    .map_err(|_| StoreError::Corrupt)
+}
+
+/// The OS keyring through the `keyring` crate: Secret Service, Keychain or Credential Manager.
+pub struct KeyringStore {
+    service: String,
+    user: String,
+}
+
+impl KeyringStore {
+    pub fn new(service: impl Into<String>, user: impl Into<String>) -> Self {
+        Self {
+            service: service.into(),
+            user: user.into(),
+        }
+    }
+
+    /// Whether the platform store could be set up. Checked at start-up so a keyring
+    /// that silently keeps nothing is told to the person, not discovered later.
+    pub fn availability() -> Result<(), StoreError> {
+        keyring::Entry::store_status()
+            .as_ref()
+            .map(|_| ())
+            // Whatever stopped the platform store from starting, there is no keyring to use.
+            .map_err(|e| match map_error(e) {
+                StoreError::Failure(why) | StoreError::NoAccess(why) => {
+                    StoreError::Unavailable(why)
+                }
+                other => other,
+            })
+    }
+
+    fn entry(&self) -> Result<keyring::Entry, StoreError> {
+        Self::availability()?;
+        keyring::Entry::new(&self.service, &self.user).map_err(|e| map_error(&e))
+    }
+}
+
+impl SecretStore for KeyringStore {
+    fn check(&self) -> Result<(), StoreError> {
+        Self::availability()
+    }
+
+    fn load(&self) -> Result<Option<Credentials>, StoreError> {
+        match self.entry()?.get_password() {
+            Ok(text) => decode(&Zeroizing::new(text)).map(Some),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(map_error(&e)),
+        }
+    }
+
+    fn save(&self, credentials: &Credentials) -> Result<(), StoreError> {
+        let text = encode(credentials)?;
+        self.entry()?.set_password(&text).map_err(|e| map_error(&e))
+    }
+
+    fn delete(&self) -> Result<(), StoreError> {
+        match self.entry()?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(map_error(&e)),
+        }
+    }
+}
+
+/// Maps keyring errors to messages. Never formats the error's payload: some variants
+/// (`BadEncoding`, `BadDataFormat`) carry the stored bytes, which would be the secret.
+fn map_error(e: &keyring::Error) -> StoreError {
+    use keyring::Error as E;
+    match e {
+        E::NoDefaultStore => StoreError::Unavailable("no Secret Service is running".into()),
+        // A session bus with nobody serving the Secret Service API: no keyring at all.
+        E::NoStorageAccess(p) if service_missing(p.as_ref()) => {
+            StoreError::Unavailable("no Secret Service is running".into())
+        }
+        E::NoStorageAccess(_) => {
+            StoreError::NoAccess("the keyring did not let TrustHub Desk in".into())
+        }
+        E::BadEncoding(_) | E::BadDataFormat(..) => StoreError::Corrupt,
+        E::PlatformFailure(p) => StoreError::Failure(platform_reason(p.as_ref())),
+        E::Invalid(what, _) => StoreError::Failure(format!("invalid {what}")),
+        E::TooLong(what, _) => StoreError::Failure(format!("{what} too long")),
+        E::NoEntry => StoreError::Failure("no entry".into()),
+        _ => StoreError::Failure("unexpected keyring error".into()),
+    }
+}
+
+fn service_missing(p: &(dyn std::error::Error + Send + Sync)) -> bool {
+    let text = p.to_string();
+    text.contains("ServiceUnknown") || text.contains("not provided by any")
+}
+
+/// Platform errors describe the service, not the secret; still, keep only the first line, short.
+fn platform_reason(p: &(dyn std::error::Error + Send + Sync)) -> String {
+    let text = p.to_string();
+    let line = text.lines().next().unwrap_or("").trim();
+    line.chars().take(160).collect()
+}
+
+/// Credentials kept only in this process's memory: for a session without a keyring
+/// service, by the person's explicit choice, and for tests.
+#[derive(Default)]
+pub struct MemoryStore {
+    slot: Mutex<Option<Credentials>>,
+}
+
+impl SecretStore for MemoryStore {
+    fn load(&self) -> Result<Option<Credentials>, StoreError> {
+        Ok(self.slot.lock().map_err(|_| poisoned())?.clone())
+    }
+
+    fn save(&self, credentials: &Credentials) -> Result<(), StoreError> {
+        *self.slot.lock().map_err(|_| poisoned())? = Some(credentials.clone());
+        Ok(())
+    }
+
+    fn delete(&self) -> Result<(), StoreError> {
+        *self.slot.lock().map_err(|_| poisoned())? = None;
+        Ok(())
+    }
+}
+
+fn poisoned() -> StoreError {
+    StoreError::Failure("the in-memory store was left inconsistent".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AC: &str = "AC0123456789abcdef0123456789abcdef";
+    const SK: &str = "SK0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn entry_round_trip_for_both_kinds() {
+        for key in [None, Some(SK)] {
+            let c = Credentials::new(AC, key, "s3cr&t=\"x\"".into()).unwrap();
+            let back = decode(&encode(&c).unwrap()).unwrap();
+            assert_eq!(back.summary(), c.summary());
+            assert_eq!(back.secret().expose_secret(), "s3cr&t=\"x\"");
+        }
+    }
+
+    #[test]
+    fn foreign_entries_are_corrupt_not_a_crash() {
+        for text in [
+            "hunter2",
+            "{}",
+            r#"{"format":"other/1","account_sid":"x","secret":"y"}"#,
+            r#"{"format":"trusthub-desk/1","account_sid":"AC12","api_key_sid":null,"secret":"y"}"#,
+        ] {
+            assert_eq!(decode(text).unwrap_err(), StoreError::Corrupt, "{text}");
+        }
+    }
+
+    #[test]
+    fn corrupt_error_never_echoes_the_content() {
+        let e = map_error(&keyring::Error::BadEncoding(b"the-secret".to_vec()));
+        assert!(!format!("{e} {e:?}").contains("the-secret"));
+    }
+
+    #[test]
+    fn memory_store_save_load_delete() {
+        let store = MemoryStore::default();
+        assert!(store.load().unwrap().is_none());
+        store
+            .save(&Credentials::new(AC, None, "t".into()).unwrap())
+            .unwrap();
+        assert_eq!(store.load().unwrap().unwrap().account_sid(), AC);
+        store.delete().unwrap();
+        assert!(store.load().unwrap().is_none());
+    }
+}

@@ -1,0 +1,96 @@
+//! TrustHub Desk: view and update Twilio TrustHub Customer-Profiles from the desktop.
+//!
+//! Layers, each in its own module: `trusthub` (the API client, no Tauri), `credentials`
+//! (what they are and where they are kept), `commands` (thin Tauri commands), `sandbox`
+//! (the demo's stand-in for TrustHub). The window's code is in `ui/`.
+
+pub mod commands;
+pub mod credentials;
+pub mod sandbox;
+pub mod state;
+pub mod trusthub;
+
+use commands::{credentials as cred, profiles};
+use state::AppState;
+
+/// Command-line flag and environment variable that start the app straight in the demo.
+pub const DEMO_FLAG: &str = "--demo";
+pub const DEMO_ENV: &str = "TRUSTHUB_DESK_DEMO";
+
+/// Whether this launch should open the demo at once.
+pub fn demo_requested() -> bool {
+    std::env::args().any(|a| a == DEMO_FLAG)
+        || std::env::var(DEMO_ENV).is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
+pub fn run() {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    install_panic_hook();
+
+    let base = match trusthub::base_url::from_env() {
+        Ok(url) => url,
+        Err(e) => {
+            eprintln!(
+                "TrustHub Desk cannot start: {e} (set by {}).",
+                trusthub::base_url::BASE_URL_ENV
+            );
+            std::process::exit(2);
+        }
+    };
+    let http = match trusthub::http_client() {
+        Ok(http) => http,
+        Err(e) => {
+            eprintln!("TrustHub Desk cannot start: {e}");
+            std::process::exit(2);
+        }
+    };
+    let state = AppState::with_os_keyring(http, base);
+    let start_in_demo = demo_requested();
+
+    let built = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .setup(move |app| {
+            if start_in_demo {
+                let handle = tauri::Manager::app_handle(app).clone();
+                tauri::async_runtime::block_on(async move {
+                    let state = tauri::Manager::state::<AppState>(&handle);
+                    if let Err(e) = state.use_demo().await {
+                        log::error!("demo could not start: {}", e.message);
+                    }
+                });
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            cred::describe_credentials,
+            cred::save_credentials,
+            cred::forget_credentials,
+            cred::start_demo,
+            cred::leave_demo,
+            profiles::list_profiles,
+            profiles::fetch_profile,
+            profiles::update_profile,
+            profiles::list_evaluations,
+            profiles::create_evaluation,
+            profiles::list_entity_assignments,
+            profiles::list_channel_endpoint_assignments,
+            profiles::fetch_policy,
+            profiles::fetch_end_user,
+            profiles::fetch_supporting_document,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = built {
+        eprintln!("TrustHub Desk stopped: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// A panic is logged with where it happened and told on stderr, instead of the app vanishing silently.
+fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        log::error!("TrustHub Desk hit an internal error: {info}");
+        default(info);
+    }));
+}

@@ -1,0 +1,187 @@
+//! What the running app holds: which server it talks to and where the credentials are.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, RwLock};
+
+use serde::Serialize;
+use url::Url;
+
+use crate::commands::error::{ErrorKind, UiError};
+use crate::credentials::{CredentialSummary, Credentials, KeyringStore, MemoryStore, SecretStore};
+use crate::sandbox::Sandbox;
+use crate::trusthub::TrustHubClient;
+
+/// The keyring entry's service name; one entry per installation.
+pub const KEYRING_SERVICE: &str = "TrustHub Desk";
+pub const KEYRING_USER: &str = "twilio-credentials";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Storage {
+    /// The OS keyring (the normal case).
+    Keyring,
+    /// This session's memory only: chosen by the person when there is no keyring.
+    Session,
+    /// The built-in demo: the sandbox's made-up account.
+    Demo,
+}
+
+/// The server and the store in use now. Swapped whole when the mode changes.
+#[derive(Clone)]
+pub struct Connection {
+    pub client: TrustHubClient,
+    pub store: Arc<dyn SecretStore>,
+    pub storage: Storage,
+}
+
+pub struct AppState {
+    http: reqwest::Client,
+    /// Twilio, or what `TRUSTHUB_DESK_BASE_URL` names.
+    base: Url,
+    keyring: Arc<dyn SecretStore>,
+    connection: RwLock<Connection>,
+    sandbox: tokio::sync::Mutex<Option<Sandbox>>,
+    saving: Mutex<HashSet<String>>,
+}
+
+impl AppState {
+    pub fn new(http: reqwest::Client, base: Url, keyring: Arc<dyn SecretStore>) -> Self {
+        let connection = Connection {
+            client: TrustHubClient::new(http.clone(), base.clone()),
+            store: keyring.clone(),
+            storage: Storage::Keyring,
+        };
+        Self {
+            http,
+            base,
+            keyring,
+            connection: RwLock::new(connection),
+            sandbox: tokio::sync::Mutex::new(None),
+            saving: Mutex::new(HashSet::new()),
+        }
+    }
+
+    pub fn with_os_keyring(http: reqwest::Client, base: Url) -> Self {
+        Self::new(
+            http,
+            base,
+            Arc::new(KeyringStore::new(KEYRING_SERVICE, KEYRING_USER)),
+        )
+    }
+
+    pub fn connection(&self) -> Connection {
+        match self.connection.read() {
+            Ok(c) => c.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    fn set_connection(&self, next: Connection) {
+        match self.connection.write() {
+            Ok(mut c) => *c = next,
+            Err(poisoned) => *poisoned.into_inner() = next,
+        }
+    }
+
+    /// A client for the configured server (Twilio, unless overridden).
+    pub fn real_client(&self) -> TrustHubClient {
+        TrustHubClient::new(self.http.clone(), self.base.clone())
+    }
+
+    /// Back to Twilio with the OS keyring.
+    pub fn use_keyring(&self) {
+        let client = self.real_client();
+        self.set_connection(Connection {
+            client,
+            store: self.keyring.clone(),
+            storage: Storage::Keyring,
+        });
+    }
+
+    /// Twilio with credentials held only in memory for this session.
+    pub fn use_session_memory(
+        &self,
+        client: TrustHubClient,
+        credentials: &Credentials,
+    ) -> Result<(), UiError> {
+        let store = Arc::new(MemoryStore::default());
+        store.save(credentials)?;
+        self.set_connection(Connection {
+            client,
+            store,
+            storage: Storage::Session,
+        });
+        Ok(())
+    }
+
+    pub fn keyring(&self) -> Arc<dyn SecretStore> {
+        self.keyring.clone()
+    }
+
+    /// Starts the sandbox once and points the app at it with the demo account.
+    pub async fn use_demo(&self) -> Result<(), UiError> {
+        let mut sandbox = self.sandbox.lock().await;
+        if sandbox.is_none() {
+            let started = Sandbox::start(crate::sandbox::Config::demo())
+                .await
+                .map_err(|e| {
+                    UiError::new(
+                        ErrorKind::Internal,
+                        format!("The demo could not start: {e}"),
+                    )
+                })?;
+            *sandbox = Some(started);
+        }
+        let Some(running) = sandbox.as_ref() else {
+            return Err(UiError::new(
+                ErrorKind::Internal,
+                "The demo could not start.",
+            ));
+        };
+        let store = Arc::new(MemoryStore::default());
+        let demo =
+            crate::sandbox::demo_credentials().map_err(crate::trusthub::TrustHubError::from)?;
+        store.save(&demo)?;
+        let client = TrustHubClient::new(self.http.clone(), running.base_url());
+        self.set_connection(Connection {
+            client,
+            store,
+            storage: Storage::Demo,
+        });
+        Ok(())
+    }
+
+    /// Marks a profile as being saved; `None` if a save of it is already under way.
+    pub fn begin_save(&self, sid: &str) -> Option<SaveGuard<'_>> {
+        let mut saving = self.saving.lock().unwrap_or_else(|p| p.into_inner());
+        saving.insert(sid.to_owned()).then(|| SaveGuard {
+            state: self,
+            sid: sid.to_owned(),
+        })
+    }
+}
+
+/// Ends the in-flight mark when the save ends, however it ends.
+pub struct SaveGuard<'a> {
+    state: &'a AppState,
+    sid: String,
+}
+
+impl Drop for SaveGuard<'_> {
+    fn drop(&mut self) {
+        let mut saving = self.state.saving.lock().unwrap_or_else(|p| p.into_inner());
+        saving.remove(&self.sid);
+    }
+}
+
+/// What the window is told about the connection. Never the secret.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionStatus {
+    pub connected: Option<CredentialSummary>,
+    pub storage: Storage,
+    /// Why the keyring cannot be used, when it cannot.
+    pub keyring_problem: Option<UiError>,
+    /// Where requests go, e.g. `https://trusthub.twilio.com`.
+    pub server: String,
+}

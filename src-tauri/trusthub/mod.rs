@@ -1,0 +1,11 @@
+//! Twilio TrustHub v1: models, checks and the HTTP client. No Tauri types in here.
+
+pub mod base_url;
+mod client;
+mod error;
+pub mod limits;
+pub mod models;
+pub mod validate;
+
+pub use client::{http_client, TrustHubClient};
+pub use error::{ApiError, TrustHubError};

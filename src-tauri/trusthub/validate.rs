@@ -1,0 +1,175 @@
+//! Checks run before any request, so a typo never reaches Twilio and the person
+//! sees the problem next to the field that has it.
+
+use std::fmt;
+
+/// A value the person typed that cannot be sent. `field` names the form field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// True when `value` is `prefix` followed by exactly 32 hexadecimal digits.
+pub fn is_sid(value: &str, prefix: &str) -> bool {
+    value.len() == 34
+        && value.starts_with(prefix)
+        && value[2..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Trims what was pasted and checks it is a SID of the given kind.
+pub fn sid(
+    field: &'static str,
+    input: &str,
+    prefix: &str,
+    what: &str,
+) -> Result<String, FieldError> {
+    let value = input.trim();
+    if value.is_empty() {
+        return Err(FieldError::new(field, format!("Enter the {what}.")));
+    }
+    if is_sid(value, prefix) {
+        Ok(value.to_owned())
+    } else {
+        Err(FieldError::new(
+            field,
+            format!(
+                "This does not look like a {what}: it starts with {prefix} followed by 32 letters a–f and digits 0–9."
+            ),
+        ))
+    }
+}
+
+pub fn profile_sid(input: &str) -> Result<String, FieldError> {
+    sid("sid", input, "BU", "Customer-Profile SID")
+}
+
+/// A plausible e-mail address: one `@`, something before it, a dotted domain after it.
+pub fn email(input: &str) -> Result<String, FieldError> {
+    let value = input.trim();
+    let plausible = value.len() <= 254
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        && match value.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !domain.contains("..")
+            }
+            None => false,
+        };
+    if plausible {
+        Ok(value.to_owned())
+    } else {
+        Err(FieldError::new(
+            "email",
+            "Enter an e-mail address such as name@example.com.",
+        ))
+    }
+}
+
+/// An absolute http(s) URL with a host.
+pub fn status_callback(input: &str) -> Result<String, FieldError> {
+    let value = input.trim();
+    let ok = url::Url::parse(value)
+        .map(|u| {
+            matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+        })
+        .unwrap_or(false);
+    if ok {
+        Ok(value.to_owned())
+    } else {
+        Err(FieldError::new(
+            "statusCallback",
+            "Enter a full web address that starts with https:// (or http://).",
+        ))
+    }
+}
+
+pub fn friendly_name(input: &str) -> Result<String, FieldError> {
+    if input.trim().is_empty() {
+        Err(FieldError::new(
+            "friendlyName",
+            "Enter a name for this profile.",
+        ))
+    } else {
+        // Kept exactly as typed: the name is the person's, spaces and all.
+        Ok(input.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEX32: &str = "0123456789abcdefABCDEF0123456789";
+
+    #[test]
+    fn profile_sid_is_trimmed_and_checked() {
+        let sid = format!("  BU{HEX32}\n");
+        assert_eq!(profile_sid(&sid).unwrap(), format!("BU{HEX32}"));
+        assert_eq!(profile_sid(&format!("AC{HEX32}")).unwrap_err().field, "sid");
+        assert!(profile_sid(&format!("BU{}", &HEX32[1..])).is_err());
+        assert!(profile_sid(&format!("BU{}g", &HEX32[1..])).is_err());
+        assert_eq!(
+            profile_sid("   ").unwrap_err().message,
+            "Enter the Customer-Profile SID."
+        );
+    }
+
+    #[test]
+    fn sid_with_multibyte_text_is_rejected_without_panicking() {
+        assert!(!is_sid("BUé23456789abcdef0123456789abcde", "BU"));
+        assert!(!is_sid("BU€€€€€€€€€€", "BU"));
+    }
+
+    #[test]
+    fn email_checks() {
+        assert_eq!(email(" a@b.co ").unwrap(), "a@b.co");
+        for bad in [
+            "", "a", "a@b", "@b.co", "a@@b.co", "a b@c.co", "a@.co", "a@b.", "a@b..co",
+        ] {
+            assert!(email(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn status_callback_checks() {
+        assert!(status_callback("https://example.com/hook").is_ok());
+        assert!(status_callback("http://example.com").is_ok());
+        for bad in [
+            "",
+            "example.com",
+            "ftp://example.com",
+            "https://",
+            "javascript:alert(1)",
+        ] {
+            assert!(status_callback(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn friendly_name_keeps_what_was_typed() {
+        assert_eq!(friendly_name(" Acme & Co ").unwrap(), " Acme & Co ");
+        assert!(friendly_name(" \t").is_err());
+    }
+}

@@ -1,0 +1,41 @@
+// The one place that talks to the Rust side. Every failure arrives as a UiError
+// object: { kind, message, code, moreInfo, field, status, detail }.
+
+const tauri = window.__TAURI__;
+
+export async function call(command, args = {}) {
+  try {
+    return await tauri.core.invoke(command, args);
+  } catch (error) {
+    throw normalise(error);
+  }
+}
+
+function normalise(error) {
+  if (error && typeof error === 'object' && 'kind' in error) return error;
+  return { kind: 'internal', message: String(error?.message ?? error ?? 'Something went wrong.') };
+}
+
+/** Opens one of Twilio's https pages in the system browser (the capability allows only twilio.com). */
+export async function openTwilioPage(url) {
+  if (!/^https:\/\/([a-z0-9-]+\.)*twilio\.com\//i.test(url)) return;
+  await tauri.opener.openUrl(url);
+}
+
+export const api = {
+  describeCredentials: () => call('describe_credentials'),
+  saveCredentials: (input) => call('save_credentials', { input }),
+  forgetCredentials: () => call('forget_credentials'),
+  startDemo: () => call('start_demo'),
+  leaveDemo: () => call('leave_demo'),
+  listProfiles: (filter, next = null) => call('list_profiles', { filter, next }),
+  fetchProfile: (sid) => call('fetch_profile', { sid }),
+  updateProfile: (sid, changes) => call('update_profile', { sid, changes }),
+  listEvaluations: (sid) => call('list_evaluations', { sid }),
+  createEvaluation: (sid, policySid) => call('create_evaluation', { sid, policySid }),
+  listEntityAssignments: (sid) => call('list_entity_assignments', { sid }),
+  listChannelEndpointAssignments: (sid) => call('list_channel_endpoint_assignments', { sid }),
+  fetchPolicy: (sid) => call('fetch_policy', { sid }),
+  fetchEndUser: (sid) => call('fetch_end_user', { sid }),
+  fetchSupportingDocument: (sid) => call('fetch_supporting_document', { sid }),
+};
