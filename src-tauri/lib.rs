@@ -4,6 +4,9 @@
 //! (what they are and where they are kept), `commands` (thin Tauri commands), `sandbox`
 //! (the demo's stand-in for TrustHub). The window's code is in `ui/`.
 
+// Outside data (network, keyring, person) must never be able to panic the app.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod commands;
 pub mod credentials;
 pub mod sandbox;

@@ -44,3 +44,42 @@ pub(crate) async fn current_credentials(conn: &Connection) -> Result<Credentials
         .await?
         .ok_or_else(UiError::no_credentials)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ALL;
+
+    /// The commands declared in build.rs (deny by default) and allowed in the capability
+    /// are exactly the ones the app registers.
+    #[test]
+    fn declared_allowed_and_registered_commands_agree() {
+        let build = include_str!("../build.rs");
+        let declared: Vec<&str> = build
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix("\","))
+            .collect();
+        assert_eq!(declared, ALL);
+
+        let capability: serde_json::Value =
+            serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+        let allowed: Vec<String> = capability["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| {
+                p.as_str()?
+                    .strip_prefix("allow-")
+                    .map(|c| c.replace('-', "_"))
+            })
+            .collect();
+        assert_eq!(allowed, ALL);
+
+        let lib = include_str!("../lib.rs");
+        for command in ALL {
+            assert!(
+                lib.contains(&format!("::{command},")),
+                "{command} is not registered in lib.rs"
+            );
+        }
+    }
+}

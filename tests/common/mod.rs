@@ -35,3 +35,5 @@ pub fn client_for(base: &str) -> TrustHubClient {
 pub fn seed_response() -> serde_json::Value {
     serde_json::from_str(include_str!("../fixtures/seed_update_response.json")).unwrap()
 }
+
+pub mod spec;

@@ -1,1 +1,242 @@
-fn main() {}
+//! End-to-end tests on the real window. Run by scripts/test.sh (feature `system-tests`)
+//! under Xvfb with a private session bus and an unlocked gnome-keyring.
+
+mod harness;
+
+use harness::{forget_saved_credentials, App, Launch};
+use trusthub_desk::credentials::SecretStore;
+use trusthub_desk::sandbox::{self, profile_sid, Sandbox, Seeded};
+use trusthub_desk::trusthub::{http_client, TrustHubClient};
+
+async fn sandbox() -> Sandbox {
+    Sandbox::start(sandbox::Config {
+        profiles: 64,
+        review_delay: std::time::Duration::from_secs(2),
+    })
+    .await
+    .unwrap()
+}
+
+fn client_for(s: &Sandbox) -> TrustHubClient {
+    TrustHubClient::new(http_client().unwrap(), s.base_url())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn enter_credentials_open_a_profile_change_name_and_email_save_and_see_it() {
+    forget_saved_credentials();
+    let server = sandbox().await;
+    let app = App::launch(Launch::against(
+        server.base_url().as_str().trim_end_matches('/'),
+    ))
+    .await;
+
+    app.text_contains("#credentials-title", "Connect to your Twilio account")
+        .await;
+    app.screenshot("credentials").await;
+    app.type_into("#cred-accountSid", sandbox::DEMO_ACCOUNT_SID)
+        .await;
+    app.type_into("#cred-secret", sandbox::DEMO_AUTH_TOKEN)
+        .await;
+    app.click("#connect").await;
+
+    app.text_contains("#home-title", "Your Customer-Profiles")
+        .await;
+    app.text_contains("#account-text", sandbox::DEMO_ACCOUNT_SID)
+        .await;
+    app.text_contains("#account-text", "Auth Token").await;
+    let kept = harness::app_keyring()
+        .load()
+        .unwrap()
+        .expect("the credentials are in the keyring");
+    assert_eq!(kept.account_sid(), sandbox::DEMO_ACCOUNT_SID);
+
+    let sid = profile_sid(Seeded::DRAFT_COMPLIANT);
+    app.type_into("#open-sid", &format!("  {sid} ")).await;
+    app.click("#open-profile").await;
+    app.value_is("#edit-friendlyName", "Acme Plumbing LLC")
+        .await;
+    assert!(
+        !app.enabled("#save").await,
+        "Save is disabled while nothing has changed"
+    );
+    app.screenshot("profile").await;
+
+    app.type_into("#edit-friendlyName", "Acme Plumbing & Heating")
+        .await;
+    app.type_into("#edit-email", "owner@acmeplumbing.example.com")
+        .await;
+    assert!(app.enabled("#save").await);
+    app.text_contains("#changes-note", "2 unsaved changes")
+        .await;
+    app.click("#save").await;
+
+    app.text_contains("#profile-title", "Acme Plumbing & Heating")
+        .await;
+    let details = app
+        .text_contains("#profile-details", "owner@acmeplumbing.example.com")
+        .await;
+    assert!(details.contains("Draft"), "{details}");
+    app.text_contains("#toast", "Saved").await;
+    assert!(
+        !app.enabled("#save").await,
+        "after saving there is nothing left to save"
+    );
+
+    let held = client_for(&server)
+        .fetch_profile(&sandbox::demo_credentials().unwrap(), &sid)
+        .await
+        .unwrap();
+    assert_eq!(
+        held.friendly_name.as_deref(),
+        Some("Acme Plumbing & Heating")
+    );
+    assert_eq!(
+        held.email.as_deref(),
+        Some("owner@acmeplumbing.example.com")
+    );
+
+    app.click("#open-evaluations").await;
+    let list = app.text_contains("#list-evaluations", "Compliant").await;
+    assert!(list.contains("Evaluations"), "{list}");
+    app.close().await;
+    forget_saved_credentials();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wrong_credentials_are_refused_plainly_and_nothing_is_kept() {
+    forget_saved_credentials();
+    let server = sandbox().await;
+    let app = App::launch(Launch::against(
+        server.base_url().as_str().trim_end_matches('/'),
+    ))
+    .await;
+    app.type_into("#cred-accountSid", sandbox::DEMO_ACCOUNT_SID)
+        .await;
+    app.type_into("#cred-secret", "not-the-token").await;
+    app.click("#connect").await;
+    let panel = app
+        .text_contains(".error-panel", "Twilio did not accept your credentials")
+        .await;
+    assert!(panel.contains("Error 20003"), "{panel}");
+    app.screenshot("error-credentials").await;
+    assert_eq!(
+        app.value("#cred-accountSid").await,
+        sandbox::DEMO_ACCOUNT_SID,
+        "what was typed stays"
+    );
+    assert!(
+        harness::app_keyring().load().unwrap().is_none(),
+        "refused credentials are not saved"
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_malformed_sid_is_refused_without_a_request() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.type_into("#open-sid", "BU123").await;
+    app.click("#open-profile").await;
+    app.text_contains(
+        "#open-sid-error",
+        "does not look like a Customer-Profile SID",
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn demo_banner_stays_and_leaving_returns_to_the_credentials_screen() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.text_contains("#demo-banner", "Demo — nothing is sent to Twilio")
+        .await;
+    app.text_contains("#profile-list", "Acme Plumbing LLC")
+        .await;
+    app.screenshot("demo-home").await;
+    app.click(".row-open").await;
+    app.value_is("#edit-friendlyName", "Acme Plumbing LLC")
+        .await;
+    assert!(
+        app.visible("#demo-banner")
+            .await
+            .is_displayed()
+            .await
+            .unwrap(),
+        "the banner never goes away"
+    );
+    app.click("#leave-demo").await;
+    app.text_contains("#credentials-title", "Connect to your Twilio account")
+        .await;
+    assert!(!app
+        .visible("body")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("nothing is sent to Twilio"));
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn editing_an_in_review_profile_shows_twilios_reason_and_keeps_the_edits() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.type_into("#open-sid", &profile_sid(Seeded::IN_REVIEW))
+        .await;
+    app.click("#open-profile").await;
+    app.value_is("#edit-friendlyName", "Contoso Dental Care")
+        .await;
+    app.type_into("#edit-friendlyName", "Contoso Dental Care West")
+        .await;
+    app.click("#save").await;
+    let panel = app
+        .text_contains(
+            "#profile-message .error-panel",
+            "can't be changed while its status is in-review",
+        )
+        .await;
+    assert!(panel.contains("Error 60711"), "{panel}");
+    assert!(panel.contains("More about this error"), "{panel}");
+    assert_eq!(
+        app.value("#edit-friendlyName").await,
+        "Contoso Dental Care West",
+        "the edit is still there"
+    );
+    assert!(app.enabled("#save").await, "the person can try again");
+    app.screenshot("error-in-review").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rejected_profile_lists_its_reasons() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.type_into("#open-sid", &profile_sid(Seeded::REJECTED))
+        .await;
+    app.click("#open-profile").await;
+    let reasons = app.text_contains("#rejections", "Code 18601").await;
+    assert!(reasons.contains("Code 18603"), "{reasons}");
+    assert!(
+        reasons.contains("address could not be verified"),
+        "{reasons}"
+    );
+    app.text_contains("#policy-name", "Primary Customer Profile of type Business")
+        .await;
+    app.screenshot("rejected").await;
+    app.click("#open-entity-assignments").await;
+    let list = app
+        .text_contains(
+            "#list-entity-assignments",
+            "Northwind Traders — business information",
+        )
+        .await;
+    assert!(
+        list.contains("End user") && list.contains("Supporting document"),
+        "{list}"
+    );
+    app.click("#open-channel-endpoint-assignments").await;
+    app.text_contains("#list-channel-endpoint-assignments", "Phone number")
+        .await;
+    app.close().await;
+}

@@ -62,7 +62,7 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel })
       ? h('div', { class: 'notice warning', role: 'status' }, status.keyringProblem.message)
       : null;
 
-  root.replaceChildren(
+  root.replaceChildren(...[
     h('h1', { id: 'credentials-title' }, 'Connect to your Twilio account'),
     h('p', { class: 'lead' }, 'Enter your Twilio credentials once. TrustHub Desk checks them with Twilio, then keeps them in your computer’s keyring, not in a file.'),
     keyringNote,
@@ -71,7 +71,7 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel })
       h('h2', {}, 'Just looking?'),
       h('p', {}, 'Try every feature with made-up profiles. Nothing is sent to Twilio.'),
       h('button', { type: 'button', id: 'try-demo', class: 'secondary', onclick: onDemo }, 'Try the demo (no Twilio account needed)')),
-  );
+  ].filter(Boolean));
   accountSid.input.focus();
 
   async function connect(event) {

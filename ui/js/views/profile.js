@@ -62,8 +62,9 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
   const save = h('button', { type: 'submit', id: 'save', disabled: true }, 'Save changes');
   const undo = h('button', { type: 'button', id: 'undo', class: 'secondary', disabled: true, onclick: () => { fill(profile); refresh(); } }, 'Undo changes');
   const changesNote = h('p', { class: 'muted', id: 'changes-note', 'aria-live': 'polite' }, 'No changes yet.');
+  const lockNote = h('p', { class: 'notice warning', id: 'lock-note', hidden: true });
   const form = h('form', { class: 'card edit-form', id: 'edit-form', novalidate: true, onsubmit: submit },
-    h('h2', {}, 'Edit'), ...formFields, statusField, changesNote,
+    h('h2', {}, 'Edit'), lockNote, ...formFields, statusField, changesNote,
     h('div', { class: 'actions' }, save, undo));
 
   const refreshButton = h('button', { type: 'button', class: 'secondary', id: 'refresh', onclick: () => load(true) }, 'Refresh');
@@ -146,10 +147,15 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
 
   function renderDetails(p) {
     title.textContent = p.friendly_name || 'Customer-Profile';
+    const locked = ['pending-review', 'in-review', 'twilio-approved'].includes(p.status);
+    lockNote.hidden = !locked;
+    lockNote.textContent = locked
+      ? `This profile is ${statusInfo(p.status).label.toLowerCase()}. Twilio normally refuses changes to it until the review ends; if you save, Twilio’s answer is shown here and your edits stay in the form.`
+      : '';
     const status = statusInfo(p.status);
     const rows = [
       ['Name', text(p.friendly_name)],
-      ['Status', h('span', {}, h('span', { class: `badge status-${p.status}` }, status.label), ' ', h('span', { class: 'muted' }, status.explain))],
+      ['Status', h('span', {}, h('span', { class: `badge status-${p.status}` }, status.label), h('span', { class: 'explain' }, status.explain))],
       ['Notification e-mail', text(p.email)],
       ['Status-change web address', text(p.status_callback)],
       ['Profile SID', sidWithCopy(p.sid)],
@@ -172,7 +178,7 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
       linkButton('channel-endpoint-assignments', 'Phone numbers (channel endpoints)', links.customer_profiles_channel_endpoint_assignment));
     details.replaceChildren(
       h('dl', {}, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-      reasons,
+      reasons ?? '',
       h('h3', {}, 'Linked records'),
       buttons);
     policyName(p.policy_sid);

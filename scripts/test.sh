@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the whole test suite, installing what it needs first: system packages,
+# tauri-driver and the npm tools (Prism). Used as is by CI (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+
+scripts/deps.sh test
+export PATH="$HOME/.cargo/bin:$PATH"
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  cargo install tauri-driver --version "^2" --locked
+fi
+(cd scripts && npm ci --no-audit --no-fund --loglevel=error)
+
+echo "== formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets --features system-tests -- -D warnings
+
+echo "== unit, client, sandbox and contract tests"
+cargo test --features system-tests
+
+echo "== keyring and end-to-end tests (real window under Xvfb, private session bus)"
+xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- scripts/system-tests.sh
+
+echo "== all tests passed in $(( $(date +%s) - started )) s"

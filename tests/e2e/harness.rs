@@ -1,0 +1,226 @@
+//! Drives the real app window: tauri-driver + WebKitWebDriver under Xvfb, one session
+//! at a time. scripts/test.sh provides the display, the session bus and the keyring.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tokio::sync::Mutex;
+
+use trusthub_desk::credentials::{KeyringStore, SecretStore};
+use trusthub_desk::state::{KEYRING_SERVICE, KEYRING_USER};
+
+/// One window at a time: WebKitWebDriver serves a single session.
+static ONE_WINDOW: Mutex<()> = Mutex::const_new(());
+
+const WAIT: Duration = Duration::from_secs(20);
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+/// How to launch the app for one test.
+#[derive(Default)]
+pub struct Launch {
+    pub args: Vec<String>,
+    pub env: Vec<(String, String)>,
+}
+
+impl Launch {
+    pub fn demo() -> Self {
+        Self {
+            args: vec!["--demo".into()],
+            env: Vec::new(),
+        }
+    }
+
+    pub fn against(base_url: &str) -> Self {
+        Self {
+            args: Vec::new(),
+            env: vec![("TRUSTHUB_DESK_BASE_URL".into(), base_url.into())],
+        }
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The app's own keyring entry: emptied before a test so each starts from the first-run screen.
+pub fn app_keyring() -> KeyringStore {
+    KeyringStore::new(KEYRING_SERVICE, KEYRING_USER)
+}
+
+pub fn forget_saved_credentials() {
+    app_keyring()
+        .delete()
+        .expect("the test keyring must be reachable");
+}
+
+impl App {
+    pub async fn launch(launch: Launch) -> App {
+        let turn = ONE_WINDOW.lock().await;
+        let port = free_port();
+        let native_port = free_port();
+        let driver_bin = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
+        let mut command = Command::new(driver_bin);
+        command
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        // WebKitWebDriver starts the app with this environment.
+        command
+            .env_remove("TRUSTHUB_DESK_BASE_URL")
+            .env_remove("TRUSTHUB_DESK_DEMO");
+        for (k, v) in &launch.env {
+            command.env(k, v);
+        }
+        let driver = command
+            .spawn()
+            .expect("tauri-driver must be installed (scripts/test.sh installs it)");
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + WAIT;
+        let client = loop {
+            let mut caps = serde_json::Map::new();
+            caps.insert(
+                "tauri:options".into(),
+                json!({ "application": env!("CARGO_BIN_EXE_trusthub-desk"), "args": launch.args }),
+            );
+            caps.insert("browserName".into(), json!("wry"));
+            match ClientBuilder::rustls()
+                .unwrap()
+                .capabilities(caps)
+                .connect(&url)
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("could not open the app window: {e}"),
+            }
+        };
+        App {
+            client,
+            driver,
+            _turn: turn,
+        }
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+
+    /// Waits until an element matching `css` exists and is displayed.
+    pub async fn visible(&self, css: &str) -> Element {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if el.is_displayed().await.unwrap_or(false) {
+                    return el;
+                }
+            }
+            if Instant::now() > deadline {
+                self.dump(css).await;
+                panic!("{css} did not become visible");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the text of `css` contains `expected`; returns the whole text.
+    pub async fn text_contains(&self, css: &str, expected: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        let mut last = String::new();
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                last = el.text().await.unwrap_or_default();
+                if last.contains(expected) {
+                    return last;
+                }
+            }
+            if Instant::now() > deadline {
+                self.dump(css).await;
+                panic!("{css} never contained {expected:?}; last text: {last:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn value(&self, css: &str) -> String {
+        self.visible(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    /// Waits until the input `css` holds `expected` (it is filled in after a request).
+    pub async fn value_is(&self, css: &str, expected: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let v = self.value(css).await;
+            if v == expected {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css} holds {v:?}, expected {expected:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn enabled(&self, css: &str) -> bool {
+        self.visible(css).await.is_enabled().await.unwrap()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.visible(css).await.click().await.unwrap();
+    }
+
+    /// Replaces what an input holds with `text`, as a person would type it.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.visible(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// Saves a PNG of the window's content when TRUSTHUB_DESK_SCREENSHOTS names a folder.
+    pub async fn screenshot(&self, name: &str) {
+        let Ok(dir) = std::env::var("TRUSTHUB_DESK_SCREENSHOTS") else {
+            return;
+        };
+        tokio::time::sleep(Duration::from_millis(400)).await; // let the busy bar and toasts settle
+        let png = self.client.screenshot().await.unwrap();
+        let path = PathBuf::from(dir).join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+    }
+
+    async fn dump(&self, what: &str) {
+        if let Ok(body) = self.client.find(Locator::Css("body")).await {
+            eprintln!(
+                "--- window text while waiting for {what} ---\n{}",
+                body.text().await.unwrap_or_default()
+            );
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! The demo sandbox behaves like TrustHub where Twilio's docs say how.
+
+mod common;
+
+use common::basic;
+use std::time::Duration;
+use trusthub_desk::sandbox::{self, demo_credentials, profile_sid, Sandbox, Seeded};
+use trusthub_desk::trusthub::models::{ProfileFilter, ProfileStatus, ProfileUpdate};
+use trusthub_desk::trusthub::{http_client, TrustHubClient, TrustHubError};
+
+async fn start(review_delay: Duration) -> (Sandbox, TrustHubClient) {
+    let sb = Sandbox::start(sandbox::Config {
+        profiles: 64,
+        review_delay,
+    })
+    .await
+    .unwrap();
+    let client = TrustHubClient::new(http_client().unwrap(), sb.base_url());
+    (sb, client)
+}
+
+fn api_error(
+    result: Result<impl std::fmt::Debug, TrustHubError>,
+) -> trusthub_desk::trusthub::ApiError {
+    match result {
+        Err(TrustHubError::Api(e)) => e,
+        other => panic!("expected a Twilio error, got {other:?}"),
+    }
+}
+
+async fn raw_post(sb: &Sandbox, sid: &str, form: &[(&str, &str)]) -> (u16, serde_json::Value) {
+    let r = reqwest::Client::new()
+        .post(format!("{}v1/CustomerProfiles/{sid}", sb.base_url()))
+        .header(
+            "authorization",
+            basic(sandbox::DEMO_ACCOUNT_SID, sandbox::DEMO_AUTH_TOKEN),
+        )
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn basic_auth_is_required_and_both_demo_pairs_work() {
+    let (sb, client) = start(Duration::from_secs(60)).await;
+    let wrong = trusthub_desk::credentials::Credentials::new(
+        sandbox::DEMO_ACCOUNT_SID,
+        None,
+        "nope".into(),
+    )
+    .unwrap();
+    let e = api_error(client.fetch_profile(&wrong, &profile_sid(0)).await);
+    assert_eq!((e.status, e.code), (401, Some(20003)));
+    let r = reqwest::get(format!("{}v1/CustomerProfiles", sb.base_url()))
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 401, "no credentials at all");
+    let key = trusthub_desk::credentials::Credentials::new(
+        sandbox::DEMO_ACCOUNT_SID,
+        Some(sandbox::DEMO_API_KEY_SID),
+        sandbox::DEMO_API_KEY_SECRET.into(),
+    )
+    .unwrap();
+    client.verify_credentials(&key).await.unwrap();
+    client
+        .verify_credentials(&demo_credentials().unwrap())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn unknown_sid_is_404_with_code_20404() {
+    let (_sb, client) = start(Duration::from_secs(60)).await;
+    let e = api_error(
+        client
+            .fetch_profile(
+                &demo_credentials().unwrap(),
+                "BU00000000000000000000000000000000",
+            )
+            .await,
+    );
+    assert_eq!((e.status, e.code), (404, Some(20404)));
+}
+
+#[tokio::test]
+async fn invalid_values_are_400_naming_the_parameter() {
+    let (sb, _client) = start(Duration::from_secs(60)).await;
+    let sid = profile_sid(Seeded::DRAFT_COMPLIANT);
+    for (name, value) in [
+        ("Status", "archived"),
+        ("StatusCallback", "not a url"),
+        ("Email", "nobody"),
+        ("FriendlyName", " "),
+    ] {
+        let (status, body) = raw_post(&sb, &sid, &[(name, value)]).await;
+        assert_eq!(status, 400, "{name}");
+        assert_eq!(body["code"], 20001);
+        assert!(body["message"].as_str().unwrap().contains(name), "{body}");
+        assert_eq!(
+            body["more_info"],
+            "https://www.twilio.com/docs/errors/20001"
+        );
+    }
+}
+
+#[tokio::test]
+async fn seeded_data_shows_every_state() {
+    let (_sb, client) = start(Duration::from_secs(60)).await;
+    let c = demo_credentials().unwrap();
+    let mut all = Vec::new();
+    let mut page = client
+        .list_profiles_page(&c, &ProfileFilter::default(), None)
+        .await
+        .unwrap();
+    all.append(&mut page.records);
+    let mut pages = 1;
+    while let Some(next) = page.next_page_url.clone() {
+        assert!(
+            next.starts_with(client.base_url().as_str()),
+            "meta URLs point back at the sandbox: {next}"
+        );
+        page = client
+            .list_profiles_page(&c, &ProfileFilter::default(), Some(&next))
+            .await
+            .unwrap();
+        all.append(&mut page.records);
+        pages += 1;
+    }
+    assert!(
+        all.len() >= 60 && pages >= 2,
+        "{} profiles on {pages} pages",
+        all.len()
+    );
+    for s in ProfileStatus::ALL {
+        assert!(
+            all.iter().any(|p| p.status.as_deref() == Some(s.as_str())),
+            "no {s} profile"
+        );
+    }
+    let rejected = client
+        .fetch_profile(&c, &profile_sid(Seeded::REJECTED))
+        .await
+        .unwrap();
+    let codes: Vec<_> = rejected
+        .errors
+        .unwrap()
+        .iter()
+        .filter_map(|e| e.code)
+        .collect();
+    assert_eq!(codes, [18601, 18603]);
+
+    let bad = client
+        .list_evaluations(&c, &profile_sid(Seeded::DRAFT_NONCOMPLIANT))
+        .await
+        .unwrap();
+    let failed = bad[0]
+        .results
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|r| r.passed == Some(false))
+        .unwrap();
+    assert!(failed.failure_reason.is_some());
+    assert!(failed.invalid.as_ref().unwrap()[0].object_field.is_some());
+    let good = client
+        .list_evaluations(&c, &profile_sid(Seeded::DRAFT_COMPLIANT))
+        .await
+        .unwrap();
+    assert_eq!(good[0].status.as_deref(), Some("compliant"));
+
+    let mut kinds = std::collections::BTreeSet::new();
+    for n in 0..64 {
+        for a in client
+            .list_entity_assignments(&c, &profile_sid(n))
+            .await
+            .unwrap()
+        {
+            kinds.insert(a.object_sid.unwrap()[..2].to_owned());
+        }
+    }
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["BU", "IT", "RD"]);
+    let phones = client
+        .list_channel_endpoint_assignments(&c, &profile_sid(Seeded::DRAFT_COMPLIANT))
+        .await
+        .unwrap();
+    assert!(phones[0]
+        .channel_endpoint_sid
+        .as_deref()
+        .unwrap()
+        .starts_with("PN"));
+}
+
+#[tokio::test]
+async fn profiles_in_review_or_approved_refuse_edits_with_60711() {
+    let (_sb, client) = start(Duration::from_secs(60)).await;
+    let c = demo_credentials().unwrap();
+    let rename = ProfileUpdate {
+        friendly_name: Some("New".into()),
+        ..Default::default()
+    };
+    for n in [Seeded::IN_REVIEW, Seeded::APPROVED, Seeded::PENDING_REVIEW] {
+        let e = api_error(client.update_profile(&c, &profile_sid(n), &rename).await);
+        assert_eq!((e.status, e.code), (400, Some(60711)), "profile {n}");
+    }
+}
+
+#[tokio::test]
+async fn status_and_other_fields_in_one_request_is_22204() {
+    let (sb, _client) = start(Duration::from_secs(60)).await;
+    let (status, body) = raw_post(
+        &sb,
+        &profile_sid(Seeded::DRAFT_COMPLIANT),
+        &[("Status", "pending-review"), ("Email", "a@b.co")],
+    )
+    .await;
+    assert_eq!((status, body["code"].as_i64()), (400, Some(22204)));
+}
+
+#[tokio::test]
+async fn a_customer_may_only_submit_and_review_follows() {
+    let (_sb, client) = start(Duration::from_millis(600)).await;
+    let c = demo_credentials().unwrap();
+    let sid = profile_sid(Seeded::REJECTED);
+    for s in [
+        ProfileStatus::InReview,
+        ProfileStatus::TwilioApproved,
+        ProfileStatus::TwilioRejected,
+    ] {
+        let e = api_error(
+            client
+                .update_profile(
+                    &c,
+                    &sid,
+                    &ProfileUpdate {
+                        status: Some(s),
+                        ..Default::default()
+                    },
+                )
+                .await,
+        );
+        assert_eq!(e.status, 400, "{s}");
+        assert_eq!(e.parameter.as_deref(), Some("Status"));
+    }
+    let before = client.fetch_profile(&c, &sid).await.unwrap();
+    let submitted = client
+        .update_profile(
+            &c,
+            &sid,
+            &ProfileUpdate {
+                status: Some(ProfileStatus::PendingReview),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(submitted.status.as_deref(), Some("pending-review"));
+    assert_ne!(
+        submitted.date_updated, before.date_updated,
+        "date_updated moves on every change"
+    );
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    let later = client.fetch_profile(&c, &sid).await.unwrap();
+    assert_eq!(later.status.as_deref(), Some("in-review"));
+}
+
+#[tokio::test]
+async fn date_updated_moves_on_every_change() {
+    let (_sb, client) = start(Duration::from_secs(60)).await;
+    let c = demo_credentials().unwrap();
+    let sid = profile_sid(Seeded::DRAFT_COMPLIANT);
+    let first = client
+        .update_profile(
+            &c,
+            &sid,
+            &ProfileUpdate {
+                email: Some("a@b.co".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let second = client
+        .update_profile(
+            &c,
+            &sid,
+            &ProfileUpdate {
+                email: Some("c@d.co".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(
+        second.date_updated > first.date_updated,
+        "{:?} then {:?}",
+        first.date_updated,
+        second.date_updated
+    );
+    assert_eq!(second.email.as_deref(), Some("c@d.co"));
+}
+
+#[tokio::test]
+async fn name_filter_and_paging_parameters() {
+    let (_sb, client) = start(Duration::from_secs(60)).await;
+    let c = demo_credentials().unwrap();
+    let filter = ProfileFilter {
+        friendly_name: Some("acme".into()),
+        ..Default::default()
+    };
+    let page = client.list_profiles_page(&c, &filter, None).await.unwrap();
+    assert_eq!(
+        page.records[0].friendly_name.as_deref(),
+        Some("Acme Plumbing LLC")
+    );
+    let filter = ProfileFilter {
+        status: Some(ProfileStatus::Draft),
+        page_size: Some(3),
+        ..Default::default()
+    };
+    let page = client.list_profiles_page(&c, &filter, None).await.unwrap();
+    assert_eq!(page.records.len(), 3);
+    assert!(page
+        .records
+        .iter()
+        .all(|p| p.status.as_deref() == Some("draft")));
+    let next = page.next_page_url.unwrap();
+    assert!(
+        next.contains("Status=draft") && next.contains("PageSize=3") && next.contains("Page=1"),
+        "{next}"
+    );
+}

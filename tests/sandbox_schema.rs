@@ -1,0 +1,248 @@
+//! Every answer the demo sandbox gives is checked against the response schemas of
+//! Twilio's own OpenAPI spec, so the stand-in cannot drift from TrustHub.
+
+mod common;
+
+use common::basic;
+use common::spec::{response_schema, violations};
+use serde_json::Value;
+use trusthub_desk::sandbox::{self, profile_sid, Sandbox, Seeded};
+
+struct Sb {
+    _sandbox: Sandbox,
+    base: String,
+    http: reqwest::Client,
+}
+
+impl Sb {
+    async fn start() -> Self {
+        let sandbox = Sandbox::start(sandbox::Config {
+            profiles: 64,
+            review_delay: std::time::Duration::from_secs(60),
+        })
+        .await
+        .unwrap();
+        let base = sandbox.base_url().as_str().trim_end_matches('/').to_owned();
+        Self {
+            _sandbox: sandbox,
+            base,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    async fn call(
+        &self,
+        method: reqwest::Method,
+        path_and_query: &str,
+        form: &[(&str, &str)],
+    ) -> (u16, Value) {
+        let mut request = self
+            .http
+            .request(method, format!("{}{path_and_query}", self.base))
+            .header(
+                "authorization",
+                basic(sandbox::DEMO_ACCOUNT_SID, sandbox::DEMO_AUTH_TOKEN),
+            );
+        if !form.is_empty() {
+            request = request.form(form);
+        }
+        let response = request.send().await.unwrap();
+        (response.status().as_u16(), response.json().await.unwrap())
+    }
+
+    /// Calls the sandbox and asserts the answer has the status and the schema the spec gives.
+    async fn conforms(
+        &self,
+        method: reqwest::Method,
+        spec_path: &str,
+        path_and_query: &str,
+        form: &[(&str, &str)],
+        status: u16,
+    ) -> Value {
+        let (got, body) = self.call(method.clone(), path_and_query, form).await;
+        assert_eq!(got, status, "{method} {path_and_query}: {body}");
+        let schema = response_schema(
+            spec_path,
+            &method.as_str().to_lowercase(),
+            &status.to_string(),
+        );
+        let problems = violations(&schema, &body);
+        assert!(
+            problems.is_empty(),
+            "{method} {path_and_query} breaks the spec:\n{}",
+            problems.join("\n")
+        );
+        body
+    }
+}
+
+use reqwest::Method;
+
+#[tokio::test]
+async fn every_sandbox_answer_matches_the_spec() {
+    let sb = Sb::start().await;
+    let list = sb
+        .conforms(
+            Method::GET,
+            "/v1/CustomerProfiles",
+            "/v1/CustomerProfiles",
+            &[],
+            200,
+        )
+        .await;
+    assert_eq!(list["results"].as_array().unwrap().len(), 50);
+    sb.conforms(
+        Method::GET,
+        "/v1/CustomerProfiles",
+        "/v1/CustomerProfiles?Status=draft&PageSize=5&Page=1",
+        &[],
+        200,
+    )
+    .await;
+    sb.conforms(
+        Method::GET,
+        "/v1/CustomerProfiles",
+        "/v1/CustomerProfiles?FriendlyName=Acme",
+        &[],
+        200,
+    )
+    .await;
+
+    for n in [0, 1, 2, 3, 4, 5, 17, 63] {
+        let sid = profile_sid(n);
+        sb.conforms(
+            Method::GET,
+            "/v1/CustomerProfiles/{Sid}",
+            &format!("/v1/CustomerProfiles/{sid}"),
+            &[],
+            200,
+        )
+        .await;
+        let sub = |what: &str| format!("/v1/CustomerProfiles/{sid}/{what}");
+        let evals = sb
+            .conforms(
+                Method::GET,
+                "/v1/CustomerProfiles/{CustomerProfileSid}/Evaluations",
+                &sub("Evaluations"),
+                &[],
+                200,
+            )
+            .await;
+        let first = evals["results"][0]["sid"].as_str().unwrap().to_owned();
+        sb.conforms(
+            Method::GET,
+            "/v1/CustomerProfiles/{CustomerProfileSid}/Evaluations/{Sid}",
+            &sub(&format!("Evaluations/{first}")),
+            &[],
+            200,
+        )
+        .await;
+        let entities = sb
+            .conforms(
+                Method::GET,
+                "/v1/CustomerProfiles/{CustomerProfileSid}/EntityAssignments",
+                &sub("EntityAssignments"),
+                &[],
+                200,
+            )
+            .await;
+        sb.conforms(
+            Method::GET,
+            "/v1/CustomerProfiles/{CustomerProfileSid}/ChannelEndpointAssignments",
+            &sub("ChannelEndpointAssignments"),
+            &[],
+            200,
+        )
+        .await;
+        for e in entities["results"].as_array().unwrap() {
+            let object = e["object_sid"].as_str().unwrap();
+            match &object[..2] {
+                "IT" => {
+                    sb.conforms(
+                        Method::GET,
+                        "/v1/EndUsers/{Sid}",
+                        &format!("/v1/EndUsers/{object}"),
+                        &[],
+                        200,
+                    )
+                    .await
+                }
+                "RD" => {
+                    sb.conforms(
+                        Method::GET,
+                        "/v1/SupportingDocuments/{Sid}",
+                        &format!("/v1/SupportingDocuments/{object}"),
+                        &[],
+                        200,
+                    )
+                    .await
+                }
+                _ => {
+                    sb.conforms(
+                        Method::GET,
+                        "/v1/CustomerProfiles/{Sid}",
+                        &format!("/v1/CustomerProfiles/{object}"),
+                        &[],
+                        200,
+                    )
+                    .await
+                }
+            };
+        }
+    }
+
+    let draft = profile_sid(Seeded::DRAFT_NONCOMPLIANT);
+    let profile = sb
+        .conforms(
+            Method::POST,
+            "/v1/CustomerProfiles/{Sid}",
+            &format!("/v1/CustomerProfiles/{draft}"),
+            &[
+                ("FriendlyName", "New name"),
+                ("Email", "a@b.co"),
+                ("StatusCallback", "https://example.com/cb"),
+            ],
+            200,
+        )
+        .await;
+    let policy = profile["policy_sid"].as_str().unwrap().to_owned();
+    sb.conforms(
+        Method::GET,
+        "/v1/Policies/{Sid}",
+        &format!("/v1/Policies/{policy}"),
+        &[],
+        200,
+    )
+    .await;
+    sb.conforms(
+        Method::POST,
+        "/v1/CustomerProfiles/{CustomerProfileSid}/Evaluations",
+        &format!("/v1/CustomerProfiles/{draft}/Evaluations"),
+        &[("PolicySid", &policy)],
+        201,
+    )
+    .await;
+    sb.conforms(
+        Method::POST,
+        "/v1/CustomerProfiles/{Sid}",
+        &format!("/v1/CustomerProfiles/{draft}"),
+        &[("Status", "pending-review")],
+        200,
+    )
+    .await;
+}
+
+#[test]
+fn a_response_that_breaks_the_spec_is_caught() {
+    // The check itself must be able to fail: a bad SID, an unknown status and a non-URI.
+    let schema = response_schema("/v1/CustomerProfiles/{Sid}", "get", "200");
+    let bad =
+        serde_json::json!({"sid": "XX1", "status": "archived", "url": "not a uri", "errors": null});
+    let problems = violations(&schema, &bad);
+    for field in ["/sid", "/status", "/url"] {
+        assert!(
+            problems.iter().any(|p| p.ends_with(field)),
+            "{field} not caught: {problems:?}"
+        );
+    }
+}
