@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 export XDG_DATA_HOME="$(mktemp -d)" XDG_CONFIG_HOME="$(mktemp -d)" XDG_CACHE_HOME="$(mktemp -d)"
 trap 'rm -rf "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"' EXIT
 echo -n "test-keyring-password" | gnome-keyring-daemon --daemonize --unlock --components=secrets >/dev/null
-# WebKitWebDriver allows one session at a time: the end-to-end tests run one by one.
-cargo test --features system-tests --test keyring_secret_service --test e2e -- --test-threads=1 "$@" 2>&1 \
+# Arguments go to cargo, e.g. `--test e2e`. The end-to-end tests take turns for the one
+# window WebKitWebDriver serves; everything else runs in parallel.
+cargo test --features system-tests "$@" 2>&1 \
   | grep -vE 'dbus-daemon|xdg-desktop-portal|pw\.conf|PipeWire|RealtimeKit|a11y|atspi|Failed to set fd limit|max threads value|^$|^\*\*'
 exit "${PIPESTATUS[0]}"

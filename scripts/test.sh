@@ -16,10 +16,8 @@ echo "== formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets --features system-tests -- -D warnings
 
-echo "== unit, client, sandbox and contract tests"
-cargo test --features system-tests
-
-echo "== keyring and end-to-end tests (real window under Xvfb, private session bus)"
+echo "== all tests: unit, client, sandbox, contract (Prism), keyring, end-to-end (real window)"
+# One display and one private session bus for the whole run, so no daemon outlives it.
 xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- scripts/system-tests.sh
 
 echo "== all tests passed in $(( $(date +%s) - started )) s"

@@ -240,3 +240,56 @@ async fn a_rejected_profile_lists_its_reasons() {
         .await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_keyring_the_person_may_connect_for_this_session_only() {
+    let server = sandbox().await;
+    let mut launch = Launch::against(server.base_url().as_str().trim_end_matches('/'));
+    // The app's session bus leads nowhere: no Secret Service can be reached.
+    launch.env.push((
+        "DBUS_SESSION_BUS_ADDRESS".into(),
+        "unix:path=/nonexistent/bus".into(),
+    ));
+    let app = App::launch(launch).await;
+    app.text_contains("#keyring-missing", "This computer has no keyring service")
+        .await;
+    app.screenshot("no-keyring").await;
+    app.type_into("#cred-accountSid", sandbox::DEMO_ACCOUNT_SID)
+        .await;
+    app.type_into("#cred-secret", sandbox::DEMO_AUTH_TOKEN)
+        .await;
+    app.click("#session-only").await;
+    app.click("#connect").await;
+    app.text_contains("#account-text", "(this session only)")
+        .await;
+    app.text_contains("#profile-list", "Acme Plumbing LLC")
+        .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_profile_view_reads_at_800_by_600() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.client.set_window_size(800, 600).await.unwrap();
+    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_NONCOMPLIANT))
+        .await;
+    app.click("#open-profile").await;
+    app.value_is("#edit-friendlyName", "Blue Harbor Bakery")
+        .await;
+    let width: serde_json::Value = app
+        .client
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (scroll, inner) = (width[0].as_i64().unwrap(), width[1].as_i64().unwrap());
+    assert!(
+        scroll <= inner,
+        "no sideways scrolling at 800x600: content {scroll}px, window {inner}px"
+    );
+    app.screenshot("profile-800x600").await;
+    app.close().await;
+}
