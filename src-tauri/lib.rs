@@ -51,6 +51,15 @@ pub fn run() {
     let start_in_demo = demo_requested();
 
     let built = tauri::Builder::default()
+        // First, so a second launch only focuses the running window and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
         .setup(move |app| {

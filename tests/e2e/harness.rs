@@ -66,6 +66,17 @@ pub fn forget_saved_credentials() {
         .expect("the test keyring must be reachable");
 }
 
+/// Also on a failed assertion: a window left running would take the single-instance
+/// lock and swallow every later launch.
+impl Drop for App {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
 impl App {
     pub async fn launch(launch: Launch) -> App {
         let turn = ONE_WINDOW.lock().await;
@@ -73,6 +84,8 @@ impl App {
         let native_port = free_port();
         let driver_bin = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
         let mut command = Command::new(driver_bin);
+        // Its own process group, so closing kills WebKitWebDriver and the app with it.
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
         command
             .args([
                 "--port",
@@ -86,6 +99,10 @@ impl App {
         command
             .env_remove("TRUSTHUB_DESK_BASE_URL")
             .env_remove("TRUSTHUB_DESK_DEMO");
+        // A fresh config folder per launch: the remembered window size of one test must not shape the next.
+        let config =
+            std::env::temp_dir().join(format!("trusthub-desk-e2e-{}-{port}", std::process::id()));
+        command.env("XDG_CONFIG_HOME", &config);
         for (k, v) in &launch.env {
             command.env(k, v);
         }
@@ -101,18 +118,15 @@ impl App {
                 json!({ "application": env!("CARGO_BIN_EXE_trusthub-desk"), "args": launch.args }),
             );
             caps.insert("browserName".into(), json!("wry"));
-            match ClientBuilder::rustls()
-                .unwrap()
-                .capabilities(caps)
-                .connect(&url)
-                .await
-            {
-                Ok(c) => break c,
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
+            let mut builder = ClientBuilder::rustls().unwrap();
+            builder.capabilities(caps);
+            match tokio::time::timeout(WAIT, builder.connect(&url)).await {
+                Ok(Ok(c)) => break c,
+                Ok(Err(_)) if Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(200)).await;
                 }
-                Err(e) => panic!("could not open the app window: {e}"),
+                Ok(Err(e)) => panic!("could not open the app window: {e}"),
+                Err(_) => panic!("the app window did not open within {WAIT:?}"),
             }
         };
         App {
@@ -122,10 +136,11 @@ impl App {
         }
     }
 
-    pub async fn close(mut self) {
-        let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+    /// Ends the session and every process behind it. The window may be asking a
+    /// question (unsaved edits), so the polite close is given a few seconds only.
+    pub async fn close(self) {
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.client.clone().close()).await;
+        // Drop kills what is left.
     }
 
     /// Waits until an element matching `css` exists and is displayed.
@@ -193,8 +208,29 @@ impl App {
         self.visible(css).await.is_enabled().await.unwrap()
     }
 
+    /// Clicks like a person: if something covers the element for a moment (a toast,
+    /// the busy bar), waits for it to go.
     pub async fn click(&self, css: &str) {
-        self.visible(css).await.click().await.unwrap();
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let el = self.visible(css).await;
+            // WebDriver scrolls an element to the very top, under the sticky header.
+            let _ = self
+                .client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'})",
+                    vec![serde_json::to_value(&el).unwrap()],
+                )
+                .await;
+            match el.click().await {
+                Ok(_) => return,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("could not click {css}: {e}"),
+            }
+        }
     }
 
     /// Replaces what an input holds with `text`, as a person would type it.

@@ -293,3 +293,136 @@ async fn the_profile_view_reads_at_800_by_600() {
     app.screenshot("profile-800x600").await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn find_a_profile_by_searching_its_name_and_page_through_the_list() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.text_contains("#profile-count", "50 profiles shown — more available")
+        .await;
+    app.click("#load-more").await;
+    app.text_contains("#profile-count", "64 profiles shown")
+        .await;
+    assert!(!app
+        .visible("#profile-list")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .is_empty());
+
+    app.type_into("#search-name", "blue harbor").await;
+    app.click("#search").await;
+    app.text_contains("#profile-count", "1 profile shown").await;
+    let rows = app
+        .text_contains("#profile-rows", "Blue Harbor Bakery")
+        .await;
+    assert!(!rows.contains("Acme"), "{rows}");
+    app.click(".row-open").await;
+    app.value_is("#edit-friendlyName", "Blue Harbor Bakery")
+        .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn check_compliance_shows_the_failed_requirement_and_what_to_fix() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_NONCOMPLIANT))
+        .await;
+    app.click("#open-profile").await;
+    app.value_is("#edit-friendlyName", "Blue Harbor Bakery")
+        .await;
+    app.click("#open-evaluations").await;
+    app.text_contains("#list-evaluations", "Not compliant")
+        .await;
+    app.click("#check-compliance").await;
+    let list = app
+        .text_contains("#checklist", "2 requirements to fix")
+        .await;
+    assert!(list.contains("Business Information — failed"), "{list}");
+    assert!(list.contains("Business Registration Number business_registration_number: The Business Registration Number is missing"), "{list}");
+    assert!(list.contains("(error 22215)"), "{list}");
+    assert!(
+        list.contains("Authorized Representative 1 — passed"),
+        "{list}"
+    );
+    app.screenshot("evaluation-checklist").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_noncompliant_draft_is_not_submitted() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_NONCOMPLIANT))
+        .await;
+    app.click("#open-profile").await;
+    app.click("#submit-review").await;
+    let blocked = app
+        .text_contains("#submit-blocked", "Not submitted: fix these first")
+        .await;
+    assert!(
+        blocked.contains("Physical Business Address — failed"),
+        "{blocked}"
+    );
+    app.text_contains("#profile-details", "Draft").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn submit_a_compliant_draft_and_see_it_reach_in_review() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_COMPLIANT))
+        .await;
+    app.click("#open-profile").await;
+    app.value_is("#edit-friendlyName", "Acme Plumbing LLC")
+        .await;
+    app.type_into("#edit-email", "review@acmeplumbing.example.com")
+        .await;
+    app.click("#submit-review").await;
+    app.text_contains(
+        "#confirm-text",
+        "every requirement is met. Your 1 unsaved change is saved first.",
+    )
+    .await;
+    app.screenshot("submit-confirm").await;
+    app.click("#confirm-ok").await;
+    let details = app
+        .text_contains("#profile-details", "Pending review")
+        .await;
+    assert!(
+        details.contains("review@acmeplumbing.example.com"),
+        "the pending edit was saved first: {details}"
+    );
+    app.text_contains("#profile-details", "In review").await;
+    app.screenshot("submitted").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leaving_an_edited_form_asks_first() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_COMPLIANT))
+        .await;
+    app.click("#open-profile").await;
+    app.value_is("#edit-friendlyName", "Acme Plumbing LLC")
+        .await;
+    app.type_into("#edit-friendlyName", "Unsaved name").await;
+    app.click("#back").await;
+    app.text_contains("#confirm-title", "Discard your changes?")
+        .await;
+    app.click("#confirm-cancel").await;
+    assert_eq!(
+        app.value("#edit-friendlyName").await,
+        "Unsaved name",
+        "cancel keeps the edit"
+    );
+    app.click("#back").await;
+    app.click("#confirm-ok").await;
+    app.text_contains("#home-title", "Your Customer-Profiles")
+        .await;
+    app.close().await;
+}

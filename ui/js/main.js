@@ -77,6 +77,7 @@ async function openProfile(sid) {
     onBack: async () => { if (await leaveProfileIfAllowed()) goHome(); },
     onReenterCredentials: reenterCredentials,
     isCurrent: () => mine === generation,
+    isDemo: () => status?.storage === 'demo',
   });
 }
 
@@ -96,6 +97,10 @@ async function start() {
     if (status.connected) goHome(); else goCredentials();
   });
   document.getElementById('change-credentials').addEventListener('click', reenterCredentials);
+  // Closing the window with unsaved edits asks first, like leaving the profile does.
+  window.__TAURI__.window.getCurrentWindow().onCloseRequested(async (event) => {
+    if (!(await leaveProfileIfAllowed())) event.preventDefault();
+  });
   document.getElementById('forget-credentials').addEventListener('click', async () => {
     const ok = await confirmDialog('Forget these credentials?',
       'TrustHub Desk will delete them from your keyring. Your Twilio account and profiles are not changed. You will need to enter the credentials again to connect.',

@@ -66,7 +66,7 @@ export function checklist(evaluation) {
       h('span', { class: 'mark', 'aria-hidden': 'true' }, passed ? '✓' : '✗'),
       h('div', {},
         h('strong', {}, r.requirement_friendly_name ?? r.friendly_name ?? 'Requirement'),
-        h('span', { class: 'visually-hidden' }, passed ? ' — passed' : ' — failed'),
+        h('span', { class: 'outcome' }, passed ? ' — passed' : ' — failed'),
         !passed && r.failure_reason ? h('p', { class: 'reason' }, r.failure_reason) : null,
         invalid.length ? h('ul', { class: 'invalid-fields' }, invalid.map((f) => h('li', {},
           h('strong', {}, f.friendly_name ?? f.object_field ?? 'Field'),

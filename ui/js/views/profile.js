@@ -1,9 +1,15 @@
 // One Customer-Profile: what Twilio holds, the edit form, and its linked lists.
 
-import { api } from '../api.js';
+import { api, openTwilioPage } from '../api.js';
 import { h, DASH, STATUSES, statusInfo, localDate, text, rejectionMeaning } from '../format.js';
-import { busy, errorPanel, toast, sidWithCopy } from '../ui.js';
-import { showLinkedList } from './linked-lists.js';
+import { busy, confirmDialog, errorPanel, toast, sidWithCopy } from '../ui.js';
+import { checklist, showLinkedList } from './linked-lists.js';
+
+/** Policy names, fetched once per session: they never change. */
+const policyNames = new Map();
+
+/** Statuses from which a customer may submit the profile for review. */
+const SUBMITTABLE = ['draft', 'twilio-rejected'];
 
 const FIELDS = [
   { key: 'friendlyName', api: 'friendly_name', label: 'Profile name', type: 'text',
@@ -33,7 +39,7 @@ const CHECKS = {
  * Shows the profile `sid` in `root`. Returns a controller with `isDirty()` so the app
  * can ask before leaving unsaved edits.
  */
-export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent }) {
+export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent, isDemo }) {
   let profile = null;
   let saving = false;
 
@@ -68,10 +74,18 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
     h('div', { class: 'actions' }, save, undo));
 
   const refreshButton = h('button', { type: 'button', class: 'secondary', id: 'refresh', onclick: () => load(true) }, 'Refresh');
+  const submitButton = h('button', { type: 'button', id: 'submit-review', hidden: true, onclick: submitForReview }, 'Submit for review…');
+  const consoleButton = h('button', {
+    type: 'button', class: 'secondary', id: 'open-console', disabled: isDemo(),
+    title: isDemo() ? 'Demo profiles do not exist in the Twilio Console' : 'Opens this profile in your web browser',
+    onclick: () => openTwilioPage(`https://console.twilio.com/us1/account/trust-hub/customer-profiles/${sid}`),
+  }, 'Open in Twilio Console');
+  const submitResult = h('div', { id: 'submit-result', 'aria-live': 'polite' });
   root.replaceChildren(
     h('nav', { class: 'crumbs' }, h('button', { type: 'button', class: 'link-button', id: 'back', onclick: onBack }, '‹ All profiles')),
-    h('div', { class: 'title-row' }, title, refreshButton),
+    h('div', { class: 'title-row' }, title, h('div', { class: 'actions' }, submitButton, consoleButton, refreshButton)),
     problems,
+    submitResult,
     h('div', { class: 'columns' }, h('div', { class: 'card' }, h('h2', {}, 'As Twilio holds it'), details), form),
     linked,
   );
@@ -149,6 +163,7 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
     title.textContent = p.friendly_name || 'Customer-Profile';
     const locked = ['pending-review', 'in-review', 'twilio-approved'].includes(p.status);
     lockNote.hidden = !locked;
+    submitButton.hidden = !SUBMITTABLE.includes(p.status);
     lockNote.textContent = locked
       ? `This profile is ${statusInfo(p.status).label.toLowerCase()}. Twilio normally refuses changes to it until the review ends; if you save, Twilio’s answer is shown here and your edits stay in the form.`
       : '';
@@ -186,8 +201,11 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
 
   async function policyName(policySid) {
     if (!policySid) return;
+    if (!policyNames.has(policySid)) {
+      policyNames.set(policySid, api.fetchPolicy(policySid).catch((e) => { policyNames.delete(policySid); throw e; }));
+    }
     try {
-      const policy = await api.fetchPolicy(policySid);
+      const policy = await policyNames.get(policySid);
       const el = document.getElementById('policy-name');
       if (el && isCurrent() && policy.friendly_name) el.replaceChildren(policy.friendly_name, ' ', sidWithCopy(policySid));
     } catch {
@@ -198,6 +216,68 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
   function linkButton(which, label, link) {
     return h('button', { type: 'button', class: 'secondary', id: `open-${which}`, disabled: !link,
       onclick: () => showLinkedList(linked, which, sid, { onReenterCredentials, isCurrent, profile: () => profile, onProfileChanged }) }, label);
+  }
+
+  /**
+   * Guided submission: check compliance first; when something fails, show what to fix
+   * and stop. Otherwise confirm, save pending edits, then send the status on its own.
+   */
+  async function submitForReview() {
+    if (!profile || saving) return;
+    submitResult.replaceChildren();
+    problems.replaceChildren();
+    submitButton.disabled = true;
+    try {
+      const evaluation = await busy(() => api.createEvaluation(sid, profile.policy_sid));
+      if (!isCurrent()) return;
+      if (evaluation.status !== 'compliant') {
+        submitResult.replaceChildren(h('div', { class: 'card notice-card', id: 'submit-blocked' },
+          h('h2', {}, 'Not submitted: fix these first'),
+          h('p', {}, 'Twilio checked this profile and some requirements are not met. It was not submitted. Fix what is listed below in the Twilio Console, then try again.'),
+          checklist(evaluation)));
+        return;
+      }
+      const pending = changes();
+      delete pending.status;
+      const extra = Object.keys(pending).length
+        ? ` Your ${Object.keys(pending).length} unsaved change${Object.keys(pending).length === 1 ? ' is' : 's are'} saved first.` : '';
+      const ok = await confirmDialog('Submit this profile for review?',
+        `Twilio checked “${profile.friendly_name ?? sid}” and every requirement is met.${extra} After you submit, Twilio reviews the profile and it cannot be changed until the review ends.`,
+        'Submit for review');
+      if (!ok || !isCurrent()) return;
+      saving = true;
+      refresh();
+      const updated = await busy(() => api.updateProfile(sid, { ...pending, status: 'pending-review' }));
+      if (!isCurrent()) return;
+      onProfileChanged(updated);
+      toast(`Submitted. Status: ${statusInfo(updated.status).label}.`);
+      followReview();
+    } catch (error) {
+      if (isCurrent()) problems.replaceChildren(errorPanel(error, { onReenterCredentials }));
+    } finally {
+      saving = false;
+      submitButton.disabled = false;
+      if (isCurrent()) refresh();
+    }
+  }
+
+  /** Twilio moves a submitted profile on to "in review" shortly; show it when it does. */
+  async function followReview(tries = 8) {
+    for (let i = 0; i < tries; i += 1) {
+      await new Promise((r) => { setTimeout(r, 2500); });
+      if (!isCurrent() || Object.keys(changes()).length) return;
+      try {
+        const latest = await api.fetchProfile(sid);
+        if (!isCurrent()) return;
+        if (latest.status !== profile.status) {
+          onProfileChanged(latest);
+          toast(`Status: ${statusInfo(latest.status).label}.`);
+        }
+        if (latest.status !== 'pending-review') return;
+      } catch {
+        return; // Refresh still works by hand.
+      }
+    }
   }
 
   function onProfileChanged(updated) {
