@@ -4,6 +4,7 @@ const COMMANDS: &[&str] = &[
     "describe_credentials",
     "save_credentials",
     "forget_credentials",
+    "switch_account",
     "start_demo",
     "leave_demo",
     "list_profiles",

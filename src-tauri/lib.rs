@@ -47,7 +47,6 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    let state = AppState::with_os_keyring(http, base);
     let start_in_demo = demo_requested();
 
     let built = tauri::Builder::default()
@@ -61,8 +60,13 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
-        .manage(state)
         .setup(move |app| {
+            // The list of saved accounts (nothing secret) lives in the app's config folder.
+            let config = tauri::Manager::path(app).app_config_dir()?;
+            tauri::Manager::manage(
+                app,
+                AppState::with_os_keyring(http, base, config.join(state::ACCOUNTS_FILE)),
+            );
             if start_in_demo {
                 let handle = tauri::Manager::app_handle(app).clone();
                 tauri::async_runtime::block_on(async move {
@@ -78,6 +82,7 @@ pub fn run() {
             cred::describe_credentials,
             cred::save_credentials,
             cred::forget_credentials,
+            cred::switch_account,
             cred::start_demo,
             cred::leave_demo,
             profiles::list_profiles,

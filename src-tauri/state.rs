@@ -1,19 +1,25 @@
 //! What the running app holds: which server it talks to and where the credentials are.
 
 use std::collections::HashSet;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
 use serde::Serialize;
 use url::Url;
 
 use crate::commands::error::{ErrorKind, UiError};
-use crate::credentials::{CredentialSummary, Credentials, KeyringStore, MemoryStore, SecretStore};
+use crate::credentials::accounts::{AccountBook, SavedAccount};
+use crate::credentials::{
+    CredentialSummary, Credentials, KeyringVault, MemoryStore, SecretStore, Vault,
+};
 use crate::sandbox::Sandbox;
 use crate::trusthub::TrustHubClient;
 
-/// The keyring entry's service name; one entry per installation.
+/// The keyring entries' service name; each saved account is one entry, its user name
+/// the Account SID.
 pub const KEYRING_SERVICE: &str = "TrustHub Desk";
-pub const KEYRING_USER: &str = "twilio-credentials";
+/// The non-secret list of saved accounts, in the app's config folder.
+pub const ACCOUNTS_FILE: &str = "accounts.json";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -38,34 +44,46 @@ pub struct AppState {
     http: reqwest::Client,
     /// Twilio, or what `TRUSTHUB_DESK_BASE_URL` names.
     base: Url,
-    keyring: Arc<dyn SecretStore>,
+    vault: Arc<dyn Vault>,
+    accounts: Mutex<AccountBook>,
+    /// Where the list of accounts is kept; `None` keeps it in memory (tests).
+    accounts_file: Option<PathBuf>,
     connection: RwLock<Connection>,
     sandbox: tokio::sync::Mutex<Option<Sandbox>>,
     saving: Mutex<HashSet<String>>,
 }
 
 impl AppState {
-    pub fn new(http: reqwest::Client, base: Url, keyring: Arc<dyn SecretStore>) -> Self {
+    pub fn new(
+        http: reqwest::Client,
+        base: Url,
+        vault: Arc<dyn Vault>,
+        accounts_file: Option<PathBuf>,
+    ) -> Self {
+        let book = AccountBook::load(accounts_file.as_deref());
         let connection = Connection {
             client: TrustHubClient::new(http.clone(), base.clone()),
-            store: keyring.clone(),
+            store: store_for(vault.as_ref(), book.current.as_deref()),
             storage: Storage::Keyring,
         };
         Self {
             http,
             base,
-            keyring,
+            vault,
+            accounts: Mutex::new(book),
+            accounts_file,
             connection: RwLock::new(connection),
             sandbox: tokio::sync::Mutex::new(None),
             saving: Mutex::new(HashSet::new()),
         }
     }
 
-    pub fn with_os_keyring(http: reqwest::Client, base: Url) -> Self {
+    pub fn with_os_keyring(http: reqwest::Client, base: Url, accounts_file: PathBuf) -> Self {
         Self::new(
             http,
             base,
-            Arc::new(KeyringStore::new(KEYRING_SERVICE, KEYRING_USER)),
+            Arc::new(KeyringVault::new(KEYRING_SERVICE)),
+            Some(accounts_file),
         )
     }
 
@@ -88,14 +106,41 @@ impl AppState {
         TrustHubClient::new(self.http.clone(), self.base.clone())
     }
 
-    /// Back to Twilio with the OS keyring.
+    /// Back to Twilio with the OS keyring and the account in use.
     pub fn use_keyring(&self) {
-        let client = self.real_client();
+        let current = self.book().current;
         self.set_connection(Connection {
-            client,
-            store: self.keyring.clone(),
+            client: self.real_client(),
+            store: store_for(self.vault.as_ref(), current.as_deref()),
             storage: Storage::Keyring,
         });
+    }
+
+    pub fn book(&self) -> AccountBook {
+        self.accounts
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Changes the list of accounts, writes it, and points the connection at the one in use.
+    pub fn change_book(&self, change: impl FnOnce(&mut AccountBook)) -> Result<(), UiError> {
+        let mut book = self.accounts.lock().unwrap_or_else(|p| p.into_inner());
+        change(&mut book);
+        let written = book.save(self.accounts_file.as_deref());
+        drop(book);
+        self.use_keyring();
+        written.map_err(|e| {
+            UiError::new(
+                ErrorKind::Internal,
+                format!("TrustHub Desk could not write its list of accounts ({e}). Check that your home folder is writable."),
+            )
+        })
+    }
+
+    /// The keyring entry of one account.
+    pub fn entry(&self, account_sid: &str) -> Arc<dyn SecretStore> {
+        self.vault.entry(account_sid)
     }
 
     /// Twilio with credentials held only in memory for this session.
@@ -114,8 +159,8 @@ impl AppState {
         Ok(())
     }
 
-    pub fn keyring(&self) -> Arc<dyn SecretStore> {
-        self.keyring.clone()
+    pub fn vault(&self) -> Arc<dyn Vault> {
+        self.vault.clone()
     }
 
     /// Starts the sandbox once and points the app at it with the demo account.
@@ -161,6 +206,14 @@ impl AppState {
     }
 }
 
+/// The entry of the account in use; with none, an empty store (so: "no credentials").
+fn store_for(vault: &dyn Vault, account_sid: Option<&str>) -> Arc<dyn SecretStore> {
+    match account_sid {
+        Some(sid) => vault.entry(sid),
+        None => Arc::new(MemoryStore::default()),
+    }
+}
+
 /// Ends the in-flight mark when the save ends, however it ends.
 pub struct SaveGuard<'a> {
     state: &'a AppState,
@@ -184,4 +237,6 @@ pub struct ConnectionStatus {
     pub keyring_problem: Option<UiError>,
     /// Where requests go, e.g. `https://trusthub.twilio.com`.
     pub server: String,
+    /// The accounts saved in the keyring, to switch between.
+    pub accounts: Vec<SavedAccount>,
 }

@@ -1,11 +1,12 @@
-//! Connecting: save, describe and forget credentials; enter and leave the demo.
+//! Connecting: save, describe, switch and forget accounts; enter and leave the demo.
+//! Each command is a thin shell over a function on `&AppState`, which tests call directly.
 
 use secrecy::SecretString;
 use serde::Deserialize;
 use tauri::State;
 
-use super::error::UiError;
-use super::{blocking, current_credentials};
+use super::error::{ErrorKind, UiError};
+use super::{blocking, current_credentials, off_runtime};
 use crate::credentials::Credentials;
 use crate::state::{AppState, ConnectionStatus, Storage};
 
@@ -13,12 +14,15 @@ use crate::state::{AppState, ConnectionStatus, Storage};
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialInput {
-    account_sid: String,
-    api_key_sid: Option<String>,
-    secret: SecretString,
+    pub account_sid: String,
+    pub api_key_sid: Option<String>,
+    pub secret: SecretString,
+    /// The person's name for the account, e.g. "Production".
+    #[serde(default)]
+    pub label: Option<String>,
     /// Keep them in memory for this session only (offered when there is no keyring).
     #[serde(default)]
-    session_only: bool,
+    pub session_only: bool,
 }
 
 #[tauri::command]
@@ -26,12 +30,13 @@ pub async fn describe_credentials(state: State<'_, AppState>) -> Result<Connecti
     describe(&state).await
 }
 
-pub(crate) async fn describe(state: &AppState) -> Result<ConnectionStatus, UiError> {
+pub async fn describe(state: &AppState) -> Result<ConnectionStatus, UiError> {
     let conn = state.connection();
-    let keyring_problem = blocking(state.keyring(), |s| s.check()).await.err();
+    let vault = state.vault();
+    let keyring_problem = off_runtime(move || vault.check()).await.err();
     let (connected, problem) = match current_credentials(&conn).await {
         Ok(c) => (Some(c.summary()), keyring_problem),
-        Err(e) if e.kind == super::error::ErrorKind::NoCredentials => (None, keyring_problem),
+        Err(e) if e.kind == ErrorKind::NoCredentials => (None, keyring_problem),
         Err(e) => (None, Some(e)),
     };
     Ok(ConnectionStatus {
@@ -39,6 +44,7 @@ pub(crate) async fn describe(state: &AppState) -> Result<ConnectionStatus, UiErr
         storage: conn.storage,
         keyring_problem: problem,
         server: conn.client.base_url().origin().ascii_serialization(),
+        accounts: state.book().accounts,
     })
 }
 
@@ -48,6 +54,10 @@ pub async fn save_credentials(
     state: State<'_, AppState>,
     input: CredentialInput,
 ) -> Result<ConnectionStatus, UiError> {
+    save(&state, input).await
+}
+
+pub async fn save(state: &AppState, input: CredentialInput) -> Result<ConnectionStatus, UiError> {
     let credentials = Credentials::new(
         &input.account_sid,
         input
@@ -62,26 +72,63 @@ pub async fn save_credentials(
     if input.session_only {
         state.use_session_memory(client, &credentials)?;
     } else {
-        let summary = credentials.summary();
-        blocking(state.keyring(), move |s| s.save(&credentials)).await?;
-        state.use_keyring();
-        log::info!(
-            "credentials for {} saved in the keyring",
-            summary.account_sid
-        );
+        let account_sid = credentials.account_sid().to_owned();
+        blocking(state.entry(&account_sid), move |s| s.save(&credentials)).await?;
+        state.change_book(|book| book.remember(&account_sid, input.label.as_deref()))?;
+        log::info!("credentials for {account_sid} saved in the keyring");
     }
-    describe(&state).await
+    describe(state).await
 }
 
-/// Deletes the saved credentials (the keyring entry, or the session's copy).
+/// Makes another saved account the one in use.
 #[tauri::command]
-pub async fn forget_credentials(state: State<'_, AppState>) -> Result<ConnectionStatus, UiError> {
-    let conn = state.connection();
-    blocking(conn.store.clone(), |s| s.delete()).await?;
-    if conn.storage != Storage::Keyring {
-        state.use_keyring();
+pub async fn switch_account(
+    state: State<'_, AppState>,
+    account_sid: String,
+) -> Result<ConnectionStatus, UiError> {
+    switch(&state, &account_sid).await
+}
+
+pub async fn switch(state: &AppState, account_sid: &str) -> Result<ConnectionStatus, UiError> {
+    if !state.book().knows(account_sid) {
+        return Err(UiError::new(
+            ErrorKind::NotFound,
+            "That account is no longer saved in TrustHub Desk. Add it again with its credentials.",
+        ));
     }
-    describe(&state).await
+    state.change_book(|book| book.current = Some(account_sid.to_owned()))?;
+    describe(state).await
+}
+
+/// Deletes saved credentials: one account's keyring entry (the one in use unless
+/// another is named), or the session's copy.
+#[tauri::command]
+pub async fn forget_credentials(
+    state: State<'_, AppState>,
+    account_sid: Option<String>,
+) -> Result<ConnectionStatus, UiError> {
+    forget(&state, account_sid.as_deref()).await
+}
+
+pub async fn forget(
+    state: &AppState,
+    account_sid: Option<&str>,
+) -> Result<ConnectionStatus, UiError> {
+    let conn = state.connection();
+    if conn.storage != Storage::Keyring {
+        blocking(conn.store.clone(), |s| s.delete()).await?;
+        state.use_keyring();
+        return describe(state).await;
+    }
+    let Some(sid) = account_sid
+        .map(str::to_owned)
+        .or_else(|| state.book().current)
+    else {
+        return describe(state).await;
+    };
+    blocking(state.entry(&sid), |s| s.delete()).await?;
+    state.change_book(|book| book.forget(&sid))?;
+    describe(state).await
 }
 
 #[tauri::command]

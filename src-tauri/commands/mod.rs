@@ -16,6 +16,7 @@ pub const ALL: &[&str] = &[
     "describe_credentials",
     "save_credentials",
     "forget_credentials",
+    "switch_account",
     "start_demo",
     "leave_demo",
     "list_profiles",
@@ -35,7 +36,13 @@ pub(crate) async fn blocking<T: Send + 'static>(
     store: Arc<dyn SecretStore>,
     call: impl FnOnce(&dyn SecretStore) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, UiError> {
-    Ok(tokio::task::spawn_blocking(move || call(store.as_ref())).await??)
+    off_runtime(move || call(store.as_ref())).await
+}
+
+pub(crate) async fn off_runtime<T: Send + 'static>(
+    call: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, UiError> {
+    Ok(tokio::task::spawn_blocking(call).await??)
 }
 
 /// The credentials of the current connection, read from its store for each request.

@@ -1,9 +1,12 @@
 //! Twilio credentials: what they are, how they are checked, and where they are kept.
 //! Nothing here knows about Tauri.
 
+pub mod accounts;
 mod store;
 
-pub use store::{KeyringStore, MemoryStore, SecretStore, StoreError};
+pub use store::{
+    KeyringStore, KeyringVault, MemoryStore, MemoryVault, SecretStore, StoreError, Vault,
+};
 
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};

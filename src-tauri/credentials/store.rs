@@ -5,7 +5,8 @@ use secrecy::zeroize::Zeroizing;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::sync::Mutex;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use super::Credentials;
 
@@ -33,6 +34,51 @@ pub trait SecretStore: Send + Sync {
     /// Whether the store can be used at all; a store that always can needs no override.
     fn check(&self) -> Result<(), StoreError> {
         Ok(())
+    }
+}
+
+/// Where each account's credentials are kept: one entry per Account SID.
+pub trait Vault: Send + Sync {
+    fn entry(&self, account_sid: &str) -> Arc<dyn SecretStore>;
+    /// Whether the vault can be used at all.
+    fn check(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+}
+
+/// The OS keyring: entries under one service name, the Account SID as the user name.
+pub struct KeyringVault {
+    service: String,
+}
+
+impl KeyringVault {
+    pub fn new(service: impl Into<String>) -> Self {
+        Self {
+            service: service.into(),
+        }
+    }
+}
+
+impl Vault for KeyringVault {
+    fn entry(&self, account_sid: &str) -> Arc<dyn SecretStore> {
+        Arc::new(KeyringStore::new(self.service.clone(), account_sid))
+    }
+
+    fn check(&self) -> Result<(), StoreError> {
+        KeyringStore::availability()
+    }
+}
+
+/// Entries in this process's memory, for tests.
+#[derive(Default)]
+pub struct MemoryVault {
+    entries: Mutex<HashMap<String, Arc<MemoryStore>>>,
+}
+
+impl Vault for MemoryVault {
+    fn entry(&self, account_sid: &str) -> Arc<dyn SecretStore> {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.entry(account_sid.to_owned()).or_default().clone()
     }
 }
 

@@ -19,6 +19,12 @@ pub const DEMO_AUTH_TOKEN: &str = "demo-auth-token";
 pub const DEMO_API_KEY_SID: &str = "SK0000000000000000000000000000de70";
 pub const DEMO_API_KEY_SECRET: &str = "demo-api-key-secret";
 
+/// A second made-up account with profiles of its own, for switching between accounts.
+pub const SECOND_ACCOUNT_SID: &str = "AC0000000000000000000000000000de71";
+pub const SECOND_AUTH_TOKEN: &str = "second-demo-token";
+/// Seed indexes of the second account's profiles (beyond the first account's default 64).
+pub const SECOND_ACCOUNT_PROFILES: std::ops::Range<usize> = 100..103;
+
 pub fn demo_credentials() -> Result<Credentials, crate::trusthub::validate::FieldError> {
     Credentials::new(DEMO_ACCOUNT_SID, None, DEMO_AUTH_TOKEN.into())
 }
@@ -57,7 +63,10 @@ impl Sandbox {
         let addr = listener.local_addr()?;
         let base = format!("http://{addr}");
         let url = Url::parse(&base).map_err(std::io::Error::other)?;
-        let app = routes::router(store::Db::seeded(&base, &config));
+        let app = routes::router(
+            store::Db::seeded(&base, &config),
+            store::Db::seeded_second(&base, &config),
+        );
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {
             let served = axum::serve(listener, app)

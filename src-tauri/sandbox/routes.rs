@@ -1,7 +1,7 @@
 //! HTTP routes of the sandbox: Basic auth first, then the TrustHub paths the app uses.
 
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, Request, State};
+use axum::extract::{Extension, Path, RawQuery, Request, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -12,12 +12,25 @@ use base64::Engine;
 use std::sync::{Arc, Mutex};
 
 use super::store::{Db, Refusal, Reply};
-use super::{DEMO_ACCOUNT_SID, DEMO_API_KEY_SECRET, DEMO_API_KEY_SID, DEMO_AUTH_TOKEN};
+use super::{
+    DEMO_ACCOUNT_SID, DEMO_API_KEY_SECRET, DEMO_API_KEY_SID, DEMO_AUTH_TOKEN, SECOND_ACCOUNT_SID,
+    SECOND_AUTH_TOKEN,
+};
 
 type Shared = Arc<Mutex<Db>>;
 
-pub fn router(db: Db) -> Router {
-    let db: Shared = Arc::new(Mutex::new(db));
+/// Each account sees only its own profiles; Basic auth decides which.
+#[derive(Clone)]
+struct Accounts {
+    demo: Shared,
+    second: Shared,
+}
+
+pub fn router(demo: Db, second: Db) -> Router {
+    let accounts = Accounts {
+        demo: Arc::new(Mutex::new(demo)),
+        second: Arc::new(Mutex::new(second)),
+    };
     Router::new()
         .route("/v1/CustomerProfiles", get(list_profiles))
         .route(
@@ -46,13 +59,17 @@ pub fn router(db: Db) -> Router {
         .fallback(
             |uri: Uri| async move { respond(Err(Refusal::not_found(uri.path())), StatusCode::OK) },
         )
-        .layer(middleware::from_fn(basic_auth))
-        .with_state(db)
+        .layer(middleware::from_fn_with_state(accounts, basic_auth))
 }
 
 /// Twilio answers a wrong or missing pair with 401 and code 20003.
-async fn basic_auth(request: Request, next: Next) -> Response {
-    if authorized(request.headers()) {
+async fn basic_auth(
+    State(accounts): State<Accounts>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if let Some(db) = account_for(request.headers(), &accounts) {
+        request.extensions_mut().insert(db);
         next.run(request).await
     } else {
         let refusal = Refusal {
@@ -69,22 +86,20 @@ async fn basic_auth(request: Request, next: Next) -> Response {
     }
 }
 
-fn authorized(headers: &HeaderMap) -> bool {
-    let Some(value) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-    else {
-        return false;
-    };
-    let Some(encoded) = value.strip_prefix("Basic ") else {
-        return false;
-    };
-    let Ok(decoded) = STANDARD.decode(encoded.trim()) else {
-        return false;
-    };
+fn account_for(headers: &HeaderMap, accounts: &Accounts) -> Option<Shared> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let encoded = value.strip_prefix("Basic ")?;
+    let decoded = STANDARD.decode(encoded.trim()).ok()?;
     let pair = String::from_utf8_lossy(&decoded);
-    pair == format!("{DEMO_ACCOUNT_SID}:{DEMO_AUTH_TOKEN}")
+    if pair == format!("{DEMO_ACCOUNT_SID}:{DEMO_AUTH_TOKEN}")
         || pair == format!("{DEMO_API_KEY_SID}:{DEMO_API_KEY_SECRET}")
+    {
+        Some(accounts.demo.clone())
+    } else if pair == format!("{SECOND_ACCOUNT_SID}:{SECOND_AUTH_TOKEN}") {
+        Some(accounts.second.clone())
+    } else {
+        None
+    }
 }
 
 fn respond(reply: Reply, ok: StatusCode) -> Response {
@@ -112,11 +127,15 @@ fn with_db(db: &Shared, f: impl FnOnce(&mut Db) -> Reply) -> Reply {
     }
 }
 
-async fn list_profiles(State(db): State<Shared>, RawQuery(q): RawQuery) -> Response {
+async fn list_profiles(Extension(db): Extension<Shared>, RawQuery(q): RawQuery) -> Response {
     respond(with_db(&db, |d| d.list_profiles(&query(q))), StatusCode::OK)
 }
 
-async fn fetch_profile(State(db): State<Shared>, Path(sid): Path<String>, uri: Uri) -> Response {
+async fn fetch_profile(
+    Extension(db): Extension<Shared>,
+    Path(sid): Path<String>,
+    uri: Uri,
+) -> Response {
     respond(
         with_db(&db, |d| d.fetch_profile(&sid, uri.path())),
         StatusCode::OK,
@@ -124,7 +143,7 @@ async fn fetch_profile(State(db): State<Shared>, Path(sid): Path<String>, uri: U
 }
 
 async fn update_profile(
-    State(db): State<Shared>,
+    Extension(db): Extension<Shared>,
     Path(sid): Path<String>,
     uri: Uri,
     body: Bytes,
@@ -136,7 +155,7 @@ async fn update_profile(
 }
 
 async fn list_evaluations(
-    State(db): State<Shared>,
+    Extension(db): Extension<Shared>,
     Path(sid): Path<String>,
     uri: Uri,
     RawQuery(q): RawQuery,
@@ -148,7 +167,7 @@ async fn list_evaluations(
 }
 
 async fn create_evaluation(
-    State(db): State<Shared>,
+    Extension(db): Extension<Shared>,
     Path(sid): Path<String>,
     uri: Uri,
     body: Bytes,
@@ -162,7 +181,7 @@ async fn create_evaluation(
 }
 
 async fn fetch_evaluation(
-    State(db): State<Shared>,
+    Extension(db): Extension<Shared>,
     Path((sid, eval)): Path<(String, String)>,
     uri: Uri,
 ) -> Response {
@@ -173,7 +192,7 @@ async fn fetch_evaluation(
 }
 
 async fn list_entities(
-    State(db): State<Shared>,
+    Extension(db): Extension<Shared>,
     Path(sid): Path<String>,
     uri: Uri,
     RawQuery(q): RawQuery,
@@ -187,7 +206,7 @@ async fn list_entities(
 }
 
 async fn list_channels(
-    State(db): State<Shared>,
+    Extension(db): Extension<Shared>,
     Path(sid): Path<String>,
     uri: Uri,
     RawQuery(q): RawQuery,
@@ -200,21 +219,33 @@ async fn list_channels(
     )
 }
 
-async fn fetch_policy(State(db): State<Shared>, Path(sid): Path<String>, uri: Uri) -> Response {
+async fn fetch_policy(
+    Extension(db): Extension<Shared>,
+    Path(sid): Path<String>,
+    uri: Uri,
+) -> Response {
     respond(
         with_db(&db, |d| d.fetch_policy(&sid, uri.path())),
         StatusCode::OK,
     )
 }
 
-async fn fetch_end_user(State(db): State<Shared>, Path(sid): Path<String>, uri: Uri) -> Response {
+async fn fetch_end_user(
+    Extension(db): Extension<Shared>,
+    Path(sid): Path<String>,
+    uri: Uri,
+) -> Response {
     respond(
         with_db(&db, |d| d.fetch_end_user(&sid, uri.path())),
         StatusCode::OK,
     )
 }
 
-async fn fetch_document(State(db): State<Shared>, Path(sid): Path<String>, uri: Uri) -> Response {
+async fn fetch_document(
+    Extension(db): Extension<Shared>,
+    Path(sid): Path<String>,
+    uri: Uri,
+) -> Response {
     respond(
         with_db(&db, |d| d.fetch_supporting_document(&sid, uri.path())),
         StatusCode::OK,

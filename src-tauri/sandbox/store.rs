@@ -7,7 +7,7 @@ use time::macros::format_description;
 use time::OffsetDateTime;
 
 use super::data::{self, profile_seed, sid};
-use super::{Config, DEMO_ACCOUNT_SID};
+use super::{Config, DEMO_ACCOUNT_SID, SECOND_ACCOUNT_SID};
 use crate::trusthub::models::ProfileStatus;
 use crate::trusthub::validate;
 
@@ -87,6 +87,7 @@ struct Assignment {
 }
 
 pub struct Db {
+    account_sid: &'static str,
     base: String,
     review_delay: Duration,
     profiles: Vec<Profile>,
@@ -113,7 +114,28 @@ fn now() -> i64 {
 
 impl Db {
     pub fn seeded(base: &str, config: &Config) -> Self {
+        Self::seeded_range(DEMO_ACCOUNT_SID, base, config, 0..config.profiles.max(6))
+    }
+
+    /// The demo's second account: a few profiles of its own, with SIDs and names the
+    /// first account does not have.
+    pub fn seeded_second(base: &str, config: &Config) -> Self {
+        Self::seeded_range(
+            SECOND_ACCOUNT_SID,
+            base,
+            config,
+            super::SECOND_ACCOUNT_PROFILES,
+        )
+    }
+
+    fn seeded_range(
+        account_sid: &'static str,
+        base: &str,
+        config: &Config,
+        seeds: std::ops::Range<usize>,
+    ) -> Self {
         let mut db = Db {
+            account_sid,
             base: base.to_owned(),
             review_delay: config.review_delay,
             profiles: Vec::new(),
@@ -125,7 +147,7 @@ impl Db {
             documents: HashMap::new(),
             next_evaluation: 1_000_000,
         };
-        for n in 0..config.profiles.max(6) {
+        for n in seeds {
             db.seed_profile(n);
         }
         db
@@ -256,7 +278,7 @@ impl Db {
         let url = format!("{}/v1/CustomerProfiles/{}", self.base, p.sid);
         json!({
             "sid": p.sid,
-            "account_sid": DEMO_ACCOUNT_SID,
+            "account_sid": self.account_sid,
             "policy_sid": p.policy_sid,
             "friendly_name": p.name,
             "status": p.status.as_str(),
@@ -476,7 +498,7 @@ impl Db {
     fn render_evaluation(&self, profile_sid: &str, e: &Evaluation) -> Value {
         json!({
             "sid": e.sid,
-            "account_sid": DEMO_ACCOUNT_SID,
+            "account_sid": self.account_sid,
             "policy_sid": e.policy_sid,
             "customer_profile_sid": profile_sid,
             "status": if e.compliant { "compliant" } else { "noncompliant" },
@@ -504,7 +526,7 @@ impl Db {
                 json!({
                     "sid": a.sid,
                     "customer_profile_sid": profile_sid,
-                    "account_sid": DEMO_ACCOUNT_SID,
+                    "account_sid": self.account_sid,
                     "object_sid": a.object_sid,
                     "date_created": date(a.created),
                     "url": format!("{}{path}/{}", self.base, a.sid),
@@ -532,7 +554,7 @@ impl Db {
                 json!({
                     "sid": a.sid,
                     "customer_profile_sid": profile_sid,
-                    "account_sid": DEMO_ACCOUNT_SID,
+                    "account_sid": self.account_sid,
                     "channel_endpoint_type": "phone-number",
                     "channel_endpoint_sid": a.object_sid,
                     "date_created": date(a.created),
@@ -568,7 +590,7 @@ impl Db {
         let created = date(u["created"].as_i64().unwrap_or(SEED_EPOCH));
         Ok(json!({
             "sid": end_user_sid,
-            "account_sid": DEMO_ACCOUNT_SID,
+            "account_sid": self.account_sid,
             "friendly_name": u["friendly_name"],
             "type": u["type"],
             "attributes": u["attributes"],
@@ -586,7 +608,7 @@ impl Db {
         let created = date(d["created"].as_i64().unwrap_or(SEED_EPOCH));
         Ok(json!({
             "sid": doc_sid,
-            "account_sid": DEMO_ACCOUNT_SID,
+            "account_sid": self.account_sid,
             "friendly_name": d["friendly_name"],
             "mime_type": "application/pdf",
             "status": d["status"],

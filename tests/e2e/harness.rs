@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
 
 use trusthub_desk::credentials::{KeyringStore, SecretStore};
-use trusthub_desk::state::{KEYRING_SERVICE, KEYRING_USER};
+use trusthub_desk::sandbox;
+use trusthub_desk::state::KEYRING_SERVICE;
 
 /// One window at a time: WebKitWebDriver serves a single session.
 static ONE_WINDOW: Mutex<()> = Mutex::const_new(());
@@ -55,15 +56,19 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// The app's own keyring entry: emptied before a test so each starts from the first-run screen.
-pub fn app_keyring() -> KeyringStore {
-    KeyringStore::new(KEYRING_SERVICE, KEYRING_USER)
+/// The app's keyring entry for one account.
+pub fn app_keyring(account_sid: &str) -> KeyringStore {
+    KeyringStore::new(KEYRING_SERVICE, account_sid)
 }
 
+/// Empties the entries of the sandbox's accounts. Each launch also gets a fresh config
+/// folder, so the app starts with no saved accounts and shows the first-run screen.
 pub fn forget_saved_credentials() {
-    app_keyring()
-        .delete()
-        .expect("the test keyring must be reachable");
+    for sid in [sandbox::DEMO_ACCOUNT_SID, sandbox::SECOND_ACCOUNT_SID] {
+        app_keyring(sid)
+            .delete()
+            .expect("the test keyring must be reachable");
+    }
 }
 
 /// Also on a failed assertion: a window left running would take the single-instance
@@ -231,6 +236,12 @@ impl App {
                 Err(e) => panic!("could not click {css}: {e}"),
             }
         }
+    }
+
+    /// Chooses the option with `value` in the list `css`, as a person would.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.click(&format!("{css} option[value=\"{value}\"]"))
+            .await;
     }
 
     /// Replaces what an input holds with `text`, as a person would type it.

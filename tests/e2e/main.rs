@@ -44,7 +44,7 @@ async fn enter_credentials_open_a_profile_change_name_and_email_save_and_see_it(
     app.text_contains("#account-text", sandbox::DEMO_ACCOUNT_SID)
         .await;
     app.text_contains("#account-text", "Auth Token").await;
-    let kept = harness::app_keyring()
+    let kept = harness::app_keyring(sandbox::DEMO_ACCOUNT_SID)
         .load()
         .unwrap()
         .expect("the credentials are in the keyring");
@@ -125,7 +125,10 @@ async fn wrong_credentials_are_refused_plainly_and_nothing_is_kept() {
         "what was typed stays"
     );
     assert!(
-        harness::app_keyring().load().unwrap().is_none(),
+        harness::app_keyring(sandbox::DEMO_ACCOUNT_SID)
+            .load()
+            .unwrap()
+            .is_none(),
         "refused credentials are not saved"
     );
     app.close().await;
@@ -425,4 +428,82 @@ async fn leaving_an_edited_form_asks_first() {
     app.text_contains("#home-title", "Your Customer-Profiles")
         .await;
     app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn save_two_accounts_switch_between_them_and_forget_one() {
+    forget_saved_credentials();
+    let server = sandbox().await;
+    let app = App::launch(Launch::against(
+        server.base_url().as_str().trim_end_matches('/'),
+    ))
+    .await;
+    app.type_into("#cred-accountSid", sandbox::DEMO_ACCOUNT_SID)
+        .await;
+    app.type_into("#cred-secret", sandbox::DEMO_AUTH_TOKEN)
+        .await;
+    app.type_into("#cred-label", "Main office").await;
+    app.click("#connect").await;
+    app.text_contains("#profile-list", "Acme Plumbing LLC")
+        .await;
+    app.text_contains("#account-text", "Main office").await;
+
+    app.click("#add-account").await;
+    app.text_contains("#credentials-title", "Add another Twilio account")
+        .await;
+    app.type_into("#cred-accountSid", sandbox::SECOND_ACCOUNT_SID)
+        .await;
+    app.type_into("#cred-secret", sandbox::SECOND_AUTH_TOKEN)
+        .await;
+    app.type_into("#cred-label", "Second office").await;
+    app.click("#connect").await;
+    let list = app
+        .text_contains("#profile-list", "Ember Garden Supply Ltd")
+        .await;
+    assert!(
+        !list.contains("Acme"),
+        "only the second account's profiles: {list}"
+    );
+    app.text_contains("#account-text", sandbox::SECOND_ACCOUNT_SID)
+        .await;
+    let choices = app.text_contains("#account-switcher", "Main office").await;
+    assert!(choices.contains("Second office"), "{choices}");
+    for sid in [sandbox::DEMO_ACCOUNT_SID, sandbox::SECOND_ACCOUNT_SID] {
+        assert!(
+            harness::app_keyring(sid).load().unwrap().is_some(),
+            "each account has its own keyring entry"
+        );
+    }
+    app.screenshot("accounts").await;
+
+    app.select("#account-switcher", sandbox::DEMO_ACCOUNT_SID)
+        .await;
+    app.text_contains("#toast", "Switched to Main office").await;
+    app.text_contains("#account-text", sandbox::DEMO_ACCOUNT_SID)
+        .await;
+    let list = app
+        .text_contains("#profile-list", "Acme Plumbing LLC")
+        .await;
+    assert!(!list.contains("Ember Garden Supply"), "{list}");
+
+    app.click("#forget-credentials").await;
+    app.text_contains("#confirm-title", "Forget Main office?")
+        .await;
+    app.click("#confirm-ok").await;
+    app.text_contains("#profile-list", "Ember Garden Supply Ltd")
+        .await;
+    app.text_contains("#account-text", "Second office").await;
+    assert!(
+        harness::app_keyring(sandbox::DEMO_ACCOUNT_SID)
+            .load()
+            .unwrap()
+            .is_none(),
+        "the forgotten account's entry is deleted"
+    );
+    assert!(harness::app_keyring(sandbox::SECOND_ACCOUNT_SID)
+        .load()
+        .unwrap()
+        .is_some());
+    app.close().await;
+    forget_saved_credentials();
 }

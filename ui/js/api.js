@@ -25,7 +25,8 @@ export async function openTwilioPage(url) {
 export const api = {
   describeCredentials: () => call('describe_credentials'),
   saveCredentials: (input) => call('save_credentials', { input }),
-  forgetCredentials: () => call('forget_credentials'),
+  forgetCredentials: (accountSid = null) => call('forget_credentials', { accountSid }),
+  switchAccount: (accountSid) => call('switch_account', { accountSid }),
   startDemo: () => call('start_demo'),
   leaveDemo: () => call('leave_demo'),
   listProfiles: (filter, next = null) => call('list_profiles', { filter, next }),

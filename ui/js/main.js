@@ -28,22 +28,44 @@ function show(name) {
 function renderAccount() {
   const account = document.getElementById('account');
   const demo = status?.storage === 'demo';
+  const keyring = status?.storage === 'keyring';
   document.getElementById('demo-banner').hidden = !demo;
   document.body.classList.toggle('demo', demo);
-  if (!status?.connected || demo) {
-    account.hidden = !demo || !status?.connected;
-    document.getElementById('account-text').textContent = demo ? 'Demo account' : '';
-    document.getElementById('change-credentials').hidden = demo;
-    document.getElementById('forget-credentials').hidden = demo;
+  const accounts = keyring ? status.accounts ?? [] : [];
+  const c = status?.connected;
+  account.hidden = !c;
+  for (const id of ['change-credentials', 'forget-credentials']) document.getElementById(id).hidden = demo || !c;
+  document.getElementById('add-account').hidden = !keyring || !c;
+  const switcher = document.getElementById('switcher');
+  switcher.hidden = accounts.length < 2;
+  const select = document.getElementById('account-switcher');
+  select.replaceChildren(...accounts.map((a) => h('option', { value: a.accountSid, selected: a.accountSid === c?.accountSid }, a.label)));
+  if (!c) return;
+  if (demo) {
+    document.getElementById('account-text').textContent = 'Demo account';
     return;
   }
-  const c = status.connected;
   const how = c.authKind === 'api-key' ? `API Key ${c.apiKeySid}` : 'Auth Token';
   const where = status.storage === 'session' ? ' (this session only)' : '';
-  document.getElementById('account-text').textContent = `Connected: ${c.accountSid} · ${how}${where}`;
-  document.getElementById('change-credentials').hidden = false;
-  document.getElementById('forget-credentials').hidden = false;
-  account.hidden = false;
+  const label = accounts.find((a) => a.accountSid === c.accountSid)?.label;
+  const who = label && accounts.length < 2 ? `${label}, ${c.accountSid}` : c.accountSid;
+  document.getElementById('account-text').textContent = `Connected: ${who} · ${how}${where}`;
+}
+
+async function switchAccount(accountSid) {
+  if (!(await leaveProfileIfAllowed())) {
+    renderAccount(); // puts the list back on the account in use
+    return;
+  }
+  try {
+    status = await api.switchAccount(accountSid);
+    const label = status.accounts.find((a) => a.accountSid === accountSid)?.label ?? accountSid;
+    toast(`Switched to ${label}.`);
+    if (status.connected) goHome(); else goCredentials();
+  } catch (error) {
+    renderAccount();
+    toast(error.message);
+  }
 }
 
 async function leaveProfileIfAllowed() {
@@ -51,11 +73,17 @@ async function leaveProfileIfAllowed() {
   return confirmDialog('Discard your changes?', 'This profile has changes that are not saved. If you leave now, they are lost.', 'Discard changes');
 }
 
-function goCredentials({ cancellable = false } = {}) {
+function goCredentials({ cancellable = false, adding = false } = {}) {
   show('credentials');
   renderAccount();
   showCredentials(views.credentials, status, {
-    onConnected: (next) => { status = next; renderAccount(); toast('Connected. Your credentials are saved.'); goHome(); },
+    adding,
+    onConnected: (next) => {
+      status = next;
+      renderAccount();
+      toast(next.storage === 'session' ? 'Connected for this session.' : 'Connected. Your credentials are saved in the keyring.');
+      goHome();
+    },
     onDemo: startDemo,
     onCancel: cancellable && status?.connected ? goHome : null,
   });
@@ -63,6 +91,10 @@ function goCredentials({ cancellable = false } = {}) {
 
 async function reenterCredentials() {
   if (await leaveProfileIfAllowed()) goCredentials({ cancellable: true });
+}
+
+async function addAccount() {
+  if (await leaveProfileIfAllowed()) goCredentials({ cancellable: true, adding: true });
 }
 
 function goHome() {
@@ -97,19 +129,24 @@ async function start() {
     if (status.connected) goHome(); else goCredentials();
   });
   document.getElementById('change-credentials').addEventListener('click', reenterCredentials);
+  document.getElementById('add-account').addEventListener('click', addAccount);
+  document.getElementById('account-switcher').addEventListener('change', (e) => switchAccount(e.target.value));
   // Closing the window with unsaved edits asks first, like leaving the profile does.
   window.__TAURI__.window.getCurrentWindow().onCloseRequested(async (event) => {
     if (!(await leaveProfileIfAllowed())) event.preventDefault();
   });
   document.getElementById('forget-credentials').addEventListener('click', async () => {
-    const ok = await confirmDialog('Forget these credentials?',
-      'TrustHub Desk will delete them from your keyring. Your Twilio account and profiles are not changed. You will need to enter the credentials again to connect.',
+    const keyring = status?.storage === 'keyring';
+    const c = status?.connected;
+    const label = status?.accounts?.find((a) => a.accountSid === c?.accountSid)?.label ?? c?.accountSid;
+    const ok = await confirmDialog(keyring ? `Forget ${label}?` : 'Forget these credentials?',
+      `TrustHub Desk will delete the credentials of ${c?.accountSid ?? 'this account'} from ${keyring ? 'your keyring' : 'its memory'}. Your Twilio account and profiles are not changed. You will need to enter the credentials again to connect to it.`,
       'Forget credentials');
-    if (!ok) return;
+    if (!ok || !(await leaveProfileIfAllowed())) return;
     try {
-      status = await api.forgetCredentials();
-      toast('Your credentials were deleted from the keyring.');
-      goCredentials();
+      status = await api.forgetCredentials(c?.accountSid ?? null);
+      toast(keyring ? `The credentials of ${label} were deleted from the keyring.` : 'The credentials were forgotten.');
+      if (status.connected) goHome(); else goCredentials();
     } catch (error) {
       toast(error.message);
     }

@@ -13,7 +13,7 @@ const SID_HELP = {
  * Renders the form into `root`. `status` is the app's connection status; `onConnected`
  * receives the new status once the credentials are checked and kept.
  */
-export function showCredentials(root, status, { onConnected, onDemo, onCancel }) {
+export function showCredentials(root, status, { onConnected, onDemo, onCancel, adding = false }) {
   const keyringMissing = status.keyringProblem?.kind === 'keyring-unavailable';
   let kind = 'auth-token';
 
@@ -22,6 +22,7 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel })
   const apiKeySid = field('apiKeySid', 'API Key SID', 'text', SID_HELP.apiKeySid, 'SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx');
   const secret = field('secret', 'Auth Token', 'password', 'Click “Show” next to Auth Token on the Twilio Console home page, then copy it.');
   apiKeySid.wrap.hidden = true;
+  const label = field('label', 'Name for this account (optional)', 'text', 'Helps you tell your accounts apart, for example “Production” or “Client: Acme”.', 'Production');
 
   const sessionOnly = h('input', { type: 'checkbox', id: 'session-only', name: 'sessionOnly' });
   const sessionRow = h('div', { class: 'checkbox-row', hidden: !keyringMissing },
@@ -50,7 +51,7 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel })
 
   const submit = h('button', { type: 'submit', id: 'connect' }, 'Connect');
   const form = h('form', { class: 'card credentials-form', novalidate: true, onsubmit: connect },
-    kindChoice, accountSid.wrap, apiKeySid.wrap, secret.wrap, sessionRow, message,
+    kindChoice, accountSid.wrap, apiKeySid.wrap, secret.wrap, label.wrap, sessionRow, message,
     h('div', { class: 'actions' }, submit,
       onCancel ? h('button', { type: 'button', class: 'secondary', onclick: onCancel }, 'Cancel') : null));
 
@@ -63,11 +64,13 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel })
       : null;
 
   root.replaceChildren(...[
-    h('h1', { id: 'credentials-title' }, 'Connect to your Twilio account'),
-    h('p', { class: 'lead' }, 'Enter your Twilio credentials once. TrustHub Desk checks them with Twilio, then keeps them in your computer’s keyring, not in a file.'),
+    h('h1', { id: 'credentials-title' }, adding ? 'Add another Twilio account' : 'Connect to your Twilio account'),
+    h('p', { class: 'lead' }, adding
+      ? 'Each account’s credentials are kept in your computer’s keyring. Switch between accounts with the list at the top of the window.'
+      : 'Enter your Twilio credentials once. TrustHub Desk checks them with Twilio, then keeps them in your computer’s keyring, not in a file.'),
     keyringNote,
     form,
-    h('div', { class: 'demo-offer card' },
+    adding ? null : h('div', { class: 'demo-offer card' },
       h('h2', {}, 'Just looking?'),
       h('p', {}, 'Try every feature with made-up profiles. Nothing is sent to Twilio.'),
       h('button', { type: 'button', id: 'try-demo', class: 'secondary', onclick: onDemo }, 'Try the demo (no Twilio account needed)')),
@@ -76,13 +79,14 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel })
 
   async function connect(event) {
     event.preventDefault();
-    for (const f of [accountSid, apiKeySid, secret]) f.setError('');
+    for (const f of [accountSid, apiKeySid, secret, label]) f.setError('');
     message.replaceChildren();
     submit.disabled = true;
     const input = {
       accountSid: accountSid.input.value,
       apiKeySid: kind === 'api-key' ? apiKeySid.input.value : null,
       secret: secret.input.value,
+      label: label.input.value.trim() || null,
       sessionOnly: sessionOnly.checked,
     };
     try {

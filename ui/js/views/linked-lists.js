@@ -84,6 +84,7 @@ export function checklist(evaluation) {
 
 function showChecklist(holder, evaluation) {
   holder.replaceChildren(checklist(evaluation));
+  holder.scrollIntoView({ block: 'start' });
 }
 
 async function checkCompliance(body, sid, ctx) {

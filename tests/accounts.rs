@@ -1,0 +1,163 @@
+//! Several saved accounts, through the same functions the Tauri commands call, against
+//! the sandbox (two accounts) with an in-memory vault and a real accounts file.
+
+use secrecy::ExposeSecret;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use trusthub_desk::commands::credentials::{describe, forget, save, switch, CredentialInput};
+use trusthub_desk::commands::error::ErrorKind;
+use trusthub_desk::credentials::{MemoryVault, Vault};
+use trusthub_desk::sandbox::{self, Sandbox};
+use trusthub_desk::state::AppState;
+use trusthub_desk::trusthub::http_client;
+
+fn input(account_sid: &str, secret: &str, label: Option<&str>) -> CredentialInput {
+    CredentialInput {
+        account_sid: account_sid.into(),
+        api_key_sid: None,
+        secret: secret.into(),
+        label: label.map(Into::into),
+        session_only: false,
+    }
+}
+
+struct Setup {
+    state: AppState,
+    vault: Arc<MemoryVault>,
+    file: PathBuf,
+    _sandbox: Sandbox,
+}
+
+async fn setup(name: &str) -> Setup {
+    let sandbox = Sandbox::start(sandbox::Config {
+        profiles: 6,
+        review_delay: std::time::Duration::from_secs(60),
+    })
+    .await
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("thd-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let file = dir.join("accounts.json");
+    let vault = Arc::new(MemoryVault::default());
+    let state = AppState::new(
+        http_client().unwrap(),
+        sandbox.base_url(),
+        vault.clone(),
+        Some(file.clone()),
+    );
+    Setup {
+        state,
+        vault,
+        file,
+        _sandbox: sandbox,
+    }
+}
+
+#[tokio::test]
+async fn two_accounts_are_saved_switched_and_forgotten_and_the_list_survives_a_restart() {
+    let s = setup("accounts").await;
+    let first = save(
+        &s.state,
+        input(
+            sandbox::DEMO_ACCOUNT_SID,
+            sandbox::DEMO_AUTH_TOKEN,
+            Some("Main office"),
+        ),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        first.connected.unwrap().account_sid,
+        sandbox::DEMO_ACCOUNT_SID
+    );
+    let second = save(
+        &s.state,
+        input(
+            sandbox::SECOND_ACCOUNT_SID,
+            sandbox::SECOND_AUTH_TOKEN,
+            None,
+        ),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        second.connected.unwrap().account_sid,
+        sandbox::SECOND_ACCOUNT_SID
+    );
+    let labels: Vec<_> = second.accounts.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(labels, ["Main office", "Twilio account …de71"]);
+
+    // Each account's secret in its own entry; the file holds no secret.
+    for (sid, secret) in [
+        (sandbox::DEMO_ACCOUNT_SID, sandbox::DEMO_AUTH_TOKEN),
+        (sandbox::SECOND_ACCOUNT_SID, sandbox::SECOND_AUTH_TOKEN),
+    ] {
+        let kept = s.vault.entry(sid).load().unwrap().unwrap();
+        assert_eq!(kept.account_sid(), sid);
+        assert_eq!(kept.secret().expose_secret(), secret);
+    }
+    let file = std::fs::read_to_string(&s.file).unwrap();
+    assert!(!file.contains(sandbox::DEMO_AUTH_TOKEN) && !file.contains(sandbox::SECOND_AUTH_TOKEN));
+    let book: serde_json::Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(book["current"], sandbox::SECOND_ACCOUNT_SID);
+
+    // The list and the choice survive a restart.
+    let again = AppState::new(
+        http_client().unwrap(),
+        s._sandbox.base_url(),
+        s.vault.clone(),
+        Some(s.file.clone()),
+    );
+    let status = describe(&again).await.unwrap();
+    assert_eq!(
+        status.connected.unwrap().account_sid,
+        sandbox::SECOND_ACCOUNT_SID
+    );
+    assert_eq!(status.accounts.len(), 2);
+
+    let switched = switch(&s.state, sandbox::DEMO_ACCOUNT_SID).await.unwrap();
+    assert_eq!(
+        switched.connected.unwrap().account_sid,
+        sandbox::DEMO_ACCOUNT_SID
+    );
+    let unknown = switch(&s.state, "AC0000000000000000000000000000beef")
+        .await
+        .unwrap_err();
+    assert_eq!(unknown.kind, ErrorKind::NotFound);
+
+    let after = forget(&s.state, None).await.unwrap();
+    assert!(s
+        .vault
+        .entry(sandbox::DEMO_ACCOUNT_SID)
+        .load()
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        after.connected.unwrap().account_sid,
+        sandbox::SECOND_ACCOUNT_SID,
+        "the remaining account is the one in use"
+    );
+    let last = forget(&s.state, None).await.unwrap();
+    assert!(last.connected.is_none());
+    assert!(last.accounts.is_empty());
+}
+
+#[tokio::test]
+async fn refused_credentials_add_no_account() {
+    let s = setup("refused").await;
+    let e = save(
+        &s.state,
+        input(sandbox::SECOND_ACCOUNT_SID, "wrong-token", Some("Nope")),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unauthorized);
+    assert!(!s.file.exists(), "nothing written");
+    assert!(s
+        .vault
+        .entry(sandbox::SECOND_ACCOUNT_SID)
+        .load()
+        .unwrap()
+        .is_none());
+}
