@@ -89,4 +89,56 @@ mod tests {
             );
         }
     }
+
+    /// The window's rights are only what it uses: each command is called from ui/js/api.js,
+    /// the core rights are the ones the close guard needs, the opener reaches only https
+    /// pages on twilio.com, and the CSP allows no inline or evaluated script.
+    #[test]
+    fn the_window_gets_nothing_it_does_not_use() {
+        let api = include_str!("../../ui/js/api.js");
+        for command in ALL {
+            assert!(
+                api.contains(&format!("call('{command}'")),
+                "{command} is allowed but the window never calls it"
+            );
+        }
+        let capability: serde_json::Value =
+            serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+        let permissions = capability["permissions"].as_array().unwrap();
+        let core: Vec<&str> = permissions
+            .iter()
+            .filter_map(|p| p.as_str())
+            .filter(|p| p.starts_with("core:"))
+            .collect();
+        assert_eq!(
+            core,
+            [
+                "core:event:allow-listen",
+                "core:event:allow-unlisten",
+                "core:window:allow-destroy"
+            ]
+        );
+        let opener: Vec<&serde_json::Value> =
+            permissions.iter().filter(|p| p.is_object()).collect();
+        assert_eq!(opener.len(), 1);
+        assert_eq!(opener[0]["identifier"], "opener:allow-open-url");
+        for scope in opener[0]["allow"].as_array().unwrap() {
+            let url = scope["url"].as_str().unwrap();
+            assert!(
+                url == "https://twilio.com/*" || url == "https://*.twilio.com/*",
+                "{url}"
+            );
+        }
+
+        let conf: serde_json::Value =
+            serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
+        let csp = &conf["app"]["security"]["csp"];
+        let text = csp.to_string();
+        assert!(
+            !text.contains("unsafe-inline") && !text.contains("unsafe-eval"),
+            "{text}"
+        );
+        assert_eq!(csp["script-src"], "'self'");
+        assert_eq!(csp["default-src"], "'self'");
+    }
 }

@@ -25,9 +25,13 @@ pub async fn list_profiles(
 
 #[tauri::command]
 pub async fn fetch_profile(state: State<'_, AppState>, sid: String) -> Answer<CustomerProfile> {
+    fetch(&state, &sid).await
+}
+
+pub async fn fetch(state: &AppState, sid: &str) -> Answer<CustomerProfile> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.fetch_profile(&c, &sid).await?)
+    Ok(conn.client.fetch_profile(&c, sid).await?)
 }
 
 /// Saves the changed fields of one profile and returns it as Twilio now holds it.
@@ -39,6 +43,14 @@ pub async fn update_profile(
     sid: String,
     changes: ProfileUpdate,
 ) -> Answer<CustomerProfile> {
+    update(&state, &sid, &changes).await
+}
+
+pub async fn update(
+    state: &AppState,
+    sid: &str,
+    changes: &ProfileUpdate,
+) -> Answer<CustomerProfile> {
     let Some(_guard) = state.begin_save(sid.trim()) else {
         return Err(UiError::new(
             ErrorKind::Busy,
@@ -47,7 +59,7 @@ pub async fn update_profile(
     };
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.save_profile_changes(&c, &sid, &changes).await?)
+    Ok(conn.client.save_profile_changes(&c, sid, changes).await?)
 }
 
 #[tauri::command]

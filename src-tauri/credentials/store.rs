@@ -279,6 +279,56 @@ mod tests {
         assert!(!format!("{e} {e:?}").contains("the-secret"));
     }
 
+    /// Every way the keyring can fail maps to a kind the window branches on and a
+    /// sentence that says what to do; none carries the entry's bytes.
+    #[test]
+    fn each_keyring_failure_has_its_own_plain_message() {
+        use crate::commands::error::{ErrorKind, UiError};
+        #[derive(Debug)]
+        struct Said(&'static str);
+        impl std::fmt::Display for Said {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.0)
+            }
+        }
+        impl std::error::Error for Said {}
+        let cases: Vec<(keyring::Error, ErrorKind, &str)> = vec![
+            (
+                keyring::Error::NoDefaultStore,
+                ErrorKind::KeyringUnavailable,
+                "no keyring service",
+            ),
+            (
+                keyring::Error::NoStorageAccess(Box::new(Said(
+                    "org.freedesktop.DBus.Error.ServiceUnknown",
+                ))),
+                ErrorKind::KeyringUnavailable,
+                "no keyring service",
+            ),
+            (
+                keyring::Error::NoStorageAccess(Box::new(Said("the collection is locked"))),
+                ErrorKind::KeyringLocked,
+                "locked or refused access",
+            ),
+            (
+                keyring::Error::PlatformFailure(Box::new(Said("prompt dismissed"))),
+                ErrorKind::Keyring,
+                "prompt dismissed",
+            ),
+            (
+                keyring::Error::BadEncoding(b"secret-bytes".to_vec()),
+                ErrorKind::KeyringCorrupt,
+                "Enter your credentials again",
+            ),
+        ];
+        for (error, kind, says) in cases {
+            let ui = UiError::from(map_error(&error));
+            assert_eq!(ui.kind, kind, "{error:?}");
+            assert!(ui.message.contains(says), "{}", ui.message);
+            assert!(!ui.message.contains("secret-bytes"));
+        }
+    }
+
     #[test]
     fn memory_store_save_load_delete() {
         let store = MemoryStore::default();

@@ -12,6 +12,7 @@ use super::base_url::same_origin;
 use super::error::{ApiError, TrustHubError};
 use super::limits::*;
 use super::models::*;
+use super::parse::{parse_body, parse_page};
 use super::validate;
 use crate::credentials::Credentials;
 
@@ -21,14 +22,19 @@ pub type Result<T> = std::result::Result<T, TrustHubError>;
 pub struct TrustHubClient {
     http: reqwest::Client,
     base: Url,
+    limits: Limits,
 }
 
 /// Builds the one HTTP client the app uses: rustls with the platform's verifier (no way
 /// to turn verification off), timeouts, and redirects kept to the same origin.
 pub fn http_client() -> Result<reqwest::Client> {
+    http_client_with(&Limits::TWILIO)
+}
+
+pub fn http_client_with(limits: &Limits) -> Result<reqwest::Client> {
     reqwest::Client::builder()
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(REQUEST_TIMEOUT)
+        .connect_timeout(limits.connect_timeout)
+        .timeout(limits.request_timeout)
         .redirect(reqwest::redirect::Policy::custom(|attempt| {
             let same = attempt
                 .previous()
@@ -53,7 +59,12 @@ enum PageUrl<'a> {
 
 impl TrustHubClient {
     pub fn new(http: reqwest::Client, base: Url) -> Self {
-        Self { http, base }
+        Self::with_limits(http, base, Limits::TWILIO)
+    }
+
+    /// `http` should come from [`http_client_with`] the same `limits`.
+    pub fn with_limits(http: reqwest::Client, base: Url, limits: Limits) -> Self {
+        Self { http, base, limits }
     }
 
     pub fn base_url(&self) -> &Url {
@@ -272,23 +283,7 @@ impl TrustHubClient {
             PageUrl::Next(text) => self.follow(text)?,
         };
         let body = self.send(c, Method::GET, url, None).await?;
-        let mut payload: serde_json::Map<String, serde_json::Value> = decode(&body)?;
-        let meta: ListMeta = payload
-            .get("meta")
-            .cloned()
-            .map(serde_json::from_value)
-            .transpose()
-            .map_err(|_| shape_error(body.status))?
-            .unwrap_or_default();
-        let key = meta.key.as_deref().unwrap_or("results");
-        let records = match payload.remove(key) {
-            Some(serde_json::Value::Null) | None => Vec::new(),
-            Some(list) => serde_json::from_value(list).map_err(|_| shape_error(body.status))?,
-        };
-        Ok(Page {
-            records,
-            next_page_url: meta.next_page_url.filter(|u| !u.is_empty()),
-        })
+        parse_page(body.status, &body.bytes)
     }
 
     /// A next-page URL comes from the server: follow it only on our own origin, so the
@@ -319,7 +314,7 @@ impl TrustHubClient {
     ///
     /// Retried: 429 (never processed by Twilio, so safe for POST too, honouring
     /// `Retry-After`); 500/502/503/504 and broken connections for GET only; a POST
-    /// whose connection failed before anything was sent. Never beyond `MAX_TRIES` or `RETRY_BUDGET`.
+    /// whose connection failed before anything was sent. Never beyond the limits' tries or budget.
     async fn send(
         &self,
         c: &Credentials,
@@ -337,7 +332,8 @@ impl TrustHubClient {
                 .http
                 .request(method.clone(), url.clone())
                 .basic_auth(c.username(), Some(c.secret().expose_secret()))
-                .header(ACCEPT, "application/json");
+                .header(ACCEPT, "application/json")
+                .timeout(self.limits.request_timeout);
             if let Some(pairs) = form {
                 request = request.form(pairs);
             }
@@ -345,7 +341,7 @@ impl TrustHubClient {
                 Ok(response) => {
                     let status = response.status();
                     let retry_after = retry_after(response.headers());
-                    let body = read_capped(response).await;
+                    let body = read_capped(response, &self.limits).await;
                     match body {
                         Ok(bytes) if status.is_success() => {
                             return Ok(Body {
@@ -371,7 +367,11 @@ impl TrustHubClient {
                             }
                         }
                         Err(error) => Attempt {
-                            retryable: idempotent && matches!(error, TrustHubError::Network(_)),
+                            retryable: idempotent
+                                && matches!(
+                                    error,
+                                    TrustHubError::Network(_) | TrustHubError::Timeout(_)
+                                ),
                             error,
                             wait: None,
                         },
@@ -380,14 +380,19 @@ impl TrustHubClient {
                 Err(e) => {
                     let not_sent = e.is_connect();
                     Attempt {
-                        error: network_error(&e),
+                        error: network_error(&e, &self.limits),
                         retryable: not_sent || idempotent,
                         wait: None,
                     }
                 }
             };
-            let wait = outcome.wait.unwrap_or_else(|| backoff(tries));
-            if !outcome.retryable || tries >= MAX_TRIES || started.elapsed() + wait > RETRY_BUDGET {
+            let wait = outcome
+                .wait
+                .unwrap_or_else(|| backoff(self.limits.base_backoff, tries));
+            if !outcome.retryable
+                || tries >= self.limits.max_tries
+                || started.elapsed() + wait > self.limits.retry_budget
+            {
                 return Err(outcome.error);
             }
             log::debug!("retrying {} in {} ms", url.path(), wait.as_millis());
@@ -421,8 +426,8 @@ fn checked_update(update: &ProfileUpdate) -> Result<ProfileUpdate> {
 }
 
 /// Exponential back-off with full jitter, so many clients do not retry in step.
-fn backoff(tries: u32) -> Duration {
-    let ceiling = BASE_BACKOFF.saturating_mul(1 << tries.saturating_sub(1).min(8));
+fn backoff(base: Duration, tries: u32) -> Duration {
+    let ceiling = base.saturating_mul(1 << tries.saturating_sub(1).min(8));
     ceiling.mul_f64(0.5 + fastrand::f64() * 0.5)
 }
 
@@ -439,26 +444,28 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     )
 }
 
-async fn read_capped(mut response: reqwest::Response) -> Result<Vec<u8>> {
+async fn read_capped(mut response: reqwest::Response, limits: &Limits) -> Result<Vec<u8>> {
+    let cap = limits.max_body_bytes;
     let status = response.status().as_u16();
     let too_large = || {
         TrustHubError::UnexpectedResponse {
         status,
         message: format!(
             "The server sent more than {} MiB, which is far more than any TrustHub answer; it was not read (HTTP status {status}).",
-            MAX_BODY_BYTES / (1024 * 1024)
+            cap / (1024 * 1024)
         ),
     }
     };
-    if response
-        .content_length()
-        .is_some_and(|n| n > MAX_BODY_BYTES as u64)
-    {
+    if response.content_length().is_some_and(|n| n > cap as u64) {
         return Err(too_large());
     }
     let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(|e| network_error(&e))? {
-        if body.len() + chunk.len() > MAX_BODY_BYTES {
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| network_error(&e, limits))?
+    {
+        if body.len() + chunk.len() > cap {
             return Err(too_large());
         }
         body.extend_from_slice(&chunk);
@@ -466,9 +473,9 @@ async fn read_capped(mut response: reqwest::Response) -> Result<Vec<u8>> {
     Ok(body)
 }
 
-fn network_error(e: &reqwest::Error) -> TrustHubError {
+fn network_error(e: &reqwest::Error, limits: &Limits) -> TrustHubError {
     if e.is_timeout() {
-        return TrustHubError::Timeout(REQUEST_TIMEOUT);
+        return TrustHubError::Timeout(limits.request_timeout);
     }
     let what = if e.is_connect() {
         "the connection could not be made. Check that this computer is online."
@@ -485,26 +492,5 @@ struct Body {
 }
 
 fn decode<T: DeserializeOwned>(body: &Body) -> Result<T> {
-    serde_json::from_slice(&body.bytes).map_err(|e| {
-        if e.is_data() {
-            shape_error(body.status)
-        } else {
-            TrustHubError::UnexpectedResponse {
-                status: body.status,
-                message: format!(
-                    "Twilio's answer could not be read: it is not valid JSON (HTTP status {}).",
-                    body.status
-                ),
-            }
-        }
-    })
-}
-
-fn shape_error(status: u16) -> TrustHubError {
-    TrustHubError::UnexpectedResponse {
-        status,
-        message: format!(
-            "Twilio's answer did not have the shape TrustHub Desk expects (HTTP status {status})."
-        ),
-    }
+    parse_body(body.status, &body.bytes)
 }

@@ -16,3 +16,32 @@ pub const BASE_BACKOFF: Duration = Duration::from_millis(400);
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
 /// Records asked for per list page.
 pub const PAGE_SIZE: u32 = 50;
+
+/// The limits one client works within. The app always uses [`Limits::TWILIO`]; fault
+/// tests shrink the times so a server that never answers costs a second, not half a minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    pub max_tries: u32,
+    pub retry_budget: Duration,
+    pub base_backoff: Duration,
+    pub max_body_bytes: usize,
+}
+
+impl Limits {
+    pub const TWILIO: Limits = Limits {
+        connect_timeout: CONNECT_TIMEOUT,
+        request_timeout: REQUEST_TIMEOUT,
+        max_tries: MAX_TRIES,
+        retry_budget: RETRY_BUDGET,
+        base_backoff: BASE_BACKOFF,
+        max_body_bytes: MAX_BODY_BYTES,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self::TWILIO
+    }
+}

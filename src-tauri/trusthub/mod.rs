@@ -5,7 +5,9 @@ mod client;
 mod error;
 pub mod limits;
 pub mod models;
+pub mod parse;
 pub mod validate;
 
-pub use client::{http_client, TrustHubClient};
+pub use client::{http_client, http_client_with, TrustHubClient};
 pub use error::{ApiError, TrustHubError};
+pub use limits::Limits;

@@ -507,3 +507,137 @@ async fn save_two_accounts_switch_between_them_and_forget_one() {
     app.close().await;
     forget_saved_credentials();
 }
+
+#[path = "../hostile/server.rs"]
+mod hostile;
+
+/// A profile as the fixture has it, under another SID and name.
+fn profile_named(sid: &str, name: &str) -> String {
+    let mut profile: serde_json::Value =
+        serde_json::from_str(include_str!("../fixtures/seed_update_response.json")).unwrap();
+    profile["sid"] = sid.into();
+    profile["friendly_name"] = name.into();
+    profile.to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_late_answer_for_the_previous_profile_never_replaces_the_one_shown() {
+    forget_saved_credentials();
+    let slow = profile_sid(Seeded::DRAFT_NONCOMPLIANT);
+    let fast = profile_sid(Seeded::DRAFT_COMPLIANT);
+    let (slow_path, fast_path) = (
+        format!("/v1/CustomerProfiles/{slow}"),
+        format!("/v1/CustomerProfiles/{fast}"),
+    );
+    let (slow_body, fast_body) = (
+        profile_named(&slow, "Slow Old Answer Ltd"),
+        profile_named(&fast, "Fast New Answer Ltd"),
+    );
+    let server = hostile::Server::start(move |_, request| {
+        let path = request.path.split('?').next().unwrap_or_default();
+        if path == slow_path {
+            hostile::Reply::Late(std::time::Duration::from_millis(2500), slow_body.clone())
+        } else if path == fast_path {
+            hostile::Reply::json(200, &fast_body)
+        } else {
+            hostile::Reply::json(
+                200,
+                r#"{"results": [], "meta": {"key": "results", "next_page_url": null}}"#,
+            )
+        }
+    })
+    .await;
+    let app = App::launch(Launch::against(&server.base)).await;
+    app.type_into("#cred-accountSid", sandbox::DEMO_ACCOUNT_SID)
+        .await;
+    app.type_into("#cred-secret", sandbox::DEMO_AUTH_TOKEN)
+        .await;
+    app.click("#connect").await;
+    app.text_contains("#home-title", "Your Customer-Profiles")
+        .await;
+
+    app.type_into("#open-sid", &slow).await;
+    app.click("#open-profile").await;
+    app.click("#back").await;
+    app.type_into("#open-sid", &fast).await;
+    app.click("#open-profile").await;
+    app.value_is("#edit-friendlyName", "Fast New Answer Ltd")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await; // the slow answer has come by now
+    assert!(server
+        .requests()
+        .iter()
+        .any(|r| r.path.starts_with(&format!("/v1/CustomerProfiles/{slow}"))));
+    app.text_contains("#profile-title", "Fast New Answer Ltd")
+        .await;
+    app.value_is("#edit-friendlyName", "Fast New Answer Ltd")
+        .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_a_failed_save_the_edits_stay_and_a_second_save_succeeds() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    forget_saved_credentials();
+    let sid = profile_sid(Seeded::DRAFT_COMPLIANT);
+    let path = format!("/v1/CustomerProfiles/{sid}");
+    let original = profile_named(&sid, "Acme Plumbing LLC");
+    let saved = profile_named(&sid, "Acme Plumbing & Heating");
+    let posts = AtomicUsize::new(0);
+    let server = hostile::Server::start(move |_, request| {
+        if request.path == path && request.method == "POST" {
+            if posts.fetch_add(1, Ordering::SeqCst) == 0 {
+                return hostile::Reply::json(
+                    500,
+                    r#"{"code": 20500, "message": "Internal Server Error", "more_info": "https://www.twilio.com/docs/errors/20500", "status": 500}"#,
+                );
+            }
+            return hostile::Reply::json(200, &saved);
+        }
+        if request.path == path {
+            return hostile::Reply::json(200, &original);
+        }
+        hostile::Reply::json(
+            200,
+            r#"{"results": [], "meta": {"key": "results", "next_page_url": null}}"#,
+        )
+    })
+    .await;
+    let app = App::launch(Launch::against(&server.base)).await;
+    app.type_into("#cred-accountSid", sandbox::DEMO_ACCOUNT_SID)
+        .await;
+    app.type_into("#cred-secret", sandbox::DEMO_AUTH_TOKEN)
+        .await;
+    app.click("#connect").await;
+    app.type_into("#open-sid", &sid).await;
+    app.click("#open-profile").await;
+    app.value_is("#edit-friendlyName", "Acme Plumbing LLC")
+        .await;
+    app.type_into("#edit-friendlyName", "Acme Plumbing & Heating")
+        .await;
+    app.click("#save").await;
+    let panel = app
+        .text_contains(".error-panel", "Internal Server Error")
+        .await;
+    assert!(panel.contains("20500"), "{panel}");
+    assert_eq!(
+        app.value("#edit-friendlyName").await,
+        "Acme Plumbing & Heating",
+        "the edit is still in the form"
+    );
+    assert!(app.enabled("#save").await, "and can be saved again");
+    app.click("#save").await;
+    app.text_contains("#profile-title", "Acme Plumbing & Heating")
+        .await;
+    app.text_contains("#toast", "Saved").await;
+    let posts: Vec<_> = server
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST")
+        .collect();
+    assert_eq!(posts.len(), 2, "one POST per press of Save, none retried");
+    for post in &posts {
+        assert_eq!(post.body, "FriendlyName=Acme+Plumbing+%26+Heating");
+    }
+    app.close().await;
+}
