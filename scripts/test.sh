@@ -20,4 +20,11 @@ echo "== all tests: unit, client, sandbox, contract (Prism), keyring, end-to-end
 # One display and one private session bus for the whole run, so no daemon outlives it.
 xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- scripts/system-tests.sh
 
+# Packaging check: build the .deb, install it, see the installed app's window. It
+# installs a package system-wide, so it runs in CI, or when asked for on your machine.
+if [ -n "${CI:-}" ] || [ "${TRUSTHUB_DESK_PACKAGE_CHECK:-}" = 1 ]; then
+  echo "== packaging check: .deb built, installed and started"
+  xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- scripts/package-check.sh
+fi
+
 echo "== all tests passed in $(( $(date +%s) - started )) s"

@@ -61,6 +61,7 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
+            let _ = APP.set(tauri::Manager::app_handle(app).clone());
             // The list of saved accounts (nothing secret) lives in the app's config folder.
             let config = tauri::Manager::path(app).app_config_dir()?;
             tauri::Manager::manage(
@@ -103,11 +104,26 @@ pub fn run() {
     }
 }
 
-/// A panic is logged with where it happened and told on stderr, instead of the app vanishing silently.
+/// The running app, for the panic hook to tell the window.
+static APP: std::sync::OnceLock<tauri::AppHandle> = std::sync::OnceLock::new();
+
+/// What the window shows when a command panicked. The window rejects every call still
+/// waiting, so the busy bar ends and the person's edits stay where they are.
+pub const INTERNAL_ERROR_EVENT: &str = "internal-error";
+
+/// A panic is logged with where it happened and told to the window, instead of the app
+/// vanishing (the release profile unwinds, so the app lives on).
 fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         log::error!("TrustHub Desk hit an internal error: {info}");
         default(info);
+        if let Some(app) = APP.get() {
+            let error = commands::error::UiError::new(
+                commands::error::ErrorKind::Internal,
+                "TrustHub Desk hit an internal error and stopped what it was doing. Nothing you typed is lost: try again, and if it happens again, restart TrustHub Desk.",
+            );
+            let _ = tauri::Emitter::emit(app, INTERNAL_ERROR_EVENT, error);
+        }
     }));
 }

@@ -29,6 +29,11 @@ pub async fn fetch_profile(state: State<'_, AppState>, sid: String) -> Answer<Cu
 }
 
 pub async fn fetch(state: &AppState, sid: &str) -> Answer<CustomerProfile> {
+    // Test builds only: lets the end-to-end tests prove a panic is shown, not fatal.
+    #[cfg(feature = "system-tests")]
+    if std::env::var("TRUSTHUB_DESK_TEST_PANIC").is_ok_and(|v| v == "fetch_profile") {
+        panic!("deliberate panic for a test");
+    }
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
     Ok(conn.client.fetch_profile(&c, sid).await?)

@@ -1,5 +1,6 @@
 //! Drives the real app window: tauri-driver + WebKitWebDriver under Xvfb, one session
 //! at a time. scripts/test.sh provides the display, the session bus and the keyring.
+#![allow(dead_code)] // shared with the benchmark, which uses only part of it
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -30,20 +31,23 @@ pub struct App {
 pub struct Launch {
     pub args: Vec<String>,
     pub env: Vec<(String, String)>,
+    /// Another binary than the debug build of the app (the benchmark's release build or
+    /// bare window).
+    pub application: Option<PathBuf>,
 }
 
 impl Launch {
     pub fn demo() -> Self {
         Self {
             args: vec!["--demo".into()],
-            env: Vec::new(),
+            ..Self::default()
         }
     }
 
     pub fn against(base_url: &str) -> Self {
         Self {
-            args: Vec::new(),
             env: vec![("TRUSTHUB_DESK_BASE_URL".into(), base_url.into())],
+            ..Self::default()
         }
     }
 }
@@ -115,12 +119,16 @@ impl App {
             .spawn()
             .expect("tauri-driver must be installed (scripts/test.sh installs it)");
         let url = format!("http://127.0.0.1:{port}");
+        let application = launch
+            .application
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_trusthub-desk")));
         let deadline = Instant::now() + WAIT;
         let client = loop {
             let mut caps = serde_json::Map::new();
             caps.insert(
                 "tauri:options".into(),
-                json!({ "application": env!("CARGO_BIN_EXE_trusthub-desk"), "args": launch.args }),
+                json!({ "application": application, "args": launch.args }),
             );
             caps.insert("browserName".into(), json!("wry"));
             let mut builder = ClientBuilder::rustls().unwrap();

@@ -641,3 +641,30 @@ async fn after_a_failed_save_the_edits_stay_and_a_second_save_succeeds() {
     }
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_internal_error_is_shown_and_the_app_lives_on() {
+    forget_saved_credentials();
+    let mut launch = Launch::demo();
+    launch
+        .env
+        .push(("TRUSTHUB_DESK_TEST_PANIC".into(), "fetch_profile".into()));
+    let app = App::launch(launch).await;
+    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_COMPLIANT))
+        .await;
+    app.click("#open-profile").await;
+    let panel = app
+        .text_contains(".error-panel", "TrustHub Desk hit an internal error")
+        .await;
+    assert!(panel.contains("Nothing you typed is lost"), "{panel}");
+    let busy = app
+        .client
+        .find(fantoccini::Locator::Css("#busy"))
+        .await
+        .unwrap();
+    assert!(!busy.is_displayed().await.unwrap(), "the busy bar ended");
+    app.click("#back").await;
+    app.text_contains("#profile-list", "Acme Plumbing LLC")
+        .await;
+    app.close().await;
+}

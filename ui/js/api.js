@@ -3,13 +3,26 @@
 
 const tauri = window.__TAURI__;
 
+// Calls still waiting; an internal error in the app ends them all (see below).
+const waiting = new Set();
+
 export async function call(command, args = {}) {
+  let abandon;
+  const abandoned = new Promise((_, reject) => { abandon = reject; });
+  waiting.add(abandon);
   try {
-    return await tauri.core.invoke(command, args);
+    return await Promise.race([tauri.core.invoke(command, args), abandoned]);
   } catch (error) {
     throw normalise(error);
+  } finally {
+    waiting.delete(abandon);
   }
 }
+
+// A command that panicked never answers; the app says so with this event instead.
+tauri.event.listen('internal-error', (event) => {
+  for (const abandon of [...waiting]) abandon(event.payload);
+});
 
 function normalise(error) {
   if (error && typeof error === 'object' && 'kind' in error) return error;

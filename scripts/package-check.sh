@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Packaging check: builds the release .deb with the Tauri CLI, installs it with dpkg
+# (apt resolves its dependencies), starts the installed app under Xvfb and waits for its
+# window. Run by scripts/test.sh in CI; on your own machine it installs the package.
+#   scripts/package-check.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+
+echo "== building the .deb (release profile)"
+started=$(date +%s)
+npx --yes @tauri-apps/cli@2.12.5 build --bundles deb --ci
+deb=$(ls -t target/release/bundle/deb/*.deb | head -1)
+echo "built $deb: $(stat -c %s "$deb") bytes in $(( $(date +%s) - started )) s"
+
+echo "== installing it"
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "./$deb" >/dev/null
+dpkg -s trusthub-desk | grep -E '^(Version|Installed-Size|Depends):'
+test -x /usr/bin/trusthub-desk
+test -f /usr/share/applications/"TrustHub Desk".desktop || ls /usr/share/applications | grep -i trusthub
+
+echo "== starting the installed app and looking for its window"
+cat > /tmp/trusthub-desk-window-check.sh <<'INNER'
+#!/usr/bin/env bash
+set -euo pipefail
+export XDG_CONFIG_HOME="$(mktemp -d)" XDG_DATA_HOME="$(mktemp -d)"
+/usr/bin/trusthub-desk --demo >/tmp/trusthub-desk-installed.log 2>&1 &
+app=$!
+for _ in $(seq 1 150); do
+  if xwininfo -root -tree 2>/dev/null | grep -q '"TrustHub Desk"'; then
+    echo "the installed app shows its window \"TrustHub Desk\""
+    kill "$app"; wait "$app" 2>/dev/null || true
+    exit 0
+  fi
+  kill -0 "$app" 2>/dev/null || { echo "the installed app exited:"; cat /tmp/trusthub-desk-installed.log; exit 1; }
+  sleep 0.2
+done
+echo "no window after 30 s"; kill "$app" || true; exit 1
+INNER
+chmod +x /tmp/trusthub-desk-window-check.sh
+if [ -n "${DISPLAY:-}" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  /tmp/trusthub-desk-window-check.sh
+else
+  xvfb-run -a dbus-run-session -- /tmp/trusthub-desk-window-check.sh
+fi

@@ -1,0 +1,400 @@
+//! The performance benchmark, run on demand by scripts/bench.sh (never by the test suite):
+//! it drives the release build and a bare Tauri window the same way, and writes
+//! docs/PERFORMANCE.md. Budgets are printed beside the figures, not asserted.
+
+#[path = "../e2e/harness.rs"]
+mod harness;
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use harness::{App, Launch};
+use trusthub_desk::sandbox::{self, profile_sid, Seeded};
+use trusthub_desk::trusthub::models::ProfileUpdate;
+use trusthub_desk::trusthub::{http_client, TrustHubClient};
+
+const START_RUNS: usize = 7;
+const SAVE_RUNS: usize = 15;
+const ROUND_TRIPS: usize = 400;
+
+fn env_path(name: &str) -> PathBuf {
+    PathBuf::from(std::env::var(name).unwrap_or_else(|_| panic!("scripts/bench.sh sets {name}")))
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    values[values.len() / 2]
+}
+
+/// PSS in KiB of the process named `comm` and every process below it (its WebKit processes).
+fn pss_kib(comm: &str) -> u64 {
+    let mut parent = HashMap::new();
+    let mut names = HashMap::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        names.insert(pid, stat[open + 1..close].to_owned());
+        let ppid = stat[close + 2..]
+            .split(' ')
+            .nth(1)
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(0);
+        parent.insert(pid, ppid);
+    }
+    let roots: Vec<u32> = names
+        .iter()
+        .filter(|(_, n)| n.as_str() == comm)
+        .map(|(p, _)| *p)
+        .collect();
+    let below = |mut pid: u32| loop {
+        if roots.contains(&pid) {
+            return true;
+        }
+        match parent.get(&pid) {
+            Some(&p) if p != 0 && p != pid => pid = p,
+            _ => return false,
+        }
+    };
+    names
+        .keys()
+        .filter(|pid| below(**pid))
+        .map(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+                .unwrap_or_default()
+                .lines()
+                .find_map(|l| l.strip_prefix("Pss:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                .unwrap_or(0)
+        })
+        .sum()
+}
+
+fn release_app() -> Launch {
+    Launch {
+        application: Some(env_path("BENCH_APP")),
+        ..Launch::default()
+    }
+}
+
+/// Launch to the first screen ready for input: the credentials form with its first field focused.
+async fn start_to_interactive(launch: Launch, ready: &str) -> f64 {
+    let started = Instant::now();
+    let app = App::launch(launch).await;
+    let script = format!(
+        "const done = arguments[0]; const check = () => {{ const el = document.querySelector('{ready}'); \
+         if (el && (el.tagName !== 'INPUT' || document.activeElement === el)) requestAnimationFrame(() => done(true)); \
+         else setTimeout(check, 5); }}; check();"
+    );
+    app.client.execute_async(&script, vec![]).await.unwrap();
+    let took = started.elapsed().as_secs_f64() * 1000.0;
+    app.close().await;
+    took
+}
+
+async fn settle_pss(comm: &str) -> u64 {
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    pss_kib(comm)
+}
+
+const SAVE_SCRIPT: &str = r#"
+const [name, done] = arguments;
+const input = document.getElementById('edit-friendlyName');
+input.value = name;
+input.dispatchEvent(new Event('input', { bubbles: true }));
+const save = document.getElementById('save');
+const title = document.getElementById('profile-title');
+const t0 = performance.now();
+const observer = new MutationObserver(() => {
+  if (title.textContent.includes(name)) {
+    observer.disconnect();
+    requestAnimationFrame(() => done(performance.now() - t0));
+  }
+});
+observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+save.click();
+"#;
+
+const LOAD_ALL_SCRIPT: &str = r#"
+const done = arguments[0];
+const gaps = [];
+let last = performance.now();
+const probe = setInterval(() => { const now = performance.now(); gaps.push(now - last); last = now; }, 20);
+const t0 = performance.now();
+const more = document.getElementById('load-more');
+const count = document.getElementById('profile-count');
+let pages = 1;
+const step = () => {
+  if (more.hidden) {
+    clearInterval(probe);
+    done({ ms: performance.now() - t0, pages, rows: document.querySelectorAll('#profile-rows tr').length,
+           worstGap: Math.max(...gaps) - 20, text: count.textContent });
+    return;
+  }
+  const before = count.textContent;
+  more.click();
+  const wait = () => {
+    if (count.textContent !== before && !more.disabled) { pages += 1; step(); } else setTimeout(wait, 1);
+  };
+  wait();
+};
+step();
+"#;
+
+async fn round_trips() -> (f64, f64) {
+    use axum::routing::post;
+    let profile = include_str!("../fixtures/seed_update_response.json");
+    let router = axum::Router::new().route(
+        "/v1/CustomerProfiles/{sid}",
+        post(move || async move { ([("content-type", "application/json")], profile) }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+
+    let http = http_client().unwrap();
+    let client = TrustHubClient::new(http.clone(), url::Url::parse(&base).unwrap());
+    let credentials = sandbox::demo_credentials().unwrap();
+    let sid = "BUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    let update = ProfileUpdate {
+        friendly_name: Some("Bench".into()),
+        ..ProfileUpdate::default()
+    };
+    let url = format!("{base}/v1/CustomerProfiles/{sid}");
+    let (mut app, mut raw) = (Vec::new(), Vec::new());
+    for i in 0..ROUND_TRIPS + 20 {
+        let t = Instant::now();
+        client
+            .update_profile(&credentials, sid, &update)
+            .await
+            .unwrap();
+        let a = t.elapsed().as_secs_f64() * 1e6;
+        let t = Instant::now();
+        let body = http
+            .post(&url)
+            .basic_auth(sandbox::DEMO_ACCOUNT_SID, Some(sandbox::DEMO_AUTH_TOKEN))
+            .header("Accept", "application/json")
+            .form(&[("FriendlyName", "Bench")])
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        let r = t.elapsed().as_secs_f64() * 1e6;
+        assert!(!body.is_empty());
+        if i >= 20 {
+            // the first ones warm the connection pool
+            app.push(a);
+            raw.push(r);
+        }
+    }
+    (median(app), median(raw))
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|l| l.trim_start_matches([' ', '\t', ':']).to_owned())
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .map(|v| v.trim().to_owned())
+        .unwrap_or_default();
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    format!(
+        "{cores} cores ({cpu}), {mem} memory, Linux {}, under Xvfb",
+        kernel.trim()
+    )
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "within budget"
+    } else {
+        "**over budget**"
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "the benchmark: run by scripts/bench.sh"]
+async fn benchmark() {
+    let bare = Launch {
+        application: Some(env_path("BENCH_BARE")),
+        ..Launch::default()
+    };
+    let deb_bytes = std::fs::metadata(env_path("BENCH_DEB")).unwrap().len();
+
+    // 1. Start to interactive, alternating app and floor so both see the same machine state.
+    let (mut app_ms, mut bare_ms) = (Vec::new(), Vec::new());
+    for _ in 0..START_RUNS {
+        app_ms.push(start_to_interactive(release_app(), "#cred-accountSid").await);
+        bare_ms.push(
+            start_to_interactive(
+                Launch {
+                    application: bare.application.clone(),
+                    ..Launch::default()
+                },
+                "#ready",
+            )
+            .await,
+        );
+    }
+    let (start_app, start_bare) = (median(app_ms.clone()), median(bare_ms.clone()));
+
+    // 2. Memory after opening a profile, against the bare window after it loaded.
+    let app = App::launch(Launch {
+        args: vec!["--demo".into()],
+        ..release_app()
+    })
+    .await;
+    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_COMPLIANT))
+        .await;
+    app.click("#open-profile").await;
+    app.value_is("#edit-friendlyName", "Acme Plumbing LLC")
+        .await;
+    let pss_app = settle_pss("trusthub-desk").await;
+
+    // 4. Click Save to the updated view rendered (the demo sandbox answers at once).
+    let mut save_ms = Vec::new();
+    for i in 0..SAVE_RUNS {
+        let name = format!("Acme Plumbing {i}");
+        let took = app
+            .client
+            .execute_async(SAVE_SCRIPT, vec![name.into()])
+            .await
+            .unwrap();
+        save_ms.push(took.as_f64().unwrap());
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let save_median = median(save_ms.clone());
+    app.close().await;
+
+    let bare_app = App::launch(Launch {
+        application: bare.application.clone(),
+        ..Launch::default()
+    })
+    .await;
+    bare_app.visible("#ready").await;
+    let pss_bare = settle_pss("bare-window").await;
+    bare_app.close().await;
+
+    // 3. One update round trip through the client against a raw POST of the same bytes.
+    let (trip_app, trip_raw) = round_trips().await;
+
+    // 6. 10,000 profiles in the demo.
+    let started = Instant::now();
+    let big = App::launch(Launch {
+        args: vec!["--demo".into()],
+        env: vec![("TRUSTHUB_DESK_DEMO_PROFILES".into(), "10000".into())],
+        ..release_app()
+    })
+    .await;
+    big.text_contains("#profile-count", "50 profiles shown")
+        .await;
+    let first_page_ms = started.elapsed().as_secs_f64() * 1000.0;
+    big.client
+        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(600)),
+            None,
+            None,
+        ))
+        .await
+        .unwrap();
+    let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let sampler = peak.clone();
+    let sampling = tokio::spawn(async move {
+        loop {
+            sampler.fetch_max(
+                pss_kib("trusthub-desk"),
+                std::sync::atomic::Ordering::Relaxed,
+            );
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    });
+    let loaded = big
+        .client
+        .execute_async(LOAD_ALL_SCRIPT, vec![])
+        .await
+        .unwrap();
+    let after_all = pss_kib("trusthub-desk");
+    sampling.abort();
+    let peak_kib = peak
+        .load(std::sync::atomic::Ordering::Relaxed)
+        .max(after_all);
+    big.close().await;
+    let all_ms = loaded["ms"].as_f64().unwrap();
+    let pages = loaded["pages"].as_u64().unwrap();
+    let rows = loaded["rows"].as_u64().unwrap();
+    let worst_gap = loaded["worstGap"].as_f64().unwrap();
+
+    // The report.
+    let now = std::process::Command::new("date")
+        .arg("-u")
+        .arg("+%Y-%m-%d %H:%M UTC")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default();
+    let start_ratio = start_app / start_bare;
+    let pss_ratio = pss_app as f64 / pss_bare as f64;
+    let trip_ratio = trip_app / trip_raw;
+    let deb_mib = deb_bytes as f64 / (1024.0 * 1024.0);
+    let mut md = String::new();
+    writeln!(md, "# Performance\n").unwrap();
+    writeln!(md, "Measured by `scripts/bench.sh` on {now}, on {} — the release build, against a bare Tauri 2 window built with the same Tauri version and release profile (`bench/bare-window/`).\n", machine()).unwrap();
+    writeln!(
+        md,
+        "| what | TrustHub Desk | floor | ratio | budget | verdict |"
+    )
+    .unwrap();
+    writeln!(md, "| --- | --- | --- | --- | --- | --- |").unwrap();
+    writeln!(md, "| start to interactive (median of {START_RUNS}; first field focused vs. bare page shown) | {start_app:.0} ms | {start_bare:.0} ms | {start_ratio:.2}x | ≤ 1.15x | {} |", verdict(start_ratio <= 1.15)).unwrap();
+    writeln!(md, "| memory (PSS of the app and its WebKit processes) with a profile open | {:.0} MiB | {:.0} MiB | {pss_ratio:.2}x | ≤ 1.15x | {} |", pss_app as f64 / 1024.0, pss_bare as f64 / 1024.0, verdict(pss_ratio <= 1.15)).unwrap();
+    writeln!(md, "| one update round trip through the client vs. a raw POST of the same bytes (median of {ROUND_TRIPS}) | {trip_app:.0} µs | {trip_raw:.0} µs | {trip_ratio:.2}x | ≤ 1.1x | {} |", verdict(trip_ratio <= 1.1)).unwrap();
+    writeln!(md, "| click Save to updated view rendered (median of {SAVE_RUNS}, demo sandbox) | {save_median:.1} ms | | | ≤ 50 ms | {} |", verdict(save_median <= 50.0)).unwrap();
+    writeln!(
+        md,
+        "| .deb installer | {deb_mib:.2} MiB | | | ≤ 5 MiB | {} |",
+        verdict(deb_mib <= 5.0)
+    )
+    .unwrap();
+    writeln!(md, "\n## 10,000 profiles\n").unwrap();
+    writeln!(md, "The demo seeded with 10,000 profiles (`TRUSTHUB_DESK_DEMO_PROFILES=10000`), release build.\n").unwrap();
+    writeln!(md, "| what | figure |").unwrap();
+    writeln!(md, "| --- | --- |").unwrap();
+    writeln!(
+        md,
+        "| launch to the first page of 50 shown (one list request) | {first_page_ms:.0} ms |"
+    )
+    .unwrap();
+    writeln!(md, "| all {pages} pages loaded, one after another with **Load more** | {all_ms:.0} ms ({rows} rows shown) |").unwrap();
+    writeln!(
+        md,
+        "| memory (PSS) with all 10,000 rows shown; peak while loading | {:.0} MiB; {:.0} MiB |",
+        after_all as f64 / 1024.0,
+        peak_kib as f64 / 1024.0
+    )
+    .unwrap();
+    writeln!(
+        md,
+        "| longest the window's event loop was blocked while pages loaded | {worst_gap:.0} ms |"
+    )
+    .unwrap();
+    writeln!(md, "\nEach figure's runs: start {app_ms:.0?} ms vs. floor {bare_ms:.0?} ms; save {save_ms:.1?} ms.").unwrap();
+    let out = env_path("BENCH_OUT");
+    std::fs::write(&out, &md).unwrap();
+    println!("{md}");
+}
