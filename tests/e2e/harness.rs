@@ -246,6 +246,19 @@ impl App {
         }
     }
 
+    /// Fills in the first-run screen with an Auth Token and presses Connect.
+    pub async fn sign_in(&self, account_sid: &str, secret: &str) {
+        self.type_into("#cred-accountSid", account_sid).await;
+        self.type_into("#cred-secret", secret).await;
+        self.click("#connect").await;
+    }
+
+    /// Pastes a SID into "Open a profile by its SID" and opens it.
+    pub async fn open_profile(&self, sid: &str) {
+        self.type_into("#open-sid", sid).await;
+        self.click("#open-profile").await;
+    }
+
     /// Chooses the option with `value` in the list `css`, as a person would.
     pub async fn select(&self, css: &str, value: &str) {
         self.click(&format!("{css} option[value=\"{value}\"]"))

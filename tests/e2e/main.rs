@@ -17,6 +17,15 @@ async fn sandbox() -> Sandbox {
     .unwrap()
 }
 
+/// The demo with one of its profiles open and loaded.
+async fn demo_with_profile_open(seeded: usize, name: &str) -> App {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.open_profile(&profile_sid(seeded)).await;
+    app.value_is("#edit-friendlyName", name).await;
+    app
+}
+
 fn client_for(s: &Sandbox) -> TrustHubClient {
     TrustHubClient::new(http_client().unwrap(), s.base_url())
 }
@@ -33,11 +42,8 @@ async fn enter_credentials_open_a_profile_change_name_and_email_save_and_see_it(
     app.text_contains("#credentials-title", "Connect to your Twilio account")
         .await;
     app.screenshot("credentials").await;
-    app.type_into("#cred-accountSid", sandbox::DEMO_ACCOUNT_SID)
+    app.sign_in(sandbox::DEMO_ACCOUNT_SID, sandbox::DEMO_AUTH_TOKEN)
         .await;
-    app.type_into("#cred-secret", sandbox::DEMO_AUTH_TOKEN)
-        .await;
-    app.click("#connect").await;
 
     app.text_contains("#home-title", "Your Customer-Profiles")
         .await;
@@ -51,8 +57,7 @@ async fn enter_credentials_open_a_profile_change_name_and_email_save_and_see_it(
     assert_eq!(kept.account_sid(), sandbox::DEMO_ACCOUNT_SID);
 
     let sid = profile_sid(Seeded::DRAFT_COMPLIANT);
-    app.type_into("#open-sid", &format!("  {sid} ")).await;
-    app.click("#open-profile").await;
+    app.open_profile(&format!("  {sid} ")).await;
     app.value_is("#edit-friendlyName", "Acme Plumbing LLC")
         .await;
     assert!(
@@ -110,10 +115,8 @@ async fn wrong_credentials_are_refused_plainly_and_nothing_is_kept() {
         server.base_url().as_str().trim_end_matches('/'),
     ))
     .await;
-    app.type_into("#cred-accountSid", sandbox::DEMO_ACCOUNT_SID)
+    app.sign_in(sandbox::DEMO_ACCOUNT_SID, "not-the-token")
         .await;
-    app.type_into("#cred-secret", "not-the-token").await;
-    app.click("#connect").await;
     let panel = app
         .text_contains(".error-panel", "Twilio did not accept your credentials")
         .await;
@@ -138,8 +141,7 @@ async fn wrong_credentials_are_refused_plainly_and_nothing_is_kept() {
 async fn a_malformed_sid_is_refused_without_a_request() {
     forget_saved_credentials();
     let app = App::launch(Launch::demo()).await;
-    app.type_into("#open-sid", "BU123").await;
-    app.click("#open-profile").await;
+    app.open_profile("BU123").await;
     app.text_contains(
         "#open-sid-error",
         "does not look like a Customer-Profile SID",
@@ -183,13 +185,7 @@ async fn demo_banner_stays_and_leaving_returns_to_the_credentials_screen() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn editing_an_in_review_profile_shows_twilios_reason_and_keeps_the_edits() {
-    forget_saved_credentials();
-    let app = App::launch(Launch::demo()).await;
-    app.type_into("#open-sid", &profile_sid(Seeded::IN_REVIEW))
-        .await;
-    app.click("#open-profile").await;
-    app.value_is("#edit-friendlyName", "Contoso Dental Care")
-        .await;
+    let app = demo_with_profile_open(Seeded::IN_REVIEW, "Contoso Dental Care").await;
     app.type_into("#edit-friendlyName", "Contoso Dental Care West")
         .await;
     app.click("#save").await;
@@ -215,9 +211,7 @@ async fn editing_an_in_review_profile_shows_twilios_reason_and_keeps_the_edits()
 async fn a_rejected_profile_lists_its_reasons() {
     forget_saved_credentials();
     let app = App::launch(Launch::demo()).await;
-    app.type_into("#open-sid", &profile_sid(Seeded::REJECTED))
-        .await;
-    app.click("#open-profile").await;
+    app.open_profile(&profile_sid(Seeded::REJECTED)).await;
     let reasons = app.text_contains("#rejections", "Code 18601").await;
     assert!(reasons.contains("Code 18603"), "{reasons}");
     assert!(
@@ -275,9 +269,8 @@ async fn the_profile_view_reads_at_800_by_600() {
     forget_saved_credentials();
     let app = App::launch(Launch::demo()).await;
     app.client.set_window_size(800, 600).await.unwrap();
-    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_NONCOMPLIANT))
+    app.open_profile(&profile_sid(Seeded::DRAFT_NONCOMPLIANT))
         .await;
-    app.click("#open-profile").await;
     app.value_is("#edit-friendlyName", "Blue Harbor Bakery")
         .await;
     let width: serde_json::Value = app
@@ -329,13 +322,7 @@ async fn find_a_profile_by_searching_its_name_and_page_through_the_list() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn check_compliance_shows_the_failed_requirement_and_what_to_fix() {
-    forget_saved_credentials();
-    let app = App::launch(Launch::demo()).await;
-    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_NONCOMPLIANT))
-        .await;
-    app.click("#open-profile").await;
-    app.value_is("#edit-friendlyName", "Blue Harbor Bakery")
-        .await;
+    let app = demo_with_profile_open(Seeded::DRAFT_NONCOMPLIANT, "Blue Harbor Bakery").await;
     app.click("#open-evaluations").await;
     app.text_contains("#list-evaluations", "Not compliant")
         .await;
@@ -358,9 +345,8 @@ async fn check_compliance_shows_the_failed_requirement_and_what_to_fix() {
 async fn a_noncompliant_draft_is_not_submitted() {
     forget_saved_credentials();
     let app = App::launch(Launch::demo()).await;
-    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_NONCOMPLIANT))
+    app.open_profile(&profile_sid(Seeded::DRAFT_NONCOMPLIANT))
         .await;
-    app.click("#open-profile").await;
     app.click("#submit-review").await;
     let blocked = app
         .text_contains("#submit-blocked", "Not submitted: fix these first")
@@ -375,13 +361,7 @@ async fn a_noncompliant_draft_is_not_submitted() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn submit_a_compliant_draft_and_see_it_reach_in_review() {
-    forget_saved_credentials();
-    let app = App::launch(Launch::demo()).await;
-    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_COMPLIANT))
-        .await;
-    app.click("#open-profile").await;
-    app.value_is("#edit-friendlyName", "Acme Plumbing LLC")
-        .await;
+    let app = demo_with_profile_open(Seeded::DRAFT_COMPLIANT, "Acme Plumbing LLC").await;
     app.type_into("#edit-email", "review@acmeplumbing.example.com")
         .await;
     app.click("#submit-review").await;
@@ -406,13 +386,7 @@ async fn submit_a_compliant_draft_and_see_it_reach_in_review() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn leaving_an_edited_form_asks_first() {
-    forget_saved_credentials();
-    let app = App::launch(Launch::demo()).await;
-    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_COMPLIANT))
-        .await;
-    app.click("#open-profile").await;
-    app.value_is("#edit-friendlyName", "Acme Plumbing LLC")
-        .await;
+    let app = demo_with_profile_open(Seeded::DRAFT_COMPLIANT, "Acme Plumbing LLC").await;
     app.type_into("#edit-friendlyName", "Unsaved name").await;
     app.click("#back").await;
     app.text_contains("#confirm-title", "Discard your changes?")
@@ -548,19 +522,14 @@ async fn a_late_answer_for_the_previous_profile_never_replaces_the_one_shown() {
     })
     .await;
     let app = App::launch(Launch::against(&server.base)).await;
-    app.type_into("#cred-accountSid", sandbox::DEMO_ACCOUNT_SID)
+    app.sign_in(sandbox::DEMO_ACCOUNT_SID, sandbox::DEMO_AUTH_TOKEN)
         .await;
-    app.type_into("#cred-secret", sandbox::DEMO_AUTH_TOKEN)
-        .await;
-    app.click("#connect").await;
     app.text_contains("#home-title", "Your Customer-Profiles")
         .await;
 
-    app.type_into("#open-sid", &slow).await;
-    app.click("#open-profile").await;
+    app.open_profile(&slow).await;
     app.click("#back").await;
-    app.type_into("#open-sid", &fast).await;
-    app.click("#open-profile").await;
+    app.open_profile(&fast).await;
     app.value_is("#edit-friendlyName", "Fast New Answer Ltd")
         .await;
     tokio::time::sleep(std::time::Duration::from_secs(3)).await; // the slow answer has come by now
@@ -604,13 +573,9 @@ async fn after_a_failed_save_the_edits_stay_and_a_second_save_succeeds() {
     })
     .await;
     let app = App::launch(Launch::against(&server.base)).await;
-    app.type_into("#cred-accountSid", sandbox::DEMO_ACCOUNT_SID)
+    app.sign_in(sandbox::DEMO_ACCOUNT_SID, sandbox::DEMO_AUTH_TOKEN)
         .await;
-    app.type_into("#cred-secret", sandbox::DEMO_AUTH_TOKEN)
-        .await;
-    app.click("#connect").await;
-    app.type_into("#open-sid", &sid).await;
-    app.click("#open-profile").await;
+    app.open_profile(&sid).await;
     app.value_is("#edit-friendlyName", "Acme Plumbing LLC")
         .await;
     app.type_into("#edit-friendlyName", "Acme Plumbing & Heating")
@@ -650,9 +615,8 @@ async fn an_internal_error_is_shown_and_the_app_lives_on() {
         .env
         .push(("TRUSTHUB_DESK_TEST_PANIC".into(), "fetch_profile".into()));
     let app = App::launch(launch).await;
-    app.type_into("#open-sid", &profile_sid(Seeded::DRAFT_COMPLIANT))
+    app.open_profile(&profile_sid(Seeded::DRAFT_COMPLIANT))
         .await;
-    app.click("#open-profile").await;
     let panel = app
         .text_contains(".error-panel", "TrustHub Desk hit an internal error")
         .await;
