@@ -17,9 +17,10 @@ echo "built $deb: $(stat -c %s "$deb") bytes in $(( $(date +%s) - started )) s"
 
 echo "== installing it"
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "./$deb" >/dev/null
-dpkg -s trusthub-desk | grep -E '^(Version|Installed-Size|Depends):'
+package=$(dpkg-deb -f "$deb" Package)
+dpkg -s "$package" | grep -E '^(Package|Version|Installed-Size|Depends):'
 test -x /usr/bin/trusthub-desk
-test -f /usr/share/applications/"TrustHub Desk".desktop || ls /usr/share/applications | grep -i trusthub
+test -f "/usr/share/applications/TrustHub Desk.desktop"
 
 echo "== starting the installed app and looking for its window"
 cat > /tmp/trusthub-desk-window-check.sh <<'INNER'

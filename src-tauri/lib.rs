@@ -62,6 +62,13 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let _ = APP.set(tauri::Manager::app_handle(app).clone());
+            // Reach the keyring service while the window loads, so the window's first
+            // question (which account is connected?) does not wait for it.
+            std::thread::spawn(|| {
+                if let Err(e) = credentials::KeyringStore::availability() {
+                    log::warn!("keyring: {e}");
+                }
+            });
             // The list of saved accounts (nothing secret) lives in the app's config folder.
             let config = tauri::Manager::path(app).app_config_dir()?;
             tauri::Manager::manage(
