@@ -373,11 +373,11 @@ async fn benchmark() {
     )
     .unwrap();
     writeln!(md, "| --- | --- | --- | --- | --- | --- |").unwrap();
-    writeln!(md, "| start to interactive (median of {START_RUNS}; first field focused vs. bare page shown) | {start_app:.0} ms | {start_bare:.0} ms | {start_ratio:.2}x | ≤ 1.15x | {} |", verdict(start_ratio <= 1.15)).unwrap();
-    writeln!(md, "| memory (PSS of the app and its WebKit processes) with a profile open | {:.0} MiB | {:.0} MiB | {pss_ratio:.2}x | ≤ 1.15x | {} |", pss_app as f64 / 1024.0, pss_bare as f64 / 1024.0, verdict(pss_ratio <= 1.15)).unwrap();
+    writeln!(md, "| start to interactive (median of {START_RUNS}; first field focused vs. bare page shown) | {start_app:.0} ms | {start_bare:.0} ms | {start_ratio:.3}x | ≤ 1.15x | {} |", verdict(start_ratio <= 1.15)).unwrap();
+    writeln!(md, "| memory (PSS of the app and its WebKit processes) with a profile open | {:.0} MiB | {:.0} MiB | {pss_ratio:.3}x | ≤ 1.15x | {} |", pss_app as f64 / 1024.0, pss_bare as f64 / 1024.0, verdict(pss_ratio <= 1.15)).unwrap();
     let plain_ratio = pss_app as f64 / pss_bare_plain as f64;
-    writeln!(md, "| the same, against the bare window with compositing also off | {:.0} MiB | {:.0} MiB | {plain_ratio:.2}x | ≤ 1.15x | {} |", pss_app as f64 / 1024.0, pss_bare_plain as f64 / 1024.0, verdict(plain_ratio <= 1.15)).unwrap();
-    writeln!(md, "| one update round trip through the client vs. a raw POST of the same bytes (median of {ROUND_TRIPS}) | {trip_app:.0} µs | {trip_raw:.0} µs | {trip_ratio:.2}x | ≤ 1.1x | {} |", verdict(trip_ratio <= 1.1)).unwrap();
+    writeln!(md, "| the same, against the bare window with compositing also off | {:.0} MiB | {:.0} MiB | {plain_ratio:.3}x | ≤ 1.15x | {} |", pss_app as f64 / 1024.0, pss_bare_plain as f64 / 1024.0, verdict(plain_ratio <= 1.15)).unwrap();
+    writeln!(md, "| one update round trip through the client vs. a raw POST of the same bytes (median of {ROUND_TRIPS}) | {trip_app:.0} µs | {trip_raw:.0} µs | {trip_ratio:.3}x | ≤ 1.1x | {} |", verdict(trip_ratio <= 1.1)).unwrap();
     writeln!(md, "| click Save to updated view rendered (median of {SAVE_RUNS}, demo sandbox) | {save_median:.1} ms | | | ≤ 50 ms | {} |", verdict(save_median <= 50.0)).unwrap();
     writeln!(
         md,
