@@ -26,7 +26,8 @@ pub struct TrustHubClient {
 }
 
 /// Builds the one HTTP client the app uses: rustls with the platform's verifier (no way
-/// to turn verification off), timeouts, and redirects kept to the same origin.
+/// to turn verification off), the connect timeout, and redirects kept to the same origin.
+/// The whole-request timeout is set on each request, from the client's `Limits`.
 pub fn http_client() -> Result<reqwest::Client> {
     http_client_with(&Limits::TWILIO)
 }
@@ -34,7 +35,6 @@ pub fn http_client() -> Result<reqwest::Client> {
 pub fn http_client_with(limits: &Limits) -> Result<reqwest::Client> {
     reqwest::Client::builder()
         .connect_timeout(limits.connect_timeout)
-        .timeout(limits.request_timeout)
         .redirect(reqwest::redirect::Policy::custom(|attempt| {
             let same = attempt
                 .previous()

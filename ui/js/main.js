@@ -47,9 +47,14 @@ function renderAccount() {
   }
   const how = c.authKind === 'api-key' ? `API Key ${c.apiKeySid}` : 'Auth Token';
   const where = status.storage === 'session' ? ' (this session only)' : '';
-  const label = accounts.find((a) => a.accountSid === c.accountSid)?.label;
+  const label = keyring ? labelOf(c.accountSid) : undefined;
   const who = label && accounts.length < 2 ? `${label}, ${c.accountSid}` : c.accountSid;
   document.getElementById('account-text').textContent = `Connected: ${who} · ${how}${where}`;
+}
+
+/** The name the person gave a saved account, if any. */
+function labelOf(accountSid) {
+  return status?.accounts?.find((a) => a.accountSid === accountSid)?.label;
 }
 
 async function switchAccount(accountSid) {
@@ -59,7 +64,7 @@ async function switchAccount(accountSid) {
   }
   try {
     status = await api.switchAccount(accountSid);
-    const label = status.accounts.find((a) => a.accountSid === accountSid)?.label ?? accountSid;
+    const label = labelOf(accountSid) ?? accountSid;
     toast(`Switched to ${label}.`);
     if (status.connected) goHome(); else goCredentials();
   } catch (error) {
@@ -138,7 +143,7 @@ async function start() {
   document.getElementById('forget-credentials').addEventListener('click', async () => {
     const keyring = status?.storage === 'keyring';
     const c = status?.connected;
-    const label = status?.accounts?.find((a) => a.accountSid === c?.accountSid)?.label ?? c?.accountSid;
+    const label = labelOf(c?.accountSid) ?? c?.accountSid;
     const ok = await confirmDialog(keyring ? `Forget ${label}?` : 'Forget these credentials?',
       `TrustHub Desk will delete the credentials of ${c?.accountSid ?? 'this account'} from ${keyring ? 'your keyring' : 'its memory'}. Your Twilio account and profiles are not changed. You will need to enter the credentials again to connect to it.`,
       'Forget credentials');

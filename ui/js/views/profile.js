@@ -239,8 +239,8 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
       }
       const pending = changes();
       delete pending.status;
-      const extra = Object.keys(pending).length
-        ? ` Your ${Object.keys(pending).length} unsaved change${Object.keys(pending).length === 1 ? ' is' : 's are'} saved first.` : '';
+      const unsaved = Object.keys(pending).length;
+      const extra = unsaved ? ` Your ${unsaved} unsaved change${unsaved === 1 ? ' is' : 's are'} saved first.` : '';
       const ok = await confirmDialog('Submit this profile for review?',
         `Twilio checked “${profile.friendly_name ?? sid}” and every requirement is met.${extra} After you submit, Twilio reviews the profile and it cannot be changed until the review ends.`,
         'Submit for review');
