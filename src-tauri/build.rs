@@ -1,26 +1,15 @@
-// Declares the app's commands so each one is denied unless a capability allows it.
-// Must list the same names as `commands::ALL` (a unit test checks they agree).
-const COMMANDS: &[&str] = &[
-    "describe_credentials",
-    "save_credentials",
-    "forget_credentials",
-    "switch_account",
-    "start_demo",
-    "leave_demo",
-    "list_profiles",
-    "fetch_profile",
-    "update_profile",
-    "list_evaluations",
-    "create_evaluation",
-    "list_entity_assignments",
-    "list_channel_endpoint_assignments",
-    "fetch_policy",
-    "fetch_end_user",
-    "fetch_supporting_document",
-];
+// Declares the app's commands so each one is denied unless a capability allows it. The
+// names come from the one list in `commands/list.rs`.
+macro_rules! commands {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+include!("commands/list.rs");
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    println!("cargo:rerun-if-changed=src-tauri/commands/list.rs");
     println!("cargo:rerun-if-changed=ui");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/*.json")

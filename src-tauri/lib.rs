@@ -13,7 +13,6 @@ pub mod sandbox;
 pub mod state;
 pub mod trusthub;
 
-use commands::{credentials as cred, profiles};
 use state::AppState;
 
 /// Command-line flag and environment variable that start the app straight in the demo.
@@ -86,24 +85,7 @@ pub fn run() {
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            cred::describe_credentials,
-            cred::save_credentials,
-            cred::forget_credentials,
-            cred::switch_account,
-            cred::start_demo,
-            cred::leave_demo,
-            profiles::list_profiles,
-            profiles::fetch_profile,
-            profiles::update_profile,
-            profiles::list_evaluations,
-            profiles::create_evaluation,
-            profiles::list_entity_assignments,
-            profiles::list_channel_endpoint_assignments,
-            profiles::fetch_policy,
-            profiles::fetch_end_user,
-            profiles::fetch_supporting_document,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
     if let Err(e) = built {
         eprintln!("TrustHub Desk stopped: {e}");

@@ -339,13 +339,21 @@ async fn a_body_that_is_not_json_still_names_the_status() {
 }
 
 fn eval_page(server: &str, sids: &[&str], page: u32, next: Option<u32>) -> serde_json::Value {
+    list_page(server, "EntityAssignments", sids, page, next)
+}
+
+fn list_page(
+    server: &str,
+    list: &str,
+    sids: &[&str],
+    page: u32,
+    next: Option<u32>,
+) -> serde_json::Value {
     let url = |n: u32| {
-        format!(
-            "{server}/v1/CustomerProfiles/{BU}/Evaluations?PageSize=50&Page={n}&PageToken=PT{n}"
-        )
+        format!("{server}/v1/CustomerProfiles/{BU}/{list}?PageSize=50&Page={n}&PageToken=PT{n}")
     };
     json!({
-        "results": sids.iter().map(|s| json!({"sid": s, "status": "compliant", "results": []})).collect::<Vec<_>>(),
+        "results": sids.iter().map(|s| json!({"sid": s, "status": "compliant", "results": [], "object_sid": s})).collect::<Vec<_>>(),
         "meta": {"page": page, "page_size": 50, "first_page_url": url(0), "previous_page_url": null,
                  "url": url(page), "next_page_url": next.map(url), "key": "results"}
     })
@@ -355,7 +363,7 @@ fn eval_page(server: &str, sids: &[&str], page: u32, next: Option<u32>) -> serde
 async fn lists_follow_next_page_url_across_three_pages() {
     let server = MockServer::start().await;
     let uri = server.uri();
-    let list_path = format!("/v1/CustomerProfiles/{BU}/Evaluations");
+    let list_path = format!("/v1/CustomerProfiles/{BU}/EntityAssignments");
     Mock::given(method("GET"))
         .and(path(list_path.clone()))
         .and(query_param("PageSize", "50"))
@@ -390,11 +398,84 @@ async fn lists_follow_next_page_url_across_three_pages() {
         .mount(&server)
         .await;
     let all = client_for(&uri)
-        .list_evaluations(&token_credentials(), BU)
+        .list_entity_assignments(&token_credentials(), BU)
         .await
         .unwrap();
-    let sids: Vec<_> = all.iter().map(|e| e.sid.clone().unwrap()).collect();
+    let sids: Vec<_> = all.records.iter().map(|e| e.sid.clone().unwrap()).collect();
     assert_eq!(sids, ["EL1", "EL2", "EL3", "EL4"]);
+    assert_eq!(all.note, None, "the whole list, nothing left out");
+}
+
+#[tokio::test]
+async fn evaluations_fetch_only_the_newest_page_and_the_next_on_request() {
+    let server = MockServer::start().await;
+    let uri = server.uri();
+    let list_path = format!("/v1/CustomerProfiles/{BU}/Evaluations");
+    Mock::given(method("GET"))
+        .and(path(list_path.clone()))
+        .and(query_param("PageSize", "20"))
+        .and(wiremock::matchers::query_param_is_missing("Page"))
+        .and(header("authorization", basic(AC, TOKEN).as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(list_page(
+            &uri,
+            "Evaluations",
+            &["EL2", "EL1"],
+            0,
+            Some(1),
+        )))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(list_path))
+        .and(query_param("Page", "1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(list_page(
+            &uri,
+            "Evaluations",
+            &["EL0"],
+            1,
+            None,
+        )))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client_for(&uri);
+    let first = client
+        .list_evaluations(&token_credentials(), BU, None)
+        .await
+        .unwrap();
+    assert_eq!(first.records.len(), 2);
+    let next = first.next_page_url.expect("a next page is named");
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        1,
+        "only the page shown is fetched"
+    );
+    let older = client
+        .list_evaluations(&token_credentials(), BU, Some(&next))
+        .await
+        .unwrap();
+    assert_eq!(older.records[0].sid.as_deref(), Some("EL0"));
+    assert_eq!(older.next_page_url, None);
+}
+
+#[tokio::test]
+async fn an_odd_page_number_in_meta_never_refuses_the_page() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("/v1/CustomerProfiles/{BU}/EntityAssignments")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "results": [{"sid": "BV1", "object_sid": "ITaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}],
+            "meta": {"key": "results", "next_page_url": null, "page": -1, "page_size": "fifty", "url": 7}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let all = client_for(&server.uri())
+        .list_entity_assignments(&token_credentials(), BU)
+        .await
+        .unwrap();
+    assert_eq!(all.records.len(), 1);
 }
 
 #[tokio::test]
@@ -414,7 +495,7 @@ async fn records_are_read_from_the_key_meta_names() {
         .await
         .unwrap();
     assert_eq!(
-        all[0].object_sid.as_deref(),
+        all.records[0].object_sid.as_deref(),
         Some("ITaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
     );
 }
@@ -433,7 +514,7 @@ async fn a_next_page_on_another_origin_is_never_followed() {
         .mount(&server)
         .await;
     let err = client_for(&server.uri())
-        .list_evaluations(&token_credentials(), BU)
+        .list_entity_assignments(&token_credentials(), BU)
         .await
         .unwrap_err();
     assert!(matches!(err, TrustHubError::RefusedUrl(_)), "{err:?}");

@@ -115,7 +115,10 @@ async fn every_request_the_client_makes_is_accepted_by_the_spec() {
                 .await
                 .unwrap_or_else(|e| panic!("update {update:?}: {e:?}"));
         }
-        client.list_evaluations(&c, BU).await.expect("evaluations");
+        client
+            .list_evaluations(&c, BU, None)
+            .await
+            .expect("evaluations");
         client
             .list_entity_assignments(&c, BU)
             .await

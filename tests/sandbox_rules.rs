@@ -152,9 +152,10 @@ async fn seeded_data_shows_every_state() {
     assert_eq!(codes, [18601, 18603]);
 
     let bad = client
-        .list_evaluations(&c, &profile_sid(Seeded::DRAFT_NONCOMPLIANT))
+        .list_evaluations(&c, &profile_sid(Seeded::DRAFT_NONCOMPLIANT), None)
         .await
-        .unwrap();
+        .unwrap()
+        .records;
     let failed = bad[0]
         .results
         .as_ref()
@@ -165,9 +166,10 @@ async fn seeded_data_shows_every_state() {
     assert!(failed.failure_reason.is_some());
     assert!(failed.invalid.as_ref().unwrap()[0].object_field.is_some());
     let good = client
-        .list_evaluations(&c, &profile_sid(Seeded::DRAFT_COMPLIANT))
+        .list_evaluations(&c, &profile_sid(Seeded::DRAFT_COMPLIANT), None)
         .await
-        .unwrap();
+        .unwrap()
+        .records;
     assert_eq!(good[0].status.as_deref(), Some("compliant"));
 
     let mut kinds = std::collections::BTreeSet::new();
@@ -176,6 +178,7 @@ async fn seeded_data_shows_every_state() {
             .list_entity_assignments(&c, &profile_sid(n))
             .await
             .unwrap()
+            .records
         {
             kinds.insert(a.object_sid.unwrap()[..2].to_owned());
         }
@@ -184,7 +187,8 @@ async fn seeded_data_shows_every_state() {
     let phones = client
         .list_channel_endpoint_assignments(&c, &profile_sid(Seeded::DRAFT_COMPLIANT))
         .await
-        .unwrap();
+        .unwrap()
+        .records;
     assert!(phones[0]
         .channel_endpoint_sid
         .as_deref()

@@ -3,33 +3,43 @@
 
 pub mod credentials;
 pub mod error;
+pub mod links;
 pub mod profiles;
 
 use crate::credentials::{Credentials, SecretStore, StoreError};
-use crate::state::Connection;
+use crate::state::{AppState, Connection};
 use error::UiError;
 use std::sync::Arc;
 
-/// Every command the window may call. `build.rs` declares the same list, so each one
-/// needs an explicit `allow-…` permission in a capability.
-pub const ALL: &[&str] = &[
-    "describe_credentials",
-    "save_credentials",
-    "forget_credentials",
-    "switch_account",
-    "start_demo",
-    "leave_demo",
-    "list_profiles",
-    "fetch_profile",
-    "update_profile",
-    "list_evaluations",
-    "create_evaluation",
-    "list_entity_assignments",
-    "list_channel_endpoint_assignments",
-    "fetch_policy",
-    "fetch_end_user",
-    "fetch_supporting_document",
-];
+/// Builds `ALL` and the invoke handler from the one list in `list.rs`.
+macro_rules! commands {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        /// Every command the window may call, in the order of `list.rs`.
+        pub const ALL: &[&str] = &[$(stringify!($name)),*];
+
+        /// The invoke handler with every command of the list.
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($module::$name),*]
+        }
+    };
+}
+include!("list.rs");
+
+/// Runs the load of the list named `key`. It ends early, as `cancelled`, when the window
+/// cancels it (the person left the view) or starts a load of the same list again; dropping
+/// the work also drops its request under way.
+pub(crate) async fn load<T>(
+    state: &AppState,
+    key: &str,
+    work: impl std::future::Future<Output = Result<T, UiError>>,
+) -> Result<T, UiError> {
+    let guard = state.loads().begin(key);
+    tokio::select! {
+        biased;
+        () = guard.cancelled() => Err(UiError::cancelled()),
+        done = work => done,
+    }
+}
 
 /// Runs a store call off the async runtime: a keyring may block on an unlock prompt.
 pub(crate) async fn blocking<T: Send + 'static>(
@@ -56,20 +66,12 @@ pub(crate) async fn current_credentials(conn: &Connection) -> Result<Credentials
 mod tests {
     use super::ALL;
 
-    /// The commands declared in build.rs (deny by default) and allowed in the capability
-    /// are exactly the ones the app registers.
+    /// The capability allows exactly the commands of the list, one `allow-…` each.
     #[test]
-    fn declared_allowed_and_registered_commands_agree() {
-        let build = include_str!("../build.rs");
-        let declared: Vec<&str> = build
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix("\","))
-            .collect();
-        assert_eq!(declared, ALL);
-
+    fn the_capability_allows_exactly_the_listed_commands() {
         let capability: serde_json::Value =
             serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
-        let allowed: Vec<String> = capability["permissions"]
+        let mut allowed: Vec<String> = capability["permissions"]
             .as_array()
             .unwrap()
             .iter()
@@ -79,20 +81,18 @@ mod tests {
                     .map(|c| c.replace('-', "_"))
             })
             .collect();
-        assert_eq!(allowed, ALL);
-
-        let lib = include_str!("../lib.rs");
-        for command in ALL {
-            assert!(
-                lib.contains(&format!("::{command},")),
-                "{command} is not registered in lib.rs"
-            );
-        }
+        let mut listed: Vec<String> = ALL.iter().map(|c| (*c).to_owned()).collect();
+        allowed.sort();
+        listed.sort();
+        assert_eq!(allowed, listed);
+        let mut unique = listed.clone();
+        unique.dedup();
+        assert_eq!(unique, listed, "a command is listed twice");
     }
 
     /// The window's rights are only what it uses: each command is called from ui/js/api.js,
-    /// the core rights are the ones the close guard needs, the opener reaches only https
-    /// pages on twilio.com, and the CSP allows no inline or evaluated script.
+    /// the core rights are the ones the close guard needs, it has no right to open web
+    /// pages itself, and the CSP allows no inline or evaluated script.
     #[test]
     fn the_window_gets_nothing_it_does_not_use() {
         let api = include_str!("../../ui/js/api.js");
@@ -118,17 +118,14 @@ mod tests {
                 "core:window:allow-destroy"
             ]
         );
-        let opener: Vec<&serde_json::Value> =
-            permissions.iter().filter(|p| p.is_object()).collect();
-        assert_eq!(opener.len(), 1);
-        assert_eq!(opener[0]["identifier"], "opener:allow-open-url");
-        for scope in opener[0]["allow"].as_array().unwrap() {
-            let url = scope["url"].as_str().unwrap();
-            assert!(
-                url == "https://twilio.com/*" || url == "https://*.twilio.com/*",
-                "{url}"
-            );
-        }
+        assert!(
+            permissions.iter().all(|p| p.is_string()),
+            "no scoped permission: the window opens no web page itself (see commands/links.rs)"
+        );
+        assert!(
+            !capability.to_string().contains("opener:"),
+            "the opener plugin's rights stay with the app, never the window"
+        );
 
         let conf: serde_json::Value =
             serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();

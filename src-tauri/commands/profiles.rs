@@ -2,13 +2,14 @@
 
 use tauri::State;
 
-use super::current_credentials;
 use super::error::{ErrorKind, UiError};
+use super::{current_credentials, load};
 use crate::state::AppState;
 use crate::trusthub::models::*;
 
 type Answer<T> = Result<T, UiError>;
 
+/// One page of the account's profiles. A new search replaces one still loading.
 #[tauri::command]
 pub async fn list_profiles(
     state: State<'_, AppState>,
@@ -16,11 +17,14 @@ pub async fn list_profiles(
     next: Option<String>,
 ) -> Answer<Page<CustomerProfile>> {
     let conn = state.connection();
-    let c = current_credentials(&conn).await?;
-    Ok(conn
-        .client
-        .list_profiles_page(&c, &filter, next.as_deref())
-        .await?)
+    load(&state, &load_key("profiles", ""), async {
+        let c = current_credentials(&conn).await?;
+        Ok(conn
+            .client
+            .list_profiles_page(&c, &filter, next.as_deref())
+            .await?)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -67,11 +71,33 @@ pub async fn update(
     Ok(conn.client.save_profile_changes(&c, sid, changes).await?)
 }
 
+/// The newest evaluations of a profile (one page), or the page at `next`.
 #[tauri::command]
-pub async fn list_evaluations(state: State<'_, AppState>, sid: String) -> Answer<Vec<Evaluation>> {
+pub async fn list_evaluations(
+    state: State<'_, AppState>,
+    sid: String,
+    next: Option<String>,
+) -> Answer<Page<Evaluation>> {
     let conn = state.connection();
-    let c = current_credentials(&conn).await?;
-    Ok(conn.client.list_evaluations(&c, &sid).await?)
+    load(&state, &load_key("evaluations", &sid), async {
+        let c = current_credentials(&conn).await?;
+        Ok(conn
+            .client
+            .list_evaluations(&c, &sid, next.as_deref())
+            .await?)
+    })
+    .await
+}
+
+/// The name under which a list of one profile loads; `cancel_load` takes the same parts.
+pub fn load_key(list: &str, sid: &str) -> String {
+    format!("{list}:{}", sid.trim())
+}
+
+/// Stops loading the list `list` of the profile `sid` (the person left its view).
+#[tauri::command]
+pub fn cancel_load(state: State<'_, AppState>, list: String, sid: String) {
+    state.loads().cancel(&load_key(&list, &sid));
 }
 
 #[tauri::command]
@@ -89,23 +115,37 @@ pub async fn create_evaluation(
 pub async fn list_entity_assignments(
     state: State<'_, AppState>,
     sid: String,
-) -> Answer<Vec<EntityAssignment>> {
+) -> Answer<Listing<EntityAssignment>> {
+    entity_assignments(&state, &sid).await
+}
+
+pub async fn entity_assignments(state: &AppState, sid: &str) -> Answer<Listing<EntityAssignment>> {
     let conn = state.connection();
-    let c = current_credentials(&conn).await?;
-    Ok(conn.client.list_entity_assignments(&c, &sid).await?)
+    load(state, &load_key("entity-assignments", sid), async {
+        let c = current_credentials(&conn).await?;
+        Ok(conn.client.list_entity_assignments(&c, sid).await?)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn list_channel_endpoint_assignments(
     state: State<'_, AppState>,
     sid: String,
-) -> Answer<Vec<ChannelEndpointAssignment>> {
+) -> Answer<Listing<ChannelEndpointAssignment>> {
     let conn = state.connection();
-    let c = current_credentials(&conn).await?;
-    Ok(conn
-        .client
-        .list_channel_endpoint_assignments(&c, &sid)
-        .await?)
+    load(
+        &state,
+        &load_key("channel-endpoint-assignments", &sid),
+        async {
+            let c = current_credentials(&conn).await?;
+            Ok(conn
+                .client
+                .list_channel_endpoint_assignments(&c, &sid)
+                .await?)
+        },
+    )
+    .await
 }
 
 #[tauri::command]

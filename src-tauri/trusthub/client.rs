@@ -5,6 +5,7 @@ use reqwest::header::{HeaderMap, ACCEPT, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
 use secrecy::ExposeSecret;
 use serde::de::DeserializeOwned;
+use std::collections::HashSet;
 use std::time::{Duration, Instant};
 use url::Url;
 
@@ -48,7 +49,11 @@ pub fn http_client_with(limits: &Limits) -> Result<reqwest::Client> {
         }))
         .user_agent(concat!("TrustHubDesk/", env!("CARGO_PKG_VERSION")))
         .build()
-        .map_err(|e| TrustHubError::Network(format!("could not set up the connection ({e})")))
+        .map_err(|e| {
+            TrustHubError::Network(format!(
+                "TrustHub Desk could not set up its connection ({e})."
+            ))
+        })
 }
 
 /// Where the next list page is: a URL the server gave, or the first page we build.
@@ -181,29 +186,39 @@ impl TrustHubClient {
 
     // ---- Sub-resources of a profile ----
 
+    /// One page of a profile's evaluations, newest first as Twilio lists them: the first
+    /// page holds the [`EVALUATIONS_SHOWN`] newest, `next` the page after.
     pub async fn list_evaluations(
         &self,
         c: &Credentials,
         profile_sid: &str,
-    ) -> Result<Vec<Evaluation>> {
-        self.list_all(c, profile_sid, "Evaluations").await
+        next: Option<&str>,
+    ) -> Result<Page<Evaluation>> {
+        let page = match next {
+            Some(next) => PageUrl::Next(next),
+            None => {
+                PageUrl::First(self.sub_list_url(profile_sid, "Evaluations", EVALUATIONS_SHOWN)?)
+            }
+        };
+        self.page(c, page).await
     }
 
     pub async fn list_entity_assignments(
         &self,
         c: &Credentials,
         profile_sid: &str,
-    ) -> Result<Vec<EntityAssignment>> {
-        self.list_all(c, profile_sid, "EntityAssignments").await
+    ) -> Result<Listing<EntityAssignment>> {
+        let first = self.sub_list_url(profile_sid, "EntityAssignments", PAGE_SIZE)?;
+        self.list_all(c, first, "entity assignments").await
     }
 
     pub async fn list_channel_endpoint_assignments(
         &self,
         c: &Credentials,
         profile_sid: &str,
-    ) -> Result<Vec<ChannelEndpointAssignment>> {
-        self.list_all(c, profile_sid, "ChannelEndpointAssignments")
-            .await
+    ) -> Result<Listing<ChannelEndpointAssignment>> {
+        let first = self.sub_list_url(profile_sid, "ChannelEndpointAssignments", PAGE_SIZE)?;
+        self.list_all(c, first, "phone number assignments").await
     }
 
     /// `POST .../Evaluations` with the profile's policy: runs a new compliance check.
@@ -253,23 +268,56 @@ impl TrustHubClient {
 
     // ---- Plumbing ----
 
-    async fn list_all<T: DeserializeOwned>(
-        &self,
-        c: &Credentials,
-        profile_sid: &str,
-        what: &str,
-    ) -> Result<Vec<T>> {
+    /// The first page of a list under a profile, `size` records to a page.
+    fn sub_list_url(&self, profile_sid: &str, what: &str, size: u32) -> Result<Url> {
         let sid = validate::profile_sid(profile_sid)?;
         let mut url = self.url(&format!("/v1/CustomerProfiles/{sid}/{what}"));
         url.query_pairs_mut()
-            .append_pair("PageSize", &PAGE_SIZE.to_string());
-        let mut page = self.page(c, PageUrl::First(url)).await?;
-        let mut all = std::mem::take(&mut page.records);
-        while let Some(next) = page.next_page_url.take() {
-            page = self.page(c, PageUrl::Next(&next)).await?;
-            all.append(&mut page.records);
+            .append_pair("PageSize", &size.to_string());
+        Ok(url)
+    }
+
+    /// Follows a list from `first` page by page, within the limits' ceilings on pages and
+    /// records, and stops at a next page it has already fetched. What it stopped short
+    /// of is said in the listing's note; it never loops and never grows without bound.
+    async fn list_all<T: DeserializeOwned>(
+        &self,
+        c: &Credentials,
+        first: Url,
+        what: &'static str,
+    ) -> Result<Listing<T>> {
+        let limits = &self.limits;
+        let mut fetched: HashSet<String> = HashSet::from([first.to_string()]);
+        let mut page = self.page(c, PageUrl::First(first)).await?;
+        let mut records = std::mem::take(&mut page.records);
+        let mut pages: u32 = 1;
+        let stop = loop {
+            if records.len() > limits.max_list_records {
+                records.truncate(limits.max_list_records);
+                break Some(ListStop::Records);
+            }
+            let Some(next) = page.next_page_url.take() else {
+                break None;
+            };
+            if records.len() == limits.max_list_records {
+                break Some(ListStop::Records);
+            }
+            if pages >= limits.max_list_pages {
+                break Some(ListStop::Pages);
+            }
+            let url = self.follow(&next)?;
+            if !fetched.insert(url.to_string()) {
+                break Some(ListStop::Repeated);
+            }
+            page = self.page(c, PageUrl::First(url)).await?;
+            pages = pages.saturating_add(1);
+            records.append(&mut page.records);
+        };
+        if let Some(stop) = stop {
+            log::warn!("a list of {what} was cut short after {pages} pages: {stop:?}");
         }
-        Ok(all)
+        let note = stop.map(|stop| ListNote::new(stop, records.len(), pages, what));
+        Ok(Listing { records, note })
     }
 
     /// Fetches one list page and reads its records from `payload[meta.key]`.
@@ -358,7 +406,9 @@ impl TrustHubClient {
                                     message: format!("The server tried to send TrustHub Desk to another address (HTTP status {}); it was not followed, to keep your credentials safe.", status.as_u16()),
                                 }
                             } else {
-                                TrustHubError::Api(ApiError::from_body(status.as_u16(), &body))
+                                TrustHubError::Api(
+                                    ApiError::from_body(status.as_u16(), &body).about(url.path()),
+                                )
                             };
                             Attempt {
                                 error,
@@ -478,9 +528,9 @@ fn network_error(e: &reqwest::Error, limits: &Limits) -> TrustHubError {
         return TrustHubError::Timeout(limits.request_timeout);
     }
     let what = if e.is_connect() {
-        "the connection could not be made. Check that this computer is online."
+        "TrustHub Desk could not connect to Twilio. Check that this computer is online, then try again; nothing you typed is lost."
     } else {
-        "the connection broke before the answer was complete. Check your network and try again."
+        "The connection to Twilio broke before the answer was complete. Check your network, then try again; nothing you typed is lost."
     };
     TrustHubError::Network(what.to_owned())
 }

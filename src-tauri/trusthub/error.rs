@@ -13,8 +13,8 @@ pub enum TrustHubError {
     /// Twilio answered with an error status.
     #[error("{}", .0.message)]
     Api(ApiError),
-    /// No answer could be had: DNS, refused connection, TLS, reset.
-    #[error("Could not reach Twilio: {0}")]
+    /// No answer could be had: DNS, refused connection, TLS, reset. Holds a full sentence.
+    #[error("{0}")]
     Network(String),
     #[error("Twilio did not answer within {} seconds.", .0.as_secs())]
     Timeout(Duration),
@@ -35,6 +35,10 @@ pub struct ApiError {
     pub more_info: Option<String>,
     /// The request parameter the error names, when it names one.
     pub parameter: Option<String>,
+    /// What the request was about ("Customer-Profile", "end user", ...), for messages.
+    pub resource: &'static str,
+    /// Whether `message` is Twilio's own sentence (not one made from the bare status).
+    pub twilio_said: bool,
 }
 
 /// Twilio's classic body (`code`, `message`, `more_info`, `status`) and the RFC 9457
@@ -71,20 +75,24 @@ impl ApiError {
                 message: fallback_message(status),
                 more_info: None,
                 parameter: None,
+                resource: "record",
+                twilio_said: false,
             };
         };
         let first_problem = body.errors.as_ref().and_then(|e| e.first());
-        let message = body
+        let said = body
             .message
             .or(body.detail)
             .or_else(|| first_problem.and_then(|p| p.detail.clone()))
             .or(body.title)
-            .filter(|m| !m.trim().is_empty())
-            .unwrap_or_else(|| fallback_message(status));
+            .filter(|m| !m.trim().is_empty());
+        let twilio_said = said.is_some();
+        let message = said.unwrap_or_else(|| fallback_message(status));
         let more_info = body
             .more_info
             .or(body.problem_type)
-            .filter(|u| u.starts_with("https://"));
+            .and_then(|u| super::links::twilio_page(&u))
+            .map(String::from);
         let parameter = first_problem
             .and_then(|p| p.pointer.as_deref())
             .map(|p| {
@@ -100,7 +108,15 @@ impl ApiError {
             message,
             more_info,
             parameter,
+            resource: "record",
+            twilio_said,
         }
+    }
+
+    /// Names what the request was about, from its path.
+    pub fn about(mut self, path: &str) -> Self {
+        self.resource = super::codes::resource_of(path);
+        self
     }
 }
 
@@ -174,12 +190,19 @@ mod tests {
     }
 
     #[test]
-    fn more_info_must_be_https() {
-        let e = ApiError::from_body(
-            400,
-            br#"{"code": 1, "message": "m", "more_info": "javascript:alert(1)"}"#,
-        );
-        assert_eq!(e.more_info, None);
+    fn more_info_must_be_a_twilio_page() {
+        for link in [
+            "javascript:alert(1)",
+            "https://evil.example/.twilio.com/",
+            "https://user@evil.example/a.twilio.com/",
+        ] {
+            let body = serde_json::json!({"code": 1, "message": "m", "more_info": link});
+            let e = ApiError::from_body(400, body.to_string().as_bytes());
+            assert_eq!(e.more_info, None, "{link}");
+            let problem = serde_json::json!({"title": "t", "type": link});
+            let e = ApiError::from_body(400, problem.to_string().as_bytes());
+            assert_eq!(e.more_info, None, "{link}");
+        }
     }
 
     #[test]

@@ -16,6 +16,13 @@ pub const BASE_BACKOFF: Duration = Duration::from_millis(400);
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
 /// Records asked for per list page.
 pub const PAGE_SIZE: u32 = 50;
+/// A list the app follows page by page stops after this many pages...
+pub const MAX_LIST_PAGES: u32 = 20;
+/// ...or this many records, whichever comes first. Twilio's lists of what hangs off one
+/// profile hold a handful; a list past these is a fault or a proxy, not a profile.
+pub const MAX_LIST_RECORDS: usize = 1000;
+/// Evaluations shown at a time, newest first: only these are fetched.
+pub const EVALUATIONS_SHOWN: u32 = 20;
 
 /// The limits one client works within. The app always uses [`Limits::TWILIO`]; fault
 /// tests shrink the times so a server that never answers costs a second, not half a minute.
@@ -27,6 +34,8 @@ pub struct Limits {
     pub retry_budget: Duration,
     pub base_backoff: Duration,
     pub max_body_bytes: usize,
+    pub max_list_pages: u32,
+    pub max_list_records: usize,
 }
 
 impl Limits {
@@ -37,6 +46,8 @@ impl Limits {
         retry_budget: RETRY_BUDGET,
         base_backoff: BASE_BACKOFF,
         max_body_bytes: MAX_BODY_BYTES,
+        max_list_pages: MAX_LIST_PAGES,
+        max_list_records: MAX_LIST_RECORDS,
     };
 }
 

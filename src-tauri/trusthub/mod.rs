@@ -2,8 +2,10 @@
 
 pub mod base_url;
 mod client;
+pub mod codes;
 mod error;
 pub mod limits;
+pub mod links;
 pub mod models;
 pub mod parse;
 pub mod validate;

@@ -219,22 +219,56 @@ pub struct SupportingDocument {
     pub url: Option<String>,
 }
 
-/// `meta` of every TrustHub list page.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ListMeta {
-    pub page: Option<u64>,
-    pub page_size: Option<u64>,
-    pub first_page_url: Option<String>,
-    pub previous_page_url: Option<String>,
-    pub url: Option<String>,
-    pub next_page_url: Option<String>,
-    pub key: Option<String>,
-}
-
 /// One page of a list, records already taken from `payload[meta.key]`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Page<T> {
     pub records: Vec<T>,
     pub next_page_url: Option<String>,
+}
+
+/// A whole list as the app shows it: every record, or as many as the ceilings allow.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Listing<T> {
+    pub records: Vec<T>,
+    /// Why the list is not complete, when it is not.
+    pub note: Option<ListNote>,
+}
+
+/// Why a list stopped before its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ListStop {
+    /// As many pages as the app follows (`Limits::max_list_pages`).
+    Pages,
+    /// As many records as the app keeps (`Limits::max_list_records`).
+    Records,
+    /// The server named a page that was already fetched.
+    Repeated,
+}
+
+/// What the window says about a list that stopped short: how much it shows and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListNote {
+    pub reason: ListStop,
+    pub message: String,
+}
+
+impl ListNote {
+    pub fn new(reason: ListStop, shown: usize, pages: u32, what: &str) -> Self {
+        let message = match reason {
+            ListStop::Pages => format!(
+                "Showing the first {shown} {what}. TrustHub Desk stops after {pages} pages, so that a list that never ends cannot send endless requests to your Twilio account."
+            ),
+            ListStop::Records => format!(
+                "Showing the first {shown} {what}. There are more, but TrustHub Desk keeps at most {shown} in one list so that the window stays quick."
+            ),
+            ListStop::Repeated => format!(
+                "Showing the {shown} {what} received so far. Twilio named a page it had already sent, so TrustHub Desk stopped rather than ask for the same pages again and again."
+            ),
+        };
+        Self { reason, message }
+    }
 }

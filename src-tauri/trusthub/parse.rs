@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 
 use super::error::TrustHubError;
-use super::models::{ListMeta, Page};
+use super::models::Page;
 
 pub type Result<T> = std::result::Result<T, TrustHubError>;
 
@@ -24,24 +24,26 @@ pub fn parse_body<T: DeserializeOwned>(status: u16, bytes: &[u8]) -> Result<T> {
     })
 }
 
-/// One list page: the records sit under the key `meta.key` names.
+/// One list page: the records sit under the key `meta.key` names. Only what is used is
+/// read, leniently: the key and the next-page link. A page number or size that is odd,
+/// negative or missing never refuses the page.
 pub fn parse_page<T: DeserializeOwned>(status: u16, bytes: &[u8]) -> Result<Page<T>> {
     let mut payload: serde_json::Map<String, serde_json::Value> = parse_body(status, bytes)?;
-    let meta: ListMeta = payload
-        .get("meta")
-        .cloned()
-        .map(serde_json::from_value)
-        .transpose()
-        .map_err(|_| shape_error(status))?
-        .unwrap_or_default();
-    let key = meta.key.as_deref().unwrap_or("results");
-    let records = match payload.remove(key) {
+    let meta = payload.get("meta");
+    let text = |name: &str| {
+        meta.and_then(|m| m.get(name))
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+    };
+    let key = text("key").unwrap_or_else(|| "results".to_owned());
+    let next_page_url = text("next_page_url").filter(|u| !u.is_empty());
+    let records = match payload.remove(&key) {
         Some(serde_json::Value::Null) | None => Vec::new(),
         Some(list) => serde_json::from_value(list).map_err(|_| shape_error(status))?,
     };
     Ok(Page {
         records,
-        next_page_url: meta.next_page_url.filter(|u| !u.is_empty()),
+        next_page_url,
     })
 }
 

@@ -30,6 +30,11 @@ fn median(mut values: Vec<f64>) -> f64 {
 
 /// PSS in KiB of the process named `comm` and every process below it (its WebKit processes).
 fn pss_kib(comm: &str) -> u64 {
+    pss_by_process(comm).iter().map(|(_, k)| k).sum()
+}
+
+/// The same, process by process: (name, KiB).
+fn pss_by_process(comm: &str) -> Vec<(String, u64)> {
     let mut parent = HashMap::new();
     let mut names = HashMap::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
@@ -65,17 +70,18 @@ fn pss_kib(comm: &str) -> u64 {
         }
     };
     names
-        .keys()
-        .filter(|pid| below(**pid))
-        .map(|pid| {
-            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+        .iter()
+        .filter(|(pid, _)| below(**pid))
+        .map(|(pid, name)| {
+            let kib = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
                 .unwrap_or_default()
                 .lines()
                 .find_map(|l| l.strip_prefix("Pss:"))
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-                .unwrap_or(0)
+                .unwrap_or(0);
+            (name.clone(), kib)
         })
-        .sum()
+        .collect()
 }
 
 fn release_app() -> Launch {
@@ -98,6 +104,19 @@ async fn start_to_interactive(launch: Launch, ready: &str) -> f64 {
     let took = started.elapsed().as_secs_f64() * 1000.0;
     app.close().await;
     took
+}
+
+/// PSS once the window has been idle a while: the median of five readings a second apart,
+/// after three seconds, so one reading taken mid-collection does not decide.
+async fn steady_pss(comm: &str) -> u64 {
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let mut readings = Vec::new();
+    for _ in 0..5 {
+        readings.push(pss_kib(comm));
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    readings.sort_unstable();
+    readings[2]
 }
 
 async fn settle_pss(comm: &str) -> u64 {
@@ -408,12 +427,112 @@ async fn benchmark() {
     )
     .unwrap();
     writeln!(md, "\nEach figure's runs: start {app_ms:.0?} ms vs. floor {bare_ms:.0?} ms; save {save_ms:.1?} ms.").unwrap();
-    // What the figures mean and what was done about them: kept by hand beside the script.
-    let notes = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/performance-notes.md");
-    if let Ok(text) = std::fs::read_to_string(notes) {
-        writeln!(md, "\n{text}").unwrap();
-    }
     let out = env_path("BENCH_OUT");
     std::fs::write(&out, &md).unwrap();
     println!("{md}");
+}
+
+/// Opens `to - from` profiles in turn: each profile, its Evaluations, its Entity
+/// assignments (with the names filled in), then back to the list.
+const VISITS_SCRIPT: &str = r#"
+const [from, to, done] = arguments;
+const wait = (what, ok) => new Promise((resolve, reject) => {
+  const t0 = performance.now();
+  const tick = () => {
+    if (ok()) resolve();
+    else if (performance.now() - t0 > 15000) reject(new Error('waited too long for ' + what));
+    else setTimeout(tick, 2);
+  };
+  tick();
+});
+const idle = () => !document.body.hasAttribute('aria-busy');
+(async () => {
+  for (let i = from; i < to; i += 1) {
+    await wait('the list', () => document.querySelectorAll('#profile-rows .row-open').length > 0 && idle());
+    const rows = document.querySelectorAll('#profile-rows .row-open');
+    rows[i % rows.length].click();
+    await wait('the profile', () => document.getElementById('edit-friendlyName')?.value && idle());
+    document.getElementById('open-evaluations').click();
+    await wait('the evaluations', () => document.querySelector('#list-evaluations table:not([hidden])') && idle());
+    document.getElementById('open-entity-assignments').click();
+    await wait('the assignments', () => document.querySelector('#list-entity-assignments table:not([hidden])') && idle()
+      && ![...document.querySelectorAll('#list-entity-assignments td')].some((td) => td.textContent === '…'));
+    document.getElementById('back').click();
+  }
+  await wait('the list', () => document.querySelectorAll('#profile-rows .row-open').length > 0 && idle());
+  done(true);
+})().catch((e) => done(String(e)));
+"#;
+
+/// The soak: a day's work of visits in the demo, and the window's memory after 50 and
+/// after 500 of them. Writes its section of docs/PERFORMANCE.md to `BENCH_SOAK_OUT`.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "the benchmark: run by scripts/bench.sh"]
+async fn soak() {
+    let launch = match std::env::var_os("BENCH_APP") {
+        Some(app) => Launch {
+            application: Some(PathBuf::from(app)),
+            args: vec!["--demo".into()],
+            ..Launch::default()
+        },
+        None => Launch::demo(), // the debug build, to look for leaks while developing
+    };
+    let total: usize = std::env::var("BENCH_SOAK_VISITS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(500);
+    let app = App::launch(launch).await;
+    app.client
+        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(3600)),
+            None,
+            None,
+        ))
+        .await
+        .unwrap();
+    app.text_contains("#profile-count", "profiles shown").await;
+    let mut samples: Vec<(usize, u64)> = vec![(0, steady_pss("trusthub-desk").await)];
+    let started = Instant::now();
+    let mut done = 0;
+    for stop in [50, 100, 200, 300, 400, 500] {
+        let stop = stop * total / 500;
+        let outcome = app
+            .client
+            .execute_async(VISITS_SCRIPT, vec![done.into(), stop.into()])
+            .await
+            .unwrap();
+        assert_eq!(outcome, serde_json::Value::Bool(true), "{outcome}");
+        done = stop;
+        samples.push((done, steady_pss("trusthub-desk").await));
+        println!(
+            "after {done} visits: {} KiB {:?}",
+            samples.last().unwrap().1,
+            pss_by_process("trusthub-desk")
+        );
+    }
+    let took = started.elapsed().as_secs_f64();
+    app.close().await;
+    let at = |n: usize| {
+        samples
+            .iter()
+            .find(|(v, _)| *v == n)
+            .map(|(_, k)| *k as f64 / 1024.0)
+            .unwrap()
+    };
+    let per_100 = |from: usize| (at(total) - at(from)) / ((total - from) as f64 / 100.0);
+    let (first, second) = (50 * total / 500, 100 * total / 500);
+    let growth = per_100(first);
+    let mut md = String::new();
+    writeln!(md, "\n## A day's work: {total} visits\n").unwrap();
+    writeln!(md, "The demo, release build: open a profile, its Evaluations and its Entity assignments (names filled in), back to the list; {total} times, {took:.0} s in all. PSS of the app and its WebKit processes at each stop: the median of five readings a second apart, after three idle seconds.\n").unwrap();
+    writeln!(md, "| visits | memory |").unwrap();
+    writeln!(md, "| --- | --- |").unwrap();
+    for (v, kib) in &samples {
+        writeln!(md, "| {v} | {:.1} MiB |", *kib as f64 / 1024.0).unwrap();
+    }
+    writeln!(md, "\nGrowth after the first {first} visits: **{growth:.2} MiB per 100 visits** (goal ≤ 1 MiB; {}); after the first {second}: {:.2} MiB per 100 visits.", verdict(growth <= 1.0), per_100(second)).unwrap();
+    println!("{md}");
+    if let Some(out) = std::env::var_os("BENCH_SOAK_OUT") {
+        std::fs::write(out, md).unwrap();
+    }
 }

@@ -20,6 +20,16 @@ static ONE_WINDOW: Mutex<()> = Mutex::const_new(());
 
 const WAIT: Duration = Duration::from_secs(20);
 
+/// WebDriver's codes for the keys a person presses.
+pub const TAB: &str = "\u{E004}";
+pub const ENTER: &str = "\u{E007}";
+pub const ESCAPE: &str = "\u{E00C}";
+pub const UP: &str = "\u{E013}";
+pub const CONTROL: &str = "\u{E009}";
+pub const SHIFT: &str = "\u{E008}";
+/// Lets go of every modifier held down (Control).
+pub const RELEASE: &str = "\u{E000}";
+
 pub struct App {
     pub client: Client,
     driver: Child,
@@ -103,7 +113,13 @@ impl App {
                 &native_port.to_string(),
             ])
             .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            .stderr(match std::env::var_os("TRUSTHUB_DESK_DRIVER_LOG") {
+                // What the app and WebKit print, for looking into a failure by hand.
+                Some(path) => {
+                    std::fs::File::create(path).map_or_else(|_| Stdio::null(), Stdio::from)
+                }
+                None => Stdio::null(),
+            });
         // WebKitWebDriver starts the app with this environment.
         command
             .env_remove("TRUSTHUB_DESK_BASE_URL")
@@ -270,6 +286,116 @@ impl App {
         let el = self.visible(css).await;
         el.clear().await.unwrap();
         el.send_keys(text).await.unwrap();
+    }
+
+    // ---- The keyboard, as a person without a mouse uses it ----
+
+    /// Sends keys to whatever has the focus, as a person typing.
+    pub async fn keys(&self, text: &str) {
+        let active = self.client.active_element().await.unwrap();
+        active.send_keys(text).await.unwrap();
+    }
+
+    /// The element that has the focus, as `tag#id` (or `tag.class` without an id).
+    pub async fn focused(&self) -> String {
+        self.client
+            .execute(
+                "const e = document.activeElement; if (!e) return ''; \
+                 return e.tagName.toLowerCase() + (e.id ? '#' + e.id : (e.className ? '.' + String(e.className).split(' ')[0] : ''));",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Whether the focused element matches `css`.
+    pub async fn focus_is(&self, css: &str) -> bool {
+        self.client
+            .execute(
+                "return !!document.activeElement && document.activeElement.matches(arguments[0]);",
+                vec![css.into()],
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap_or(false)
+    }
+
+    /// Waits until the focus is on `css` (it moves after an answer arrives).
+    pub async fn wait_focus(&self, css: &str) {
+        let deadline = Instant::now() + WAIT;
+        while !self.focus_is(css).await {
+            if Instant::now() > deadline {
+                let now = self.focused().await;
+                panic!("the focus never reached {css}; it is on {now}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Presses Tab until the focus is on `css`, at most `max` times. Each stop must come
+    /// after the previous one in the page (tab order follows the page; from the last stop
+    /// it may go round to the top once) and must show that it has the focus (an outline).
+    pub async fn tab_to(&self, css: &str, max: usize) {
+        self.move_focus_to(css, max, true).await;
+    }
+
+    /// The same with Shift+Tab, backwards through the page.
+    pub async fn back_tab_to(&self, css: &str, max: usize) {
+        self.move_focus_to(css, max, false).await;
+    }
+
+    async fn move_focus_to(&self, css: &str, max: usize, forwards: bool) {
+        let key = if forwards {
+            TAB.to_owned()
+        } else {
+            format!("{SHIFT}{TAB}{RELEASE}")
+        };
+        let mut wrapped = false;
+        for _ in 0..max {
+            if self.focus_is(css).await {
+                return;
+            }
+            let was = self.focused().await;
+            self.client
+                .execute("window.__tabFrom = document.activeElement;", vec![])
+                .await
+                .unwrap();
+            self.keys(&key).await;
+            let order: serde_json::Value = self
+                .client
+                .execute(
+                    "const prev = window.__tabFrom; const now = document.activeElement; \
+                     const after = arguments[0] ? Node.DOCUMENT_POSITION_FOLLOWING : Node.DOCUMENT_POSITION_PRECEDING; \
+                     const follows = !prev || prev === document.body || !prev.isConnected || !!(prev.compareDocumentPosition(now) & after); \
+                     const style = getComputedStyle(now); \
+                     if (now === document.body) return [true, true]; /* past the last stop, before going round */ \
+                     return [follows, style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0];",
+                    vec![forwards.into()],
+                )
+                .await
+                .unwrap();
+            let now = self.focused().await;
+            if order[0] != true {
+                assert!(
+                    !wrapped,
+                    "on the way to {css}, Tab went back from {was} to {now}"
+                );
+                wrapped = true;
+            }
+            assert_eq!(
+                order[1], true,
+                "on the way to {css}, {now} has the focus but shows no outline"
+            );
+        }
+        let now = self.focused().await;
+        assert!(
+            self.focus_is(css).await,
+            "{css} not reached in {max} Tabs; the focus is on {now}"
+        );
     }
 
     /// Saves a PNG of the window's content when TRUSTHUB_DESK_SCREENSHOTS names a folder.

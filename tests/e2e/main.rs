@@ -2,13 +2,16 @@
 //! under Xvfb with a private session bus and an unlocked gnome-keyring.
 
 mod harness;
+mod keyboard;
+mod memory;
+mod odd_data;
 
 use harness::{forget_saved_credentials, App, Launch};
 use trusthub_desk::credentials::SecretStore;
 use trusthub_desk::sandbox::{self, profile_sid, Sandbox, Seeded};
 use trusthub_desk::trusthub::{http_client, TrustHubClient};
 
-async fn sandbox() -> Sandbox {
+pub(crate) async fn sandbox() -> Sandbox {
     Sandbox::start(sandbox::Config {
         profiles: 64,
         review_delay: std::time::Duration::from_secs(2),
@@ -486,7 +489,7 @@ async fn save_two_accounts_switch_between_them_and_forget_one() {
 mod hostile;
 
 /// A profile as the fixture has it, under another SID and name.
-fn profile_named(sid: &str, name: &str) -> String {
+pub(crate) fn profile_named(sid: &str, name: &str) -> String {
     let mut profile: serde_json::Value =
         serde_json::from_str(include_str!("../fixtures/seed_update_response.json")).unwrap();
     profile["sid"] = sid.into();

@@ -105,7 +105,12 @@ async fn a_connection_reset_mid_body_is_a_network_error() {
     let (result, took) = fetch(&server).await;
     let e = result.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Network);
-    assert!(e.message.contains("connection broke"), "{}", e.message);
+    assert!(
+        e.message
+            .starts_with("The connection to Twilio broke before the answer was complete."),
+        "{}",
+        e.message
+    );
     assert_eq!(server.requests().len(), 3, "a GET is tried again");
     assert!(took < Duration::from_secs(2), "{took:?}");
 
@@ -220,8 +225,9 @@ async fn an_html_502_page_gives_a_clear_message_with_the_status() {
     assert_eq!(e.kind, ErrorKind::Twilio);
     assert_eq!(
         e.message,
-        "Twilio, or something between you and Twilio, had a problem (HTTP status 502)."
+        "Twilio, or a network device between you and Twilio, did not answer properly. Try again in a few minutes. Nothing you typed is lost."
     );
+    assert_eq!(e.status, Some(502));
     assert_eq!(server.requests().len(), 3, "502 is retried for a GET");
     assert!(took < Duration::from_secs(2), "{took:?}");
 }
@@ -374,7 +380,12 @@ async fn a_refused_connection_is_a_network_error_tried_three_times() {
         .map_err(UiError::from);
     let e = result.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Network);
-    assert!(e.message.contains("could not be made"), "{}", e.message);
+    assert!(
+        e.message
+            .starts_with("TrustHub Desk could not connect to Twilio."),
+        "{}",
+        e.message
+    );
     assert!(started.elapsed() < Duration::from_secs(2));
 }
 
@@ -425,4 +436,169 @@ async fn a_double_clicked_save_sends_exactly_one_post() {
         .await
         .unwrap();
     assert_eq!(server.requests().len(), 2);
+}
+
+// ---- Lists that misbehave ----
+
+use trusthub_desk::commands::profiles::{entity_assignments, load_key};
+use trusthub_desk::trusthub::models::ListStop;
+
+/// A page of `n` assignments that names `next` as the page after it.
+fn assignments_page(first: usize, n: usize, next: Option<String>) -> String {
+    let records: Vec<String> = (first..first + n)
+        .map(|i| format!(r#"{{"sid": "BV{i:032x}", "object_sid": "IT{i:032x}"}}"#))
+        .collect();
+    let next = next.map_or("null".to_owned(), |n| format!("\"{n}\""));
+    format!(
+        r#"{{"results": [{}], "meta": {{"key": "results", "page": {first}, "next_page_url": {next}}}}}"#,
+        records.join(",")
+    )
+}
+
+fn list_path() -> String {
+    format!("/v1/CustomerProfiles/{BU}/EntityAssignments")
+}
+
+#[tokio::test]
+async fn a_list_that_never_ends_stops_at_the_page_ceiling_and_says_so() {
+    // Every page names the next, its number rising, for ever.
+    let server = Hostile::start(|i, _| {
+        Reply::json(
+            200,
+            &assignments_page(i, 1, Some(format!("{}?Page={}", list_path(), i + 1))),
+        )
+    })
+    .await;
+    let state = app_state(&server.base);
+    let started = Instant::now();
+    let listing = entity_assignments(&state, BU).await.unwrap();
+    assert_eq!(server.requests().len(), 20, "the ceiling is 20 pages");
+    assert_eq!(listing.records.len(), 20);
+    let note = listing.note.expect("the list says it is not whole");
+    assert_eq!(note.reason, ListStop::Pages);
+    assert_eq!(
+        note.message,
+        "Showing the first 20 entity assignments. TrustHub Desk stops after 20 pages, so that a list that never ends cannot send endless requests to your Twilio account."
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(
+        state.loads().is_empty(),
+        "the finished load left the registry"
+    );
+}
+
+#[tokio::test]
+async fn a_list_with_too_many_records_stops_at_the_record_ceiling() {
+    let server = Hostile::start(|i, _| {
+        Reply::json(
+            200,
+            &assignments_page(i * 60, 60, Some(format!("{}?Page={}", list_path(), i + 1))),
+        )
+    })
+    .await;
+    let state = app_state(&server.base);
+    let listing = entity_assignments(&state, BU).await.unwrap();
+    assert_eq!(
+        listing.records.len(),
+        1000,
+        "at most 1,000 records are kept"
+    );
+    assert_eq!(server.requests().len(), 17, "17 pages of 60 pass 1,000");
+    assert_eq!(listing.note.unwrap().reason, ListStop::Records);
+}
+
+#[tokio::test]
+async fn a_next_page_already_fetched_ends_the_list() {
+    // Page 1 names itself as the page after it.
+    let server = Hostile::start(|i, _| {
+        Reply::json(
+            200,
+            &assignments_page(i, 2, Some(format!("{}?Page=1", list_path()))),
+        )
+    })
+    .await;
+    let state = app_state(&server.base);
+    let listing = entity_assignments(&state, BU).await.unwrap();
+    let paths: Vec<String> = server.requests().iter().map(|r| r.path.clone()).collect();
+    assert_eq!(
+        paths,
+        [
+            format!("{}?PageSize=50", list_path()),
+            format!("{}?Page=1", list_path())
+        ]
+    );
+    assert_eq!(listing.records.len(), 4);
+    let note = listing.note.unwrap();
+    assert_eq!(note.reason, ListStop::Repeated);
+    assert!(
+        note.message
+            .starts_with("Showing the 4 entity assignments received so far."),
+        "{}",
+        note.message
+    );
+}
+
+#[tokio::test]
+async fn leaving_the_view_while_a_list_loads_stops_its_requests() {
+    let server = Hostile::start(|i, _| {
+        Reply::Late(
+            Duration::from_millis(150),
+            assignments_page(i, 1, Some(format!("{}?Page={}", list_path(), i + 1))),
+        )
+    })
+    .await;
+    let state = Arc::new(app_state(&server.base));
+    let loading = tokio::spawn({
+        let state = state.clone();
+        async move { entity_assignments(&state, BU).await }
+    });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(state.loads().len(), 1);
+    let cancelled_at = Instant::now();
+    assert!(state.loads().cancel(&load_key("entity-assignments", BU)));
+    let result = loading.await.unwrap();
+    assert_eq!(result.unwrap_err().kind, ErrorKind::Cancelled);
+    assert!(
+        cancelled_at.elapsed() < Duration::from_millis(100),
+        "it stops at once"
+    );
+    let seen = server.requests().len();
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(server.requests().len(), seen, "no request after leaving");
+    assert!(seen <= 4, "{seen}");
+    assert!(state.loads().is_empty());
+}
+
+#[tokio::test]
+async fn one_list_is_never_loaded_twice_at_once() {
+    // Three pages, each a little slow.
+    let server = Hostile::start(|_, r| {
+        let page: usize = r
+            .path
+            .rsplit("Page=")
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let next = (page < 2).then(|| format!("{}?Page={}", list_path(), page + 1));
+        Reply::Late(Duration::from_millis(120), assignments_page(page, 1, next))
+    })
+    .await;
+    let state = Arc::new(app_state(&server.base));
+    let first = tokio::spawn({
+        let state = state.clone();
+        async move { entity_assignments(&state, BU).await }
+    });
+    tokio::time::sleep(Duration::from_millis(60)).await;
+    let second = entity_assignments(&state, BU).await.unwrap();
+    assert_eq!(
+        first.await.unwrap().unwrap_err().kind,
+        ErrorKind::Cancelled,
+        "the older load gave way"
+    );
+    assert_eq!(second.records.len(), 3);
+    assert_eq!(
+        server.requests().len(),
+        4,
+        "one page of the first load, three of the second"
+    );
 }

@@ -29,10 +29,16 @@ function normalise(error) {
   return { kind: 'internal', message: String(error?.message ?? error ?? 'Something went wrong.') };
 }
 
-/** Opens one of Twilio's https pages in the system browser (the capability allows only twilio.com). */
+/**
+ * Opens one of Twilio's https pages in the system browser. The app checks the address
+ * (https, twilio.com) before opening it; the window itself cannot open anything.
+ */
 export async function openTwilioPage(url) {
-  if (!/^https:\/\/([a-z0-9-]+\.)*twilio\.com\//i.test(url)) return;
-  await tauri.opener.openUrl(url);
+  try {
+    await call('open_twilio_page', { url });
+  } catch {
+    // Not a Twilio page: nothing opens. The link is a comfort, never essential.
+  }
 }
 
 export const api = {
@@ -45,11 +51,12 @@ export const api = {
   listProfiles: (filter, next = null) => call('list_profiles', { filter, next }),
   fetchProfile: (sid) => call('fetch_profile', { sid }),
   updateProfile: (sid, changes) => call('update_profile', { sid, changes }),
-  listEvaluations: (sid) => call('list_evaluations', { sid }),
+  listEvaluations: (sid, next = null) => call('list_evaluations', { sid, next }),
   createEvaluation: (sid, policySid) => call('create_evaluation', { sid, policySid }),
   listEntityAssignments: (sid) => call('list_entity_assignments', { sid }),
   listChannelEndpointAssignments: (sid) => call('list_channel_endpoint_assignments', { sid }),
   fetchPolicy: (sid) => call('fetch_policy', { sid }),
   fetchEndUser: (sid) => call('fetch_end_user', { sid }),
   fetchSupportingDocument: (sid) => call('fetch_supporting_document', { sid }),
+  cancelLoad: (list, sid = '') => call('cancel_load', { list, sid }),
 };

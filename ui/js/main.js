@@ -4,8 +4,9 @@ import { api } from './api.js';
 import { confirmDialog, toast, errorPanel } from './ui.js';
 import { h } from './format.js';
 import { showCredentials } from './views/credentials.js';
-import { showHome } from './views/home.js';
-import { showProfile } from './views/profile.js';
+import { createHome } from './views/home.js';
+import { createProfileView, clearProfileCaches } from './views/profile.js';
+import { clearLinkedCaches } from './views/linked-lists.js';
 
 const views = {
   credentials: document.getElementById('view-credentials'),
@@ -15,14 +16,40 @@ const views = {
 
 let status = null;
 let current = null; // the profile view's controller while it is shown
+let shown = null; // the name of the view shown
+// The list and the profile view are built once per account and reused: a day of visits
+// builds no new views (see docs/PERFORMANCE.md, "A day's work").
+let home = null;
+let profileView = null;
 let generation = 0; // bumps on every navigation so late answers for an old view are dropped
+let lastAccount = null; // whose data the views and caches hold
 
 function show(name) {
   generation += 1;
-  for (const [key, el] of Object.entries(views)) el.hidden = key !== name;
+  // The view that goes stops its loading and its listeners.
+  if (shown === 'profile' && name !== 'profile') profileView?.leave();
+  if (shown === 'home' && name !== 'home') home?.pause();
   if (name !== 'profile') current = null;
-  document.getElementById('main').focus();
+  shown = name;
+  for (const [key, el] of Object.entries(views)) el.hidden = key !== name;
+  if (name !== 'credentials') views.credentials.replaceChildren();
+  forgetOtherAccounts();
   return generation;
+}
+
+/** What was shown and cached (lists, names, policies) belongs to one account and one server. */
+function forgetOtherAccounts() {
+  const who = `${status?.storage}:${status?.server}:${status?.connected?.accountSid ?? ''}`;
+  if (who === lastAccount) return;
+  lastAccount = who;
+  home?.dispose();
+  home = null;
+  profileView?.leave();
+  profileView = null;
+  views.home.replaceChildren();
+  views.profile.replaceChildren();
+  clearProfileCaches();
+  clearLinkedCaches();
 }
 
 function renderAccount() {
@@ -90,7 +117,7 @@ function goCredentials({ cancellable = false, adding = false } = {}) {
       goHome();
     },
     onDemo: startDemo,
-    onCancel: cancellable && status?.connected ? goHome : null,
+    onCancel: cancellable && status?.connected ? () => goHome() : null,
   });
 }
 
@@ -102,20 +129,29 @@ async function addAccount() {
   if (await leaveProfileIfAllowed()) goCredentials({ cancellable: true, adding: true });
 }
 
-function goHome() {
+function goHome(returningFrom = null) {
   show('home');
   renderAccount();
-  showHome(views.home, { onOpen: openProfile, onReenterCredentials: reenterCredentials });
+  if (home) {
+    home.resume({ returnTo: returningFrom?.sid ?? null, changed: returningFrom?.profile ?? null });
+  } else {
+    home = createHome(views.home, { onOpen: openProfile, onReenterCredentials: reenterCredentials });
+  }
 }
 
 async function openProfile(sid) {
   const mine = show('profile');
-  current = showProfile(views.profile, sid, {
-    onBack: async () => { if (await leaveProfileIfAllowed()) goHome(); },
+  profileView ??= createProfileView(views.profile, {
+    onBack: async () => {
+      if (!(await leaveProfileIfAllowed())) return;
+      const left = profileView.current();
+      goHome({ sid: left.sid, profile: left.profile });
+    },
     onReenterCredentials: reenterCredentials,
-    isCurrent: () => mine === generation,
     isDemo: () => status?.storage === 'demo',
   });
+  current = profileView;
+  profileView.open(sid, () => mine === generation);
 }
 
 async function startDemo() {

@@ -1,6 +1,7 @@
-// Shared pieces of the window: busy indicator, toast, confirm dialog, error panel, copy button.
+// Shared pieces of the window: busy indicator, toast, confirm dialog, error panel, copy
+// button, the note under an input that holds invisible characters, focus helpers.
 
-import { h } from './format.js';
+import { h, userText, fillUserText, invisibleChars, invisibleName } from './format.js';
 import { openTwilioPage } from './api.js';
 
 let busyCount = 0;
@@ -30,28 +31,43 @@ export function toast(message) {
   toastTimer = setTimeout(() => { el.hidden = true; }, 4000);
 }
 
-/** An in-window yes/no question; resolves true for OK. */
-export function confirmDialog(title, message, okLabel = 'OK') {
+/**
+ * An in-window yes/no question; resolves true for OK. Escape answers no. The focus goes
+ * back to `returnTo` (by default, where it was) when the question closes.
+ */
+export function confirmDialog(title, message, okLabel = 'OK', returnTo = document.activeElement) {
   const dialog = document.getElementById('confirm-dialog');
+  const before = returnTo;
   document.getElementById('confirm-title').textContent = title;
   document.getElementById('confirm-text').textContent = message;
   document.getElementById('confirm-ok').textContent = okLabel;
   dialog.returnValue = '';
   dialog.showModal();
+  document.getElementById('confirm-cancel').focus();
   return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
+    dialog.addEventListener('close', () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+      resolve(dialog.returnValue === 'ok');
+    }, { once: true });
   });
 }
 
+/** Moves the focus to `el` (a heading or a message), making it focusable if it is not. */
+export function focusOn(el) {
+  if (!el) return;
+  if (!el.matches('a, button, input, select, textarea, [tabindex]')) el.setAttribute('tabindex', '-1');
+  el.focus();
+}
+
 /**
- * An error as a panel: what happened, Twilio's code, a link to Twilio's page about it,
- * and the next step where there is one.
+ * An error as a panel: what happened and what to do, Twilio's own words, its code, a
+ * link to Twilio's page about it, and the next step where there is one.
  */
 export function errorPanel(error, { onReenterCredentials } = {}) {
-  const panel = h('div', { class: 'error-panel', role: 'alert' },
+  const panel = h('div', { class: 'error-panel', role: 'alert', tabindex: '-1' },
     h('p', { class: 'error-message' }, error.message));
   if (error.detail && error.detail !== error.message) {
-    panel.append(h('p', { class: 'error-detail' }, `Twilio said: “${error.detail}”`));
+    panel.append(h('p', { class: 'error-detail' }, 'Twilio said: “', userText(error.detail, { max: 300 }), '”'));
   }
   const meta = [];
   if (error.code) meta.push(`Error ${error.code}`);
@@ -73,9 +89,9 @@ export function copyButton(value, label = 'Copy') {
   return h('button', {
     type: 'button', class: 'copy', title: `Copy ${value}`, 'aria-label': `Copy ${value}`,
     onclick: async (e) => {
-      await navigator.clipboard.writeText(value);
-      e.currentTarget.textContent = 'Copied';
       const btn = e.currentTarget;
+      await navigator.clipboard.writeText(value);
+      btn.textContent = 'Copied';
       setTimeout(() => { btn.textContent = label; }, 1500);
     },
   }, label);
@@ -84,5 +100,100 @@ export function copyButton(value, label = 'Copy') {
 /** A SID in monospace with a copy button beside it. */
 export function sidWithCopy(sid) {
   if (!sid) return '—';
-  return h('span', { class: 'sid' }, h('code', {}, sid), ' ', copyButton(sid));
+  const slot = sidSlot();
+  slot.set(sid);
+  return slot.el;
+}
+
+/** A place for a SID and its copy button that can be filled again (a reused view). */
+export function sidSlot() {
+  const code = h('code');
+  const button = h('button', {
+    type: 'button', class: 'copy',
+    onclick: async (e) => {
+      const btn = e.currentTarget;
+      await navigator.clipboard.writeText(btn.dataset.value);
+      btn.textContent = 'Copied';
+      setTimeout(() => { btn.textContent = 'Copy'; }, 1500);
+    },
+  }, 'Copy');
+  const el = h('span', { class: 'sid' }, code, ' ', button);
+  return {
+    el,
+    set(sid) {
+      const has = Boolean(sid);
+      button.hidden = !has;
+      fillUserText(code, has ? sid : '', { max: 40, expandable: false });
+      button.dataset.value = sid ?? '';
+      button.title = `Copy ${String(sid ?? '').slice(0, 40)}`;
+      button.setAttribute('aria-label', button.title);
+    },
+  };
+}
+
+/**
+ * A note under a text input that appears when its value holds characters one cannot see
+ * (a right-to-left override, a zero-width space...): it shows the value with each of them
+ * as a visible mark, and offers to remove them. `onChange` runs after a removal.
+ */
+export function invisibleNote(input, onChange) {
+  const note = h('div', { class: 'invisible-note', id: `${input.id}-invisible`, 'aria-live': 'polite', hidden: true });
+  const update = () => {
+    const found = invisibleChars(input.value);
+    note.hidden = found.length === 0;
+    if (!found.length) {
+      note.replaceChildren();
+      return;
+    }
+    const names = [...new Set(found.map(invisibleName))].join(', ');
+    note.replaceChildren(
+      h('p', {}, `This value holds ${found.length} character${found.length === 1 ? '' : 's'} you cannot see (${names}). As it really is: `,
+        userText(input.value, { max: 200 })),
+      h('button', {
+        type: 'button', class: 'secondary small',
+        onclick: () => {
+          input.value = input.value.replace(/(?!\u200d)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '');
+          update();
+          onChange?.();
+          input.focus();
+        },
+      }, 'Remove them'));
+  };
+  input.addEventListener('input', update);
+  const describedBy = input.getAttribute('aria-describedby');
+  input.setAttribute('aria-describedby', `${describedBy ? `${describedBy} ` : ''}${note.id}`);
+  return { note, update };
+}
+
+/**
+ * A cache that holds at most `max` entries, dropping the least recently used: names of
+ * policies, end users and documents. Cleared when the account changes.
+ */
+export class BoundedCache {
+  constructor(max) {
+    this.max = max;
+    this.entries = new Map();
+  }
+
+  /** The cached promise for `key`, or `load()`'s; a failed load is not kept. */
+  get(key, load) {
+    let value = this.entries.get(key);
+    if (value) {
+      this.entries.delete(key);
+    } else {
+      value = load();
+      value.catch(() => { if (this.entries.get(key) === value) this.entries.delete(key); });
+    }
+    this.entries.set(key, value);
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value);
+    return value;
+  }
+
+  clear() {
+    this.entries.clear();
+  }
+
+  get size() {
+    return this.entries.size;
+  }
 }

@@ -1,7 +1,7 @@
 // Home: the account's profiles (search, filter, load more) and "open by SID".
 
 import { api } from '../api.js';
-import { h, STATUSES, statusInfo, localDate, text } from '../format.js';
+import { h, STATUSES, statusInfo, localDate, text, fillUserText } from '../format.js';
 import { busy, errorPanel } from '../ui.js';
 
 const SID_PATTERN = /^BU[0-9a-fA-F]{32}$/;
@@ -9,11 +9,17 @@ const SID_PATTERN = /^BU[0-9a-fA-F]{32}$/;
 // Rows are one line high (app.css); the height is measured once drawn.
 const ROW_PX = 44;
 const OVERSCAN = 12;
-let stopWatching = null; // the previous list's scroll listener
-
-export function showHome(root, { onOpen, onReenterCredentials }) {
+/**
+ * The list of profiles, built once per account and kept while a profile is open, so the
+ * person comes back to the same search, pages and place. Returns a controller:
+ * `resume({ returnTo, changed })` shows it again (the row of `changed` updated, the focus
+ * on the row of `returnTo`), `pause()` stops its loading and listeners while hidden,
+ * `dispose()` when the account changes.
+ */
+export function createHome(root, { onOpen, onReenterCredentials }) {
   let filter = { status: null, friendlyName: null };
   let next = null;
+  let fetched = new Set(); // next-page addresses already loaded: a repeat ends the list
   let generation = 0;
   let records = [];
   let drawn = { first: -1, last: -1, total: -1 };
@@ -52,8 +58,9 @@ export function showHome(root, { onOpen, onReenterCredentials }) {
   const more = h('button', { type: 'button', id: 'load-more', class: 'secondary', hidden: true, onclick: loadMore }, 'Load more');
   const count = h('p', { class: 'count', id: 'profile-count' });
 
+  const title = h('h1', { id: 'home-title', tabindex: '-1' }, 'Your Customer-Profiles');
   root.replaceChildren(
-    h('h1', { id: 'home-title' }, 'Your Customer-Profiles'),
+    title,
     openForm,
     h('div', { class: 'card' }, filterForm, count, table, listMessage, h('div', { class: 'actions center' }, more)),
   );
@@ -79,6 +86,7 @@ export function showHome(root, { onOpen, onReenterCredentials }) {
     records = [];
     draw(true);
     next = null;
+    fetched = new Set();
     load(null);
   }
 
@@ -90,7 +98,16 @@ export function showHome(root, { onOpen, onReenterCredentials }) {
     if (!force && first === drawn.first && last === drawn.last && records.length === drawn.total) return;
     drawn = { first, last, total: records.length };
     table.setAttribute('aria-rowcount', String(records.length + 1));
-    rows.replaceChildren(spacer(first), ...records.slice(first, last).map((p, i) => row(p, first + i)), spacer(records.length - last));
+    // The same row elements are filled again: scrolling and coming back create none.
+    while (pool.length < last - first) pool.push(newRow());
+    const shown = pool.slice(0, Math.max(0, last - first));
+    shown.forEach((r, i) => fillRow(r, records[first + i], first + i));
+    setSpacer(top, first);
+    setSpacer(bottom, records.length - last);
+    const wanted = [top, ...shown, bottom];
+    if (rows.childElementCount !== wanted.length || wanted.some((el, i) => rows.children[i] !== el)) {
+      rows.replaceChildren(...wanted);
+    }
     const measured = rows.querySelector('tr:not(.spacer)')?.getBoundingClientRect().height;
     if (measured && Math.abs(measured - rowPx) > 0.1) {
       rowPx = measured;
@@ -98,10 +115,16 @@ export function showHome(root, { onOpen, onReenterCredentials }) {
     }
   }
 
-  function spacer(count) {
-    const cell = h('td', { colspan: '4' });
-    cell.style.height = `${count * rowPx}px`;
-    return h('tr', { class: 'spacer', 'aria-hidden': 'true', hidden: count === 0 }, cell);
+  function spacer() {
+    return h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: '4' }));
+  }
+  const top = spacer();
+  const bottom = spacer();
+  const pool = [];
+
+  function setSpacer(tr, count) {
+    tr.hidden = count === 0;
+    tr.firstChild.style.height = `${count * rowPx}px`;
   }
 
   let pending = false;
@@ -110,13 +133,16 @@ export function showHome(root, { onOpen, onReenterCredentials }) {
     pending = true;
     requestAnimationFrame(() => { pending = false; if (root.contains(rows) && !root.hidden) draw(); });
   };
-  stopWatching?.();
-  window.addEventListener('scroll', onScroll, { passive: true });
-  window.addEventListener('resize', onScroll);
-  stopWatching = () => {
-    window.removeEventListener('scroll', onScroll);
-    window.removeEventListener('resize', onScroll);
-  };
+  let listening = false;
+  function listen(on) {
+    if (on === listening) return;
+    listening = on;
+    const how = on ? 'addEventListener' : 'removeEventListener';
+    window[how]('scroll', onScroll, { passive: true });
+    window[how]('resize', onScroll);
+  }
+  listen(true);
+  let disposed = false;
 
   function loadMore() {
     if (next) load(next);
@@ -128,32 +154,82 @@ export function showHome(root, { onOpen, onReenterCredentials }) {
     listMessage.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
     try {
       const page = await busy(() => api.listProfiles(filter, pageUrl));
-      if (mine !== generation) return; // a newer search replaced this one
+      if (mine !== generation || disposed) return; // a newer search replaced this one
+      if (pageUrl) fetched.add(pageUrl);
       records = records.concat(page.records);
       draw(true);
-      next = page.nextPageUrl;
+      const repeated = page.nextPageUrl && fetched.has(page.nextPageUrl);
+      next = repeated ? null : page.nextPageUrl;
       more.hidden = !next;
       count.textContent = `${records.length} profile${records.length === 1 ? '' : 's'} shown${next ? ' — more available' : ''}`;
-      listMessage.replaceChildren(records.length ? '' : h('p', { class: 'muted' },
-        filter.status || filter.friendlyName ? 'No profiles match this search.' : 'This account has no Customer-Profiles yet.'));
+      listMessage.replaceChildren(repeated
+        ? h('p', { class: 'notice warning list-note', role: 'status' },
+          `Showing the ${records.length} profiles received so far. Twilio named a page it had already sent, so TrustHub Desk stopped rather than ask for the same pages again and again.`)
+        : records.length ? '' : h('p', { class: 'muted' },
+          filter.status || filter.friendlyName ? 'No profiles match this search.' : 'This account has no Customer-Profiles yet.'));
     } catch (error) {
-      if (mine !== generation) return;
+      if (mine !== generation || disposed || error.kind === 'cancelled') return;
       listMessage.replaceChildren(errorPanel(error, { onReenterCredentials }));
     } finally {
       more.disabled = false;
     }
   }
 
-  function row(p, index) {
-    const status = statusInfo(p.status);
-    const open = h('button', { type: 'button', class: 'link-button row-open', title: text(p.friendly_name), onclick: () => onOpen(p.sid) }, text(p.friendly_name));
-    return h('tr', { dataset: { sid: p.sid ?? '' }, 'aria-rowindex': String(index + 2) },
-      h('td', {}, open),
-      h('td', {}, h('span', { class: `badge status-${p.status}` }, status.label)),
-      h('td', { title: text(p.email) }, text(p.email)),
-      h('td', {}, localDate(p.date_updated)));
+  /** One row of the pool; `fillRow` puts a profile in it. */
+  function newRow() {
+    const name = h('bdi');
+    const open = h('button', { type: 'button', class: 'link-button row-open', onclick: (e) => onOpen(e.currentTarget.closest('tr').dataset.sid) }, name);
+    const badge = h('span', { class: 'badge' }, h('bdi'));
+    const email = h('td', {}, h('bdi'));
+    const updated = h('td');
+    const tr = h('tr', {}, h('td', {}, open), h('td', {}, badge), email, updated);
+    tr.parts = { name, open, badge, email, updated };
+    return tr;
+  }
+
+  function fillRow(tr, p, index) {
+    const { name, open, badge, email, updated } = tr.parts;
+    tr.dataset.sid = p.sid ?? '';
+    tr.setAttribute('aria-rowindex', String(index + 2));
+    open.title = text(p.friendly_name).slice(0, 400);
+    fillUserText(name, p.friendly_name, { max: 120, expandable: false });
+    badge.className = `badge status-${p.status}`;
+    fillUserText(badge.firstChild, statusInfo(p.status).label, { max: 40, expandable: false });
+    email.title = text(p.email).slice(0, 400);
+    fillUserText(email.firstChild, p.email, { max: 120, expandable: false });
+    updated.textContent = localDate(p.date_updated);
   }
 
   load(null);
-  return { focus: () => search.focus() };
+  title.focus();
+  return {
+    resume({ returnTo: sid = null, changed = null } = {}) {
+      listen(true);
+      if (changed?.sid) {
+        const i = records.findIndex((p) => p.sid === changed.sid);
+        if (i >= 0) records[i] = changed;
+      }
+      draw(true);
+      if (sid && records.some((p) => p.sid === sid)) focusRow(sid);
+      else title.focus();
+      if (!records.length && !next) load(null); // nothing was loaded (it was left while loading)
+    },
+    pause() {
+      listen(false);
+      generation += 1; // an answer still on its way is dropped
+      more.disabled = false;
+      if (listMessage.textContent === 'Loading…') listMessage.replaceChildren();
+      api.cancelLoad('profiles').catch(() => {});
+    },
+    dispose() {
+      disposed = true;
+      listen(false);
+      api.cancelLoad('profiles').catch(() => {});
+    },
+  };
+
+  function focusRow(sid) {
+    const button = [...rows.querySelectorAll('tr')].find((tr) => tr.dataset.sid === sid)?.querySelector('.row-open');
+    if (button) button.focus();
+  }
 }

@@ -1,11 +1,18 @@
 // The records linked to a profile: evaluations, entity assignments, channel endpoints.
+// One section, built once per profile view and filled again for each list shown (its
+// tables keep their rows); leaving the view stops the loading.
 
 import { api } from '../api.js';
-import { h, localDate, sidKind, text } from '../format.js';
-import { busy, errorPanel, sidWithCopy } from '../ui.js';
+import { h, localDate, sidKind, text, userText, fillUserText } from '../format.js';
+import { busy, errorPanel, sidSlot, focusOn, BoundedCache } from '../ui.js';
 
-/** Names of end users and supporting documents, fetched once per session. */
-const objectCache = new Map();
+/** Names and types of end users and supporting documents, the most recently shown 200. */
+const objects = new BoundedCache(200);
+
+/** Forgets what was cached about the previous account. */
+export function clearLinkedCaches() {
+  objects.clear();
+}
 
 const TITLES = {
   evaluations: 'Evaluations',
@@ -13,48 +20,248 @@ const TITLES = {
   'channel-endpoint-assignments': 'Phone numbers (channel endpoints)',
 };
 
-export async function showLinkedList(root, which, sid, ctx) {
-  const body = h('div', { class: 'list-body' }, h('p', { class: 'muted' }, 'Loading…'));
-  const heading = h('h2', { id: 'linked-title', tabindex: '-1' }, TITLES[which]);
-  const tools = which === 'evaluations'
-    ? h('button', { type: 'button', id: 'check-compliance', onclick: () => checkCompliance(body, sid, ctx) }, 'Check compliance now')
-    : null;
-  root.replaceChildren(h('section', { class: 'card', 'aria-labelledby': 'linked-title', id: `list-${which}` },
-    h('div', { class: 'title-row' }, heading, tools), body));
-  heading.focus();
-  try {
-    if (which === 'evaluations') renderEvaluations(body, await busy(() => api.listEvaluations(sid)));
-    else if (which === 'entity-assignments') renderEntities(body, await busy(() => api.listEntityAssignments(sid)));
-    else renderChannels(body, await busy(() => api.listChannelEndpointAssignments(sid)));
-  } catch (error) {
-    if (ctx.isCurrent()) body.replaceChildren(errorPanel(error, ctx));
-  }
-}
-
-function table(caption, headers, rows, empty) {
-  if (!rows.length) return h('p', { class: 'muted' }, empty);
-  return h('table', { class: 'list' },
+/** A table whose rows are kept and filled again; `make` builds one row's parts. */
+function pooledTable(caption, headers, make) {
+  const body = h('tbody');
+  const table = h('table', { class: 'list', hidden: true },
     h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
-    h('tbody', {}, rows));
+    body);
+  const pool = [];
+  return {
+    table,
+    /** Shows `items`, each put in a row by `fill(row, item, index)`. */
+    show(items, fill) {
+      while (pool.length < items.length) pool.push(make());
+      items.forEach((item, i) => fill(pool[i], item, i));
+      const rows = pool.slice(0, items.length).map((r) => r.tr);
+      if (body.childElementCount !== rows.length || rows.some((tr, i) => body.children[i] !== tr)) body.replaceChildren(...rows);
+      table.hidden = items.length === 0;
+    },
+    hide() {
+      table.hidden = true;
+    },
+  };
+}
+
+/**
+ * The linked-lists section of one profile view. `show(which, sid, ctx)` loads and shows
+ * one list; `dispose()` stops its loading (the person left, or chose another list).
+ */
+export function createLinkedLists(root) {
+  let which = null;
+  let sid = null;
+  let ctx = null;
+  let visit = 0;
+  let evaluations = [];
+  let next = null;
+
+  const heading = h('h2', { id: 'linked-title', tabindex: '-1' });
+  const check = h('button', { type: 'button', id: 'check-compliance', onclick: () => checkCompliance() }, 'Check compliance now');
+  const note = h('p', { class: 'notice warning list-note', role: 'status', hidden: true });
+  const message = h('div', { class: 'list-message' });
+  const older = h('button', { type: 'button', class: 'secondary', id: 'older-evaluations', onclick: () => showOlder() }, 'Show older evaluations');
+  const olderRow = h('div', { class: 'actions center', hidden: true }, older);
+  const detail = h('div', { class: 'checklist-holder' });
+
+  const evaluationTable = pooledTable('Evaluations, newest first', ['Result', 'Date', 'Evaluation SID', ''], () => {
+    const badge = h('span', { class: 'badge' });
+    const date = h('td');
+    const sidCell = sidSlot();
+    const button = h('button', { type: 'button', class: 'link-button', onclick: () => showChecklist(button.evaluation) });
+    const tr = h('tr', {}, h('td', {}, badge), date, h('td', {}, sidCell.el), h('td', {}, button));
+    return { tr, badge, date, sidCell, button };
+  });
+  const entityTable = pooledTable('Entity assignments', ['Kind', 'Name', 'Type', 'SID', 'Assigned'], () => {
+    const kind = h('td');
+    const name = h('bdi');
+    const type = h('bdi');
+    const sidCell = sidSlot();
+    const date = h('td');
+    const tr = h('tr', {}, kind, h('td', {}, name), h('td', {}, type), h('td', {}, sidCell.el), date);
+    return { tr, kind, name, type, sidCell, date };
+  });
+  const channelTable = pooledTable('Channel-endpoint assignments', ['Kind', 'Endpoint SID', 'Assignment SID', 'Assigned'], () => {
+    const kind = h('bdi');
+    const endpoint = sidSlot();
+    const assignment = sidSlot();
+    const date = h('td');
+    const tr = h('tr', {}, h('td', {}, kind), h('td', {}, endpoint.el), h('td', {}, assignment.el), date);
+    return { tr, kind, endpoint, assignment, date };
+  });
+  const tables = { evaluations: evaluationTable, 'entity-assignments': entityTable, 'channel-endpoint-assignments': channelTable };
+
+  const section = h('section', { class: 'card', 'aria-labelledby': 'linked-title' },
+    h('div', { class: 'title-row' }, heading, check), note, message,
+    evaluationTable.table, entityTable.table, channelTable.table, olderRow, detail);
+
+  /** A check bound to this showing of a list. */
+  function guard() {
+    const mine = visit;
+    return () => mine === visit && ctx.isCurrent();
+  }
+
+  function failed(error, live) {
+    if (!live() || error.kind === 'cancelled') return;
+    const panel = errorPanel(error, ctx);
+    message.replaceChildren(panel);
+    return panel;
+  }
+
+  async function load() {
+    const live = guard();
+    try {
+      if (which === 'evaluations') {
+        const page = await busy(() => api.listEvaluations(sid, null));
+        if (!live()) return;
+        evaluations = page.records;
+        next = page.nextPageUrl ?? null;
+        renderEvaluations();
+      } else if (which === 'entity-assignments') {
+        const listing = await busy(() => api.listEntityAssignments(sid));
+        if (live()) renderEntities(listing);
+      } else {
+        const listing = await busy(() => api.listChannelEndpointAssignments(sid));
+        if (live()) renderChannels(listing);
+      }
+    } catch (error) {
+      failed(error, live);
+    }
+  }
+
+  async function showOlder() {
+    const live = guard();
+    older.disabled = true;
+    try {
+      const page = await busy(() => api.listEvaluations(sid, next));
+      if (!live()) return;
+      evaluations = evaluations.concat(page.records);
+      next = page.nextPageUrl ?? null;
+      renderEvaluations();
+    } catch (error) {
+      failed(error, live);
+    } finally {
+      older.disabled = false;
+    }
+  }
+
+  function empty(text) {
+    message.replaceChildren(text ? h('p', { class: 'muted' }, text) : '');
+  }
+
+  function renderEvaluations(shownChecklist) {
+    // Newest first, whatever order the server used.
+    const sorted = [...evaluations].sort((a, b) => String(b.date_created).localeCompare(String(a.date_created)));
+    empty(sorted.length ? '' : 'No evaluations yet. Use “Check compliance now” to have Twilio check this profile.');
+    evaluationTable.show(sorted, (row, e, i) => {
+      row.badge.className = `badge eval-${e.status}`;
+      row.badge.textContent = evaluationLabel(e.status);
+      row.date.textContent = localDate(e.date_created);
+      row.sidCell.set(e.sid);
+      row.button.evaluation = e;
+      row.button.textContent = i === 0 ? 'Show checklist (latest)' : 'Show checklist';
+    });
+    olderRow.hidden = !next;
+    if (shownChecklist) showChecklist(shownChecklist);
+  }
+
+  async function checkCompliance() {
+    const profile = ctx.profile();
+    if (!profile?.policy_sid) return;
+    const live = guard();
+    check.disabled = true;
+    try {
+      const evaluation = await busy(() => api.createEvaluation(sid, profile.policy_sid));
+      if (!live()) return;
+      evaluations = [evaluation, ...evaluations.filter((e) => e.sid !== evaluation.sid)];
+      renderEvaluations(evaluation);
+    } catch (error) {
+      const panel = failed(error, live);
+      if (panel) focusOn(panel);
+    } finally {
+      check.disabled = false;
+    }
+  }
+
+  function showChecklist(evaluation) {
+    detail.replaceChildren(checklist(evaluation));
+    detail.scrollIntoView({ block: 'start' });
+    detail.querySelector('.summary')?.focus();
+  }
+
+  function renderEntities(listing) {
+    listNote(listing);
+    empty(listing.records.length ? '' : 'Nothing is assigned to this profile yet.');
+    const live = guard();
+    entityTable.show(listing.records, (row, a) => {
+      row.kind.textContent = sidKind(a.object_sid);
+      row.name.textContent = '…';
+      row.type.textContent = '…';
+      row.sidCell.set(a.object_sid);
+      row.date.textContent = localDate(a.date_created);
+      row.tr.dataset.object = a.object_sid ?? '';
+      describeObject(a.object_sid, row, live);
+    });
+  }
+
+  function renderChannels(listing) {
+    listNote(listing);
+    empty(listing.records.length ? '' : 'No phone numbers are assigned to this profile.');
+    channelTable.show(listing.records, (row, a) => {
+      fillUserText(row.kind, sidKind(a.channel_endpoint_sid) === 'Phone number' ? 'Phone number' : a.channel_endpoint_type);
+      row.endpoint.set(a.channel_endpoint_sid);
+      row.assignment.set(a.sid);
+      row.date.textContent = localDate(a.date_created);
+    });
+  }
+
+  /** Why a list shows less than all, when it does. */
+  function listNote(listing) {
+    note.hidden = !listing.note;
+    note.textContent = listing.note?.message ?? '';
+  }
+
+  return {
+    /** Loads and shows the list `nextWhich` of the profile `nextSid`. */
+    show(nextWhich, nextSid, nextCtx) {
+      if (which && sid) api.cancelLoad(which, sid).catch(() => {});
+      visit += 1;
+      which = nextWhich;
+      sid = nextSid;
+      ctx = nextCtx;
+      evaluations = [];
+      next = null;
+      heading.textContent = TITLES[which];
+      section.id = `list-${which}`;
+      check.hidden = which !== 'evaluations';
+      check.disabled = false;
+      note.hidden = true;
+      olderRow.hidden = true;
+      detail.replaceChildren();
+      for (const t of Object.values(tables)) t.hide();
+      message.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+      if (section.parentNode !== root) root.replaceChildren(section);
+      section.hidden = false;
+      heading.focus();
+      load();
+    },
+    /** Stops the loading and hides the section (the view is left or shows another profile). */
+    dispose() {
+      if (which && sid) api.cancelLoad(which, sid).catch(() => {});
+      visit += 1;
+      which = null;
+      sid = null;
+      section.hidden = true;
+    },
+  };
+}
+
+function evaluationLabel(status) {
+  return status === 'compliant' ? 'Compliant' : status === 'noncompliant' ? 'Not compliant' : text(status);
 }
 
 function evaluationBadge(status) {
-  const label = status === 'compliant' ? 'Compliant' : status === 'noncompliant' ? 'Not compliant' : text(status);
-  return h('span', { class: `badge eval-${status}` }, label);
-}
-
-function renderEvaluations(body, evaluations) {
-  // Newest first, whatever order the server used.
-  const sorted = [...evaluations].sort((a, b) => String(b.date_created).localeCompare(String(a.date_created)));
-  const rows = sorted.map((e, i) => h('tr', {},
-    h('td', {}, evaluationBadge(e.status)),
-    h('td', {}, localDate(e.date_created)),
-    h('td', {}, sidWithCopy(e.sid)),
-    h('td', {}, h('button', { type: 'button', class: 'link-button', onclick: () => showChecklist(detail, e) }, i === 0 ? 'Show checklist (latest)' : 'Show checklist'))));
-  const detail = h('div', { class: 'checklist-holder' });
-  body.replaceChildren(table('Evaluations, newest first', ['Result', 'Date', 'Evaluation SID', ''], rows,
-    'No evaluations yet. Use “Check compliance now” to have Twilio check this profile.'), detail);
+  return h('span', { class: `badge eval-${status}` }, evaluationLabel(status));
 }
 
 /** An evaluation as a checklist: each requirement passed or failed, with what to fix. */
@@ -65,91 +272,46 @@ export function checklist(evaluation) {
     return h('li', { class: passed ? 'passed' : 'failed' },
       h('span', { class: 'mark', 'aria-hidden': 'true' }, passed ? '✓' : '✗'),
       h('div', {},
-        h('strong', {}, r.requirement_friendly_name ?? r.friendly_name ?? 'Requirement'),
+        h('strong', {}, userText(r.requirement_friendly_name ?? r.friendly_name ?? 'Requirement')),
         h('span', { class: 'outcome' }, passed ? ' — passed' : ' — failed'),
-        !passed && r.failure_reason ? h('p', { class: 'reason' }, r.failure_reason) : null,
+        !passed && r.failure_reason ? h('p', { class: 'reason' }, userText(r.failure_reason)) : null,
         invalid.length ? h('ul', { class: 'invalid-fields' }, invalid.map((f) => h('li', {},
-          h('strong', {}, f.friendly_name ?? f.object_field ?? 'Field'),
-          f.object_field ? h('code', {}, ` ${f.object_field}`) : null,
-          ': ', f.failure_reason ?? 'not valid',
+          h('strong', {}, userText(f.friendly_name ?? f.object_field ?? 'Field')),
+          f.object_field ? h('code', {}, ' ', userText(f.object_field, { max: 80 })) : null,
+          ': ', userText(f.failure_reason ?? 'not valid'),
           f.error_code ? h('span', { class: 'muted' }, ` (error ${f.error_code})`) : null))) : null));
   });
   const failed = (evaluation.results ?? []).filter((r) => r.passed !== true).length;
   return h('div', { class: 'checklist', id: 'checklist' },
-    h('p', { class: 'summary' }, evaluationBadge(evaluation.status), ' ',
+    h('p', { class: 'summary', tabindex: '-1' }, evaluationBadge(evaluation.status), ' ',
       failed ? `${failed} requirement${failed === 1 ? '' : 's'} to fix. Fix them in the Twilio Console, then check again.` : 'Every requirement is met.',
       ' Checked ', localDate(evaluation.date_created), '.'),
     h('ul', { class: 'requirements' }, items));
 }
 
-function showChecklist(holder, evaluation) {
-  holder.replaceChildren(checklist(evaluation));
-  holder.scrollIntoView({ block: 'start' });
-}
-
-async function checkCompliance(body, sid, ctx) {
-  const profile = ctx.profile();
-  if (!profile?.policy_sid) return;
-  const button = document.getElementById('check-compliance');
-  if (button) button.disabled = true;
-  try {
-    const evaluation = await busy(() => api.createEvaluation(sid, profile.policy_sid));
-    if (!ctx.isCurrent()) return;
-    renderEvaluations(body, await busy(() => api.listEvaluations(sid)));
-    showChecklist(body.querySelector('.checklist-holder'), evaluation);
-  } catch (error) {
-    if (ctx.isCurrent()) body.prepend(errorPanel(error, ctx));
-  } finally {
-    if (button) button.disabled = false;
-  }
-}
-
-function renderEntities(body, assignments) {
-  const rows = assignments.map((a) => {
-    const nameCell = h('td', {}, '…');
-    const typeCell = h('td', {}, '…');
-    describeObject(a.object_sid, nameCell, typeCell);
-    return h('tr', {},
-      h('td', {}, sidKind(a.object_sid)),
-      nameCell, typeCell,
-      h('td', {}, sidWithCopy(a.object_sid)),
-      h('td', {}, localDate(a.date_created)));
-  });
-  body.replaceChildren(table('Entity assignments', ['Kind', 'Name', 'Type', 'SID', 'Assigned'], rows,
-    'Nothing is assigned to this profile yet.'));
-}
-
-/** Fills in the name and type of an end user or supporting document, once per session. */
-async function describeObject(sid, nameCell, typeCell) {
+/** Fills in the name and type of an end user or supporting document, in its row. */
+async function describeObject(sid, row, live) {
   const prefix = String(sid).slice(0, 2);
   const fetcher = prefix === 'IT' ? api.fetchEndUser : prefix === 'RD' ? api.fetchSupportingDocument : null;
+  const stillThere = () => live() && row.tr.dataset.object === (sid ?? '');
   if (!fetcher) {
-    nameCell.textContent = '—';
-    typeCell.textContent = '—';
+    row.name.textContent = '—';
+    row.type.textContent = '—';
     return;
   }
-  if (!objectCache.has(sid)) objectCache.set(sid, fetcher(sid).catch((e) => { objectCache.delete(sid); throw e; }));
   try {
-    const o = await objectCache.get(sid);
-    nameCell.textContent = text(o.friendly_name);
-    typeCell.textContent = humanType(o.type);
+    const o = await objects.get(sid, () => fetcher(sid));
+    if (!stillThere()) return;
+    fillUserText(row.name, o.friendly_name);
+    fillUserText(row.type, humanType(o.type));
   } catch {
-    nameCell.textContent = 'Could not be loaded';
-    typeCell.textContent = '—';
+    if (!stillThere()) return;
+    row.name.textContent = 'Could not be loaded';
+    row.type.textContent = '—';
   }
 }
 
 function humanType(type) {
   if (!type) return '—';
   return type.replace(/^customer_profile_/, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-}
-
-function renderChannels(body, assignments) {
-  const rows = assignments.map((a) => h('tr', {},
-    h('td', {}, sidKind(a.channel_endpoint_sid) === 'Phone number' ? 'Phone number' : text(a.channel_endpoint_type)),
-    h('td', {}, sidWithCopy(a.channel_endpoint_sid)),
-    h('td', {}, sidWithCopy(a.sid)),
-    h('td', {}, localDate(a.date_created))));
-  body.replaceChildren(table('Channel-endpoint assignments', ['Kind', 'Endpoint SID', 'Assignment SID', 'Assigned'], rows,
-    'No phone numbers are assigned to this profile.'));
 }

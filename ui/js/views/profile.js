@@ -1,12 +1,17 @@
 // One Customer-Profile: what Twilio holds, the edit form, and its linked lists.
 
 import { api, openTwilioPage } from '../api.js';
-import { h, DASH, STATUSES, statusInfo, localDate, text, rejectionMeaning } from '../format.js';
-import { busy, confirmDialog, errorPanel, toast, sidWithCopy } from '../ui.js';
-import { checklist, showLinkedList } from './linked-lists.js';
+import { h, DASH, STATUSES, statusInfo, localDate, userText, fillUserText, plainUserText, rejectionMeaning } from '../format.js';
+import { busy, confirmDialog, errorPanel, toast, sidSlot, focusOn, invisibleNote, BoundedCache } from '../ui.js';
+import { checklist, createLinkedLists } from './linked-lists.js';
 
-/** Policy names, fetched once per session: they never change. */
-const policyNames = new Map();
+/** Policy names: they never change; a few are enough. */
+const policyNames = new BoundedCache(20);
+
+/** Forgets what was cached about the previous account. */
+export function clearProfileCaches() {
+  policyNames.clear();
+}
 
 /** Statuses from which a customer may submit the profile for review. */
 const SUBMITTABLE = ['draft', 'twilio-rejected'];
@@ -36,25 +41,76 @@ const CHECKS = {
 };
 
 /**
- * Shows the profile `sid` in `root`. Returns a controller with `isDirty()` so the app
- * can ask before leaving unsaved edits.
+ * The profile view, built once and reused for every profile opened (so a day of visits
+ * does not build and drop a view each time). `open(sid, isCurrent)` shows one profile;
+ * `leave()` stops what it was loading; `isDirty()` says whether edits are unsaved.
  */
-export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent, isDemo }) {
+export function createProfileView(root, { onBack, onReenterCredentials, isDemo }) {
+  let sid = null;
   let profile = null;
   let saving = false;
+  let visit = 0; // bumps on each open and leave: an answer for an earlier visit is dropped
+  let navigation = () => false; // the app's check that this view is still the one shown
+  let followTimer = null;
+  let wake = null; // ends a wait at once when the view is left, so nothing waits forever
 
-  const title = h('h1', { id: 'profile-title' }, 'Customer-Profile');
-  const details = h('div', { class: 'details', id: 'profile-details' });
+  /** A check bound to this visit: false once the person opened another or left. */
+  function visitGuard() {
+    const mine = visit;
+    return () => mine === visit && navigation();
+  }
+  const isCurrent = () => navigation();
+
+  const title = h('h1', { id: 'profile-title', tabindex: '-1' }, 'Customer-Profile');
+  const detailsTitle = h('h2', { id: 'details-title', tabindex: '-1' }, 'As Twilio holds it');
+  // What Twilio holds, as fixed rows filled again for each profile.
+  const facts = {
+    name: h('bdi'), badge: h('span', { class: 'badge' }), explain: h('span', { class: 'explain' }),
+    email: h('bdi'), callback: h('bdi'), sid: sidSlot(), account: sidSlot(),
+    policyName: h('span'), policy: sidSlot(), validUntil: h('span'), created: h('span'), updated: h('span'),
+    url: h('bdi'),
+  };
+  const reasonList = h('ul');
+  const reasons = h('div', { class: 'rejections', id: 'rejections', hidden: true }, h('h3', {}, 'Why Twilio rejected it'), reasonList);
+  const linkButtons = {
+    evaluations: linkButton('evaluations', 'Evaluations'),
+    'entity-assignments': linkButton('entity-assignments', 'Entity assignments'),
+    'channel-endpoint-assignments': linkButton('channel-endpoint-assignments', 'Phone numbers (channel endpoints)'),
+  };
+  const factRows = [
+    ['Name', facts.name],
+    ['Status', h('span', {}, facts.badge, facts.explain)],
+    ['Notification e-mail', facts.email],
+    ['Status-change web address', facts.callback],
+    ['Profile SID', facts.sid.el],
+    ['Account SID', facts.account.el],
+    ['Policy', h('span', { id: 'policy-name' }, facts.policyName, facts.policy.el)],
+    ['Valid until', facts.validUntil],
+    ['Created', facts.created],
+    ['Last updated', facts.updated],
+    ['API address', h('code', { class: 'wrap' }, facts.url)],
+  ];
+  const detailsLoading = h('p', { class: 'muted' }, 'Loading…');
+  const detailsBody = h('div', { hidden: true },
+    h('dl', {}, factRows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    reasons,
+    h('h3', {}, 'Linked records'),
+    h('div', { class: 'actions link-buttons' }, Object.values(linkButtons)));
+  const details = h('div', { class: 'details', id: 'profile-details' }, detailsLoading, detailsBody);
   const problems = h('div', { id: 'profile-message', 'aria-live': 'polite' });
   const linked = h('div', { class: 'linked', id: 'linked-list' });
+  const linkedLists = createLinkedLists(linked);
 
   const inputs = {};
   const errors = {};
+  const notes = {};
   const formFields = FIELDS.map((f) => {
     const id = `edit-${f.key}`;
     inputs[f.key] = h('input', { id, name: f.key, type: f.type, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${id}-help ${id}-error`, oninput: refresh });
     errors[f.key] = h('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
-    return h('div', { class: 'field' }, h('label', { for: id }, f.label), inputs[f.key], h('p', { class: 'help', id: `${id}-help` }, f.help), errors[f.key]);
+    notes[f.key] = invisibleNote(inputs[f.key], refresh);
+    return h('div', { class: 'field' }, h('label', { for: id }, f.label), inputs[f.key], notes[f.key].note,
+      h('p', { class: 'help', id: `${id}-help` }, f.help), errors[f.key]);
   });
   inputs.status = h('select', { id: 'edit-status', name: 'status', 'aria-describedby': 'edit-status-help edit-status-error', onchange: refresh },
     STATUSES.map((s) => h('option', { value: s.value }, s.label)));
@@ -76,8 +132,7 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
   const refreshButton = h('button', { type: 'button', class: 'secondary', id: 'refresh', onclick: () => load(true) }, 'Refresh');
   const submitButton = h('button', { type: 'button', id: 'submit-review', hidden: true, onclick: submitForReview }, 'Submit for review…');
   const consoleButton = h('button', {
-    type: 'button', class: 'secondary', id: 'open-console', disabled: isDemo(),
-    title: isDemo() ? 'Demo profiles do not exist in the Twilio Console' : 'Opens this profile in your web browser',
+    type: 'button', class: 'secondary', id: 'open-console',
     onclick: () => openTwilioPage(`https://console.twilio.com/us1/account/trust-hub/customer-profiles/${sid}`),
   }, 'Open in Twilio Console');
   const submitResult = h('div', { id: 'submit-result', 'aria-live': 'polite' });
@@ -86,12 +141,15 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
     h('div', { class: 'title-row' }, title, h('div', { class: 'actions' }, submitButton, consoleButton, refreshButton)),
     problems,
     submitResult,
-    h('div', { class: 'columns' }, h('div', { class: 'card' }, h('h2', {}, 'As Twilio holds it'), details), form),
+    h('div', { class: 'columns' }, h('div', { class: 'card' }, detailsTitle, details), form),
     linked,
   );
 
   function fill(p) {
-    for (const f of FIELDS) inputs[f.key].value = p[f.api] ?? '';
+    for (const f of FIELDS) {
+      inputs[f.key].value = p[f.api] ?? '';
+      notes[f.key].update();
+    }
     inputs.status.value = p.status ?? 'draft';
   }
 
@@ -128,6 +186,7 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
     event.preventDefault();
     const changed = changes();
     if (saving || Object.keys(changed).length === 0) return;
+    const isCurrent = visitGuard();
     saving = true;
     refresh();
     problems.replaceChildren();
@@ -138,18 +197,23 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
       renderDetails(updated);
       fill(updated);
       toast('Saved. This is the profile as Twilio now holds it.');
+      focusOn(detailsTitle);
     } catch (error) {
       if (!isCurrent()) return;
       // The person's edits stay in the form; only the message is added.
       const key = error.field;
+      const panel = errorPanel(error, { onReenterCredentials });
+      problems.replaceChildren(panel);
       if (key && errors[key]) {
         errors[key].textContent = error.message;
         inputs[key].setAttribute('aria-invalid', 'true');
+        inputs[key].focus();
+      } else {
+        focusOn(panel);
       }
-      problems.replaceChildren(errorPanel(error, { onReenterCredentials }));
     } finally {
-      saving = false;
       if (isCurrent()) {
+        saving = false;
         const stillShown = Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, e.textContent]));
         refresh();
         for (const [k, text] of Object.entries(stillShown)) {
@@ -160,7 +224,7 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
   }
 
   function renderDetails(p) {
-    title.textContent = p.friendly_name || 'Customer-Profile';
+    title.replaceChildren(p.friendly_name ? userText(p.friendly_name, { max: 160 }) : 'Customer-Profile');
     const locked = ['pending-review', 'in-review', 'twilio-approved'].includes(p.status);
     lockNote.hidden = !locked;
     submitButton.hidden = !SUBMITTABLE.includes(p.status);
@@ -168,54 +232,47 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
       ? `This profile is ${statusInfo(p.status).label.toLowerCase()}. Twilio normally refuses changes to it until the review ends; if you save, Twilio’s answer is shown here and your edits stay in the form.`
       : '';
     const status = statusInfo(p.status);
-    const rows = [
-      ['Name', text(p.friendly_name)],
-      ['Status', h('span', {}, h('span', { class: `badge status-${p.status}` }, status.label), h('span', { class: 'explain' }, status.explain))],
-      ['Notification e-mail', text(p.email)],
-      ['Status-change web address', text(p.status_callback)],
-      ['Profile SID', sidWithCopy(p.sid)],
-      ['Account SID', sidWithCopy(p.account_sid)],
-      ['Policy', h('span', { id: 'policy-name' }, sidWithCopy(p.policy_sid))],
-      ['Valid until', localDate(p.valid_until)],
-      ['Created', localDate(p.date_created)],
-      ['Last updated', localDate(p.date_updated)],
-      ['API address', p.url ? h('code', { class: 'wrap' }, p.url) : DASH],
-    ];
-    const reasons = p.errors?.length
-      ? h('div', { class: 'rejections', id: 'rejections' },
-        h('h3', {}, 'Why Twilio rejected it'),
-        h('ul', {}, p.errors.map((e) => h('li', {}, h('strong', {}, `Code ${e.code ?? DASH}: `), rejectionMeaning(e.code)))))
-      : null;
+    fillUserText(facts.name, p.friendly_name);
+    facts.badge.className = `badge status-${p.status}`;
+    fillUserText(facts.badge, status.label, { max: 60 });
+    facts.explain.textContent = status.explain;
+    fillUserText(facts.email, p.email);
+    fillUserText(facts.callback, p.status_callback);
+    facts.sid.set(p.sid);
+    facts.account.set(p.account_sid);
+    facts.policyName.replaceChildren();
+    facts.policy.set(p.policy_sid);
+    facts.validUntil.textContent = localDate(p.valid_until);
+    facts.created.textContent = localDate(p.date_created);
+    facts.updated.textContent = localDate(p.date_updated);
+    fillUserText(facts.url, p.url, { max: 200 });
+    reasons.hidden = !p.errors?.length;
+    reasonList.replaceChildren(...(p.errors ?? []).map((e) => h('li', {},
+      h('strong', {}, 'Code ', userText(String(e.code ?? DASH), { max: 20 }), ': '), rejectionMeaning(e.code))));
     const links = p.links ?? {};
-    const buttons = h('div', { class: 'actions link-buttons' },
-      linkButton('evaluations', 'Evaluations', links.customer_profiles_evaluations),
-      linkButton('entity-assignments', 'Entity assignments', links.customer_profiles_entity_assignments),
-      linkButton('channel-endpoint-assignments', 'Phone numbers (channel endpoints)', links.customer_profiles_channel_endpoint_assignment));
-    details.replaceChildren(
-      h('dl', {}, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-      reasons ?? '',
-      h('h3', {}, 'Linked records'),
-      buttons);
+    linkButtons.evaluations.disabled = !links.customer_profiles_evaluations;
+    linkButtons['entity-assignments'].disabled = !links.customer_profiles_entity_assignments;
+    linkButtons['channel-endpoint-assignments'].disabled = !links.customer_profiles_channel_endpoint_assignment;
+    detailsLoading.hidden = true;
+    detailsBody.hidden = false;
     policyName(p.policy_sid);
   }
 
   async function policyName(policySid) {
     if (!policySid) return;
-    if (!policyNames.has(policySid)) {
-      policyNames.set(policySid, api.fetchPolicy(policySid).catch((e) => { policyNames.delete(policySid); throw e; }));
-    }
+    const isCurrent = visitGuard();
     try {
-      const policy = await policyNames.get(policySid);
-      const el = document.getElementById('policy-name');
-      if (el && isCurrent() && policy.friendly_name) el.replaceChildren(policy.friendly_name, ' ', sidWithCopy(policySid));
+      const policy = await policyNames.get(policySid, () => api.fetchPolicy(policySid));
+      if (isCurrent() && policy.friendly_name) facts.policyName.replaceChildren(userText(policy.friendly_name, { max: 200 }), ' ');
     } catch {
       // The SID stays shown; the name is a comfort, not essential.
     }
   }
 
-  function linkButton(which, label, link) {
-    return h('button', { type: 'button', class: 'secondary', id: `open-${which}`, disabled: !link,
-      onclick: () => showLinkedList(linked, which, sid, { onReenterCredentials, isCurrent, profile: () => profile, onProfileChanged }) }, label);
+  function linkButton(which, label) {
+    return h('button', { type: 'button', class: 'secondary', id: `open-${which}`,
+      onclick: () => linkedLists.show(which, sid, { onReenterCredentials, isCurrent: visitGuard(), profile: () => profile, onProfileChanged }),
+    }, label);
   }
 
   /**
@@ -224,6 +281,7 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
    */
   async function submitForReview() {
     if (!profile || saving) return;
+    const isCurrent = visitGuard();
     submitResult.replaceChildren();
     problems.replaceChildren();
     submitButton.disabled = true;
@@ -231,40 +289,53 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
       const evaluation = await busy(() => api.createEvaluation(sid, profile.policy_sid));
       if (!isCurrent()) return;
       if (evaluation.status !== 'compliant') {
+        const heading = h('h2', { tabindex: '-1' }, 'Not submitted: fix these first');
         submitResult.replaceChildren(h('div', { class: 'card notice-card', id: 'submit-blocked' },
-          h('h2', {}, 'Not submitted: fix these first'),
+          heading,
           h('p', {}, 'Twilio checked this profile and some requirements are not met. It was not submitted. Fix what is listed below in the Twilio Console, then try again.'),
           checklist(evaluation)));
+        heading.focus();
         return;
       }
       const pending = changes();
       delete pending.status;
       const unsaved = Object.keys(pending).length;
       const extra = unsaved ? ` Your ${unsaved} unsaved change${unsaved === 1 ? ' is' : 's are'} saved first.` : '';
+      // Enabled again while the question is asked, so the focus can come back to it.
+      submitButton.disabled = false;
       const ok = await confirmDialog('Submit this profile for review?',
-        `Twilio checked “${profile.friendly_name ?? sid}” and every requirement is met.${extra} After you submit, Twilio reviews the profile and it cannot be changed until the review ends.`,
-        'Submit for review');
+        `Twilio checked “${plainUserText(profile.friendly_name ?? sid)}” and every requirement is met.${extra} After you submit, Twilio reviews the profile and it cannot be changed until the review ends.`,
+        'Submit for review', submitButton);
       if (!ok || !isCurrent()) return;
+      submitButton.disabled = true;
       saving = true;
       refresh();
       const updated = await busy(() => api.updateProfile(sid, { ...pending, status: 'pending-review' }));
       if (!isCurrent()) return;
       onProfileChanged(updated);
       toast(`Submitted. Status: ${statusInfo(updated.status).label}.`);
+      focusOn(detailsTitle);
       followReview();
     } catch (error) {
-      if (isCurrent()) problems.replaceChildren(errorPanel(error, { onReenterCredentials }));
+      if (isCurrent()) {
+        const panel = errorPanel(error, { onReenterCredentials });
+        problems.replaceChildren(panel);
+        focusOn(panel);
+      }
     } finally {
-      saving = false;
-      submitButton.disabled = false;
-      if (isCurrent()) refresh();
+      if (isCurrent()) {
+        saving = false;
+        submitButton.disabled = false;
+        refresh();
+      }
     }
   }
 
   /** Twilio moves a submitted profile on to "in review" shortly; show it when it does. */
   async function followReview(tries = 8) {
+    const isCurrent = visitGuard();
     for (let i = 0; i < tries; i += 1) {
-      await new Promise((r) => { setTimeout(r, 2500); });
+      await new Promise((r) => { wake = r; followTimer = setTimeout(r, 2500); });
       if (!isCurrent() || Object.keys(changes()).length) return;
       try {
         const latest = await api.fetchProfile(sid);
@@ -288,9 +359,12 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
   }
 
   async function load(keepEdits = false) {
+    const isCurrent = visitGuard();
     const pending = keepEdits ? changes() : {};
     problems.replaceChildren();
-    details.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+    detailsLoading.textContent = 'Loading…';
+    detailsLoading.hidden = false;
+    detailsBody.hidden = true;
     form.inert = true;
     try {
       const p = await busy(() => api.fetchProfile(sid));
@@ -303,13 +377,54 @@ export function showProfile(root, sid, { onBack, onReenterCredentials, isCurrent
       refresh();
     } catch (error) {
       if (!isCurrent()) return;
-      details.replaceChildren(h('p', { class: 'muted' }, 'The profile could not be loaded.'));
+      detailsLoading.textContent = 'The profile could not be loaded.';
       problems.replaceChildren(errorPanel(error, { onReenterCredentials }));
     }
   }
 
-  load();
-  return { isDirty: () => Object.keys(changes()).length > 0 };
+  /** Ends what the last visit was loading or waiting for. */
+  function stop() {
+    visit += 1;
+    clearTimeout(followTimer);
+    wake?.();
+    wake = null;
+    linkedLists.dispose();
+  }
+
+  return {
+    /** Shows the profile `sid`; `isCurrent` tells whether the app still shows this view. */
+    open(nextSid, isShown) {
+      stop();
+      sid = nextSid;
+      navigation = isShown;
+      profile = null;
+      saving = false;
+      title.replaceChildren('Customer-Profile');
+      problems.replaceChildren();
+      submitResult.replaceChildren();
+      submitButton.hidden = true;
+      submitButton.disabled = false;
+      lockNote.hidden = true;
+      for (const key of Object.keys(inputs)) {
+        inputs[key].value = '';
+        errors[key].textContent = '';
+        inputs[key].setAttribute('aria-invalid', 'false');
+      }
+      for (const f of FIELDS) notes[f.key].update();
+      changesNote.textContent = 'No changes yet.';
+      save.disabled = true;
+      undo.disabled = true;
+      consoleButton.disabled = isDemo();
+      consoleButton.title = isDemo() ? 'Demo profiles do not exist in the Twilio Console' : 'Opens this profile in your web browser';
+      load();
+      title.focus();
+    },
+    /** The view is left: stop what it was loading or waiting for. */
+    leave: stop,
+    isDirty: () => Object.keys(changes()).length > 0,
+    /** The profile shown and, once loaded, as Twilio holds it. */
+    current: () => ({ sid, profile }),
+  };
 }
 
 function labelOf(key) {

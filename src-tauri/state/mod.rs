@@ -1,4 +1,9 @@
-//! What the running app holds: which server it talks to and where the credentials are.
+//! What the running app holds: which server it talks to, where the credentials are, and
+//! what is under way.
+
+mod loads;
+
+pub use loads::{LoadGuard, Loads};
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -51,6 +56,7 @@ pub struct AppState {
     connection: RwLock<Connection>,
     sandbox: tokio::sync::Mutex<Option<Sandbox>>,
     saving: Mutex<HashSet<String>>,
+    loads: Loads,
 }
 
 impl AppState {
@@ -75,6 +81,7 @@ impl AppState {
             connection: RwLock::new(connection),
             sandbox: tokio::sync::Mutex::new(None),
             saving: Mutex::new(HashSet::new()),
+            loads: Loads::default(),
         }
     }
 
@@ -94,7 +101,14 @@ impl AppState {
         }
     }
 
+    /// Lists being loaded.
+    pub fn loads(&self) -> &Loads {
+        &self.loads
+    }
+
+    /// Every change of account or server ends what was loading for the previous one.
     fn set_connection(&self, next: Connection) {
+        self.loads.cancel_all();
         match self.connection.write() {
             Ok(mut c) => *c = next,
             Err(poisoned) => *poisoned.into_inner() = next,
