@@ -46,3 +46,13 @@ if [ -n "${DISPLAY:-}" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
 else
   xvfb-run -a dbus-run-session -- /tmp/trusthub-desk-window-check.sh
 fi
+
+echo "== the installed release build: credentials saved for Twilio go nowhere else"
+# The override accepts only Twilio and this computer in a release build; a TLS server on
+# 127.0.0.1 with its own test CA records that nothing arrives with the saved secret.
+export TRUSTHUB_DESK_RELEASE_APP=/usr/bin/trusthub-desk
+if [ -n "${DISPLAY:-}" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  scripts/system-tests.sh --test e2e -- --ignored release_
+else
+  xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- scripts/system-tests.sh --test e2e -- --ignored release_
+fi

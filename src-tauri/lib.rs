@@ -6,9 +6,19 @@
 
 // Outside data (network, keyring, person) must never be able to panic the app.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+// Numbers and indexes from outside (a page number, a header, a list) must never overflow or
+// index out of bounds: arithmetic is checked or saturating, slices use `get`.
+#![cfg_attr(
+    not(test),
+    deny(clippy::arithmetic_side_effects, clippy::indexing_slicing)
+)]
+// `UiError` is the one error the window receives (a few hundred bytes, on the error path
+// only): returning it unboxed keeps every command plain.
+#![allow(clippy::result_large_err)]
 
 pub mod commands;
 pub mod credentials;
+pub mod navigation;
 pub mod sandbox;
 pub mod state;
 pub mod trusthub;
@@ -39,7 +49,7 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    let http = match trusthub::http_client() {
+    let http = match trusthub::http_client_for(&base) {
         Ok(http) => http,
         Err(e) => {
             eprintln!("TrustHub Desk cannot start: {e}");
@@ -57,6 +67,7 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(navigation::guard())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
@@ -70,10 +81,7 @@ pub fn run() {
             });
             // The list of saved accounts (nothing secret) lives in the app's config folder.
             let config = tauri::Manager::path(app).app_config_dir()?;
-            tauri::Manager::manage(
-                app,
-                AppState::with_os_keyring(http, base, config.join(state::ACCOUNTS_FILE)),
-            );
+            tauri::Manager::manage(app, AppState::with_os_keyring(http, base, &config));
             if start_in_demo {
                 let handle = tauri::Manager::app_handle(app).clone();
                 tauri::async_runtime::block_on(async move {

@@ -10,7 +10,7 @@ use trusthub_desk::commands::error::ErrorKind;
 use trusthub_desk::credentials::{MemoryVault, Vault};
 use trusthub_desk::sandbox::{self, Sandbox};
 use trusthub_desk::state::AppState;
-use trusthub_desk::trusthub::http_client;
+use trusthub_desk::trusthub::http_client_for;
 
 fn input(account_sid: &str, secret: &str, label: Option<&str>) -> CredentialInput {
     CredentialInput {
@@ -26,13 +26,20 @@ struct Setup {
     state: AppState,
     vault: Arc<MemoryVault>,
     file: PathBuf,
-    _sandbox: Sandbox,
+    sandbox: Sandbox,
+}
+
+impl Setup {
+    fn token(&self, account_sid: &str) -> String {
+        self.sandbox.auth_token(account_sid).unwrap()
+    }
 }
 
 async fn setup(name: &str) -> Setup {
     let sandbox = Sandbox::start(sandbox::Config {
         profiles: 6,
         review_delay: std::time::Duration::from_secs(60),
+        ..sandbox::Config::default()
     })
     .await
     .unwrap();
@@ -41,7 +48,7 @@ async fn setup(name: &str) -> Setup {
     let file = dir.join("accounts.json");
     let vault = Arc::new(MemoryVault::default());
     let state = AppState::new(
-        http_client().unwrap(),
+        http_client_for(&sandbox.base_url()).unwrap(),
         sandbox.base_url(),
         vault.clone(),
         Some(file.clone()),
@@ -50,7 +57,7 @@ async fn setup(name: &str) -> Setup {
         state,
         vault,
         file,
-        _sandbox: sandbox,
+        sandbox,
     }
 }
 
@@ -61,7 +68,7 @@ async fn two_accounts_are_saved_switched_and_forgotten_and_the_list_survives_a_r
         &s.state,
         input(
             sandbox::DEMO_ACCOUNT_SID,
-            sandbox::DEMO_AUTH_TOKEN,
+            &s.token(sandbox::DEMO_ACCOUNT_SID),
             Some("Main office"),
         ),
     )
@@ -75,7 +82,7 @@ async fn two_accounts_are_saved_switched_and_forgotten_and_the_list_survives_a_r
         &s.state,
         input(
             sandbox::SECOND_ACCOUNT_SID,
-            sandbox::SECOND_AUTH_TOKEN,
+            &s.token(sandbox::SECOND_ACCOUNT_SID),
             None,
         ),
     )
@@ -89,23 +96,20 @@ async fn two_accounts_are_saved_switched_and_forgotten_and_the_list_survives_a_r
     assert_eq!(labels, ["Main office", "Twilio account …de71"]);
 
     // Each account's secret in its own entry; the file holds no secret.
-    for (sid, secret) in [
-        (sandbox::DEMO_ACCOUNT_SID, sandbox::DEMO_AUTH_TOKEN),
-        (sandbox::SECOND_ACCOUNT_SID, sandbox::SECOND_AUTH_TOKEN),
-    ] {
+    let file = std::fs::read_to_string(&s.file).unwrap();
+    for sid in [sandbox::DEMO_ACCOUNT_SID, sandbox::SECOND_ACCOUNT_SID] {
         let kept = s.vault.entry(sid).load().unwrap().unwrap();
         assert_eq!(kept.account_sid(), sid);
-        assert_eq!(kept.secret().expose_secret(), secret);
+        assert_eq!(kept.secret().expose_secret(), s.token(sid));
+        assert!(!file.contains(&s.token(sid)), "the file holds no secret");
     }
-    let file = std::fs::read_to_string(&s.file).unwrap();
-    assert!(!file.contains(sandbox::DEMO_AUTH_TOKEN) && !file.contains(sandbox::SECOND_AUTH_TOKEN));
     let book: serde_json::Value = serde_json::from_str(&file).unwrap();
     assert_eq!(book["current"], sandbox::SECOND_ACCOUNT_SID);
 
     // The list and the choice survive a restart.
     let again = AppState::new(
-        http_client().unwrap(),
-        s._sandbox.base_url(),
+        http_client_for(&s.sandbox.base_url()).unwrap(),
+        s.sandbox.base_url(),
         s.vault.clone(),
         Some(s.file.clone()),
     );
@@ -125,6 +129,19 @@ async fn two_accounts_are_saved_switched_and_forgotten_and_the_list_survives_a_r
         .await
         .unwrap_err();
     assert_eq!(unknown.kind, ErrorKind::NotFound);
+
+    // Forgetting works only for an account of the list: the window cannot name another
+    // keyring entry for deletion.
+    let stranger = "AC0000000000000000000000000000beef";
+    let planted =
+        trusthub_desk::credentials::Credentials::new(stranger, None, "kept".into()).unwrap();
+    s.vault.entry(stranger).save(&planted).unwrap();
+    let refused = forget(&s.state, Some(stranger)).await.unwrap_err();
+    assert_eq!(refused.kind, ErrorKind::NotFound);
+    assert!(
+        s.vault.entry(stranger).load().unwrap().is_some(),
+        "an entry outside the list is not deleted"
+    );
 
     let after = forget(&s.state, None).await.unwrap();
     assert!(s

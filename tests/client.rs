@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use serde_json::json;
+use trusthub_desk::trusthub::models::BundleKind;
 use trusthub_desk::trusthub::models::{ProfileStatus, ProfileUpdate};
 use trusthub_desk::trusthub::TrustHubError;
 use wiremock::matchers::{body_string, header, method, path, query_param};
@@ -398,7 +399,7 @@ async fn lists_follow_next_page_url_across_three_pages() {
         .mount(&server)
         .await;
     let all = client_for(&uri)
-        .list_entity_assignments(&token_credentials(), BU)
+        .list_entity_assignments(&token_credentials(), BundleKind::CustomerProfile, BU)
         .await
         .unwrap();
     let sids: Vec<_> = all.records.iter().map(|e| e.sid.clone().unwrap()).collect();
@@ -441,7 +442,7 @@ async fn evaluations_fetch_only_the_newest_page_and_the_next_on_request() {
         .await;
     let client = client_for(&uri);
     let first = client
-        .list_evaluations(&token_credentials(), BU, None)
+        .list_evaluations(&token_credentials(), BundleKind::CustomerProfile, BU, None)
         .await
         .unwrap();
     assert_eq!(first.records.len(), 2);
@@ -452,7 +453,12 @@ async fn evaluations_fetch_only_the_newest_page_and_the_next_on_request() {
         "only the page shown is fetched"
     );
     let older = client
-        .list_evaluations(&token_credentials(), BU, Some(&next))
+        .list_evaluations(
+            &token_credentials(),
+            BundleKind::CustomerProfile,
+            BU,
+            Some(&next),
+        )
         .await
         .unwrap();
     assert_eq!(older.records[0].sid.as_deref(), Some("EL0"));
@@ -472,7 +478,7 @@ async fn an_odd_page_number_in_meta_never_refuses_the_page() {
         .mount(&server)
         .await;
     let all = client_for(&server.uri())
-        .list_entity_assignments(&token_credentials(), BU)
+        .list_entity_assignments(&token_credentials(), BundleKind::CustomerProfile, BU)
         .await
         .unwrap();
     assert_eq!(all.records.len(), 1);
@@ -491,7 +497,7 @@ async fn records_are_read_from_the_key_meta_names() {
         .mount(&server)
         .await;
     let all = client_for(&server.uri())
-        .list_entity_assignments(&token_credentials(), BU)
+        .list_entity_assignments(&token_credentials(), BundleKind::CustomerProfile, BU)
         .await
         .unwrap();
     assert_eq!(
@@ -514,7 +520,7 @@ async fn a_next_page_on_another_origin_is_never_followed() {
         .mount(&server)
         .await;
     let err = client_for(&server.uri())
-        .list_entity_assignments(&token_credentials(), BU)
+        .list_entity_assignments(&token_credentials(), BundleKind::CustomerProfile, BU)
         .await
         .unwrap_err();
     assert!(matches!(err, TrustHubError::RefusedUrl(_)), "{err:?}");
@@ -535,7 +541,7 @@ async fn create_evaluation_posts_the_policy() {
         .mount(&server)
         .await;
     let e = client_for(&server.uri())
-        .create_evaluation(&token_credentials(), BU, RN)
+        .create_evaluation(&token_credentials(), BundleKind::CustomerProfile, BU, RN)
         .await
         .unwrap();
     let failed = &e.results.unwrap()[0];

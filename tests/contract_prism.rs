@@ -9,6 +9,7 @@ use common::*;
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use trusthub_desk::trusthub::models::BundleKind;
 use trusthub_desk::trusthub::models::{ProfileFilter, ProfileStatus, ProfileUpdate};
 use trusthub_desk::trusthub::TrustHubClient;
 
@@ -116,19 +117,19 @@ async fn every_request_the_client_makes_is_accepted_by_the_spec() {
                 .unwrap_or_else(|e| panic!("update {update:?}: {e:?}"));
         }
         client
-            .list_evaluations(&c, BU, None)
+            .list_evaluations(&c, BundleKind::CustomerProfile, BU, None)
             .await
             .expect("evaluations");
         client
-            .list_entity_assignments(&c, BU)
+            .list_entity_assignments(&c, BundleKind::CustomerProfile, BU)
             .await
             .expect("entity assignments");
         client
-            .list_channel_endpoint_assignments(&c, BU)
+            .list_channel_endpoint_assignments(&c, BundleKind::CustomerProfile, BU)
             .await
             .expect("channel endpoint assignments");
         client
-            .create_evaluation(&c, BU, RN)
+            .create_evaluation(&c, BundleKind::CustomerProfile, BU, RN)
             .await
             .expect("create evaluation");
         client.fetch_policy(&c, RN).await.expect("policy");

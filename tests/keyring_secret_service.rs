@@ -3,16 +3,20 @@
 
 use secrecy::ExposeSecret;
 use std::process::Command;
-use trusthub_desk::credentials::{Credentials, KeyringStore, SecretStore, StoreError};
+use trusthub_desk::credentials::{entry_name, Credentials, KeyringStore, SecretStore, StoreError};
 
 const AC: &str = "AC0123456789abcdef0123456789abcdef";
 const SK: &str = "SK0123456789abcdef0123456789abcdef";
 
+const SERVICE: &str = "TrustHub Desk tests";
+
+/// A server name of this test and this run, so runs never share an entry.
+fn server(name: &str) -> String {
+    format!("test-{name}-{}", std::process::id())
+}
+
 fn store(name: &str) -> KeyringStore {
-    KeyringStore::new(
-        "TrustHub Desk tests",
-        format!("{name}-{}", std::process::id()),
-    )
+    KeyringStore::new(SERVICE, AC, server(name))
 }
 
 #[test]
@@ -51,15 +55,38 @@ fn save_read_replace_forget() {
 #[test]
 fn an_entry_the_app_did_not_write_is_reported_not_crashed_on() {
     let store = store("foreign");
-    keyring::Entry::new(
-        "TrustHub Desk tests",
-        &format!("foreign-{}", std::process::id()),
-    )
-    .unwrap()
-    .set_password("hunter2")
-    .unwrap();
+    keyring::Entry::new(SERVICE, &entry_name(AC, &server("foreign")))
+        .unwrap()
+        .set_password("hunter2")
+        .unwrap();
     assert_eq!(store.load().unwrap_err(), StoreError::Corrupt);
     store.delete().unwrap();
+}
+
+#[test]
+fn an_entry_naming_another_account_or_server_is_damaged_not_used() {
+    // The entry of AC on this server, written by the app for another account...
+    let other = "AC99999999999999999999999999999999";
+    let written = KeyringStore::new(SERVICE, other, server("mismatch"));
+    written
+        .save(&Credentials::new(other, None, "other-token".into()).unwrap())
+        .unwrap();
+    let text = keyring::Entry::new(SERVICE, &entry_name(other, &server("mismatch")))
+        .unwrap()
+        .get_password()
+        .unwrap();
+    // ...moved under AC's name: it is refused as damaged, its token never used.
+    keyring::Entry::new(SERVICE, &entry_name(AC, &server("mismatch")))
+        .unwrap()
+        .set_password(&text)
+        .unwrap();
+    let mine = KeyringStore::new(SERVICE, AC, server("mismatch"));
+    assert_eq!(mine.load().unwrap_err(), StoreError::Corrupt);
+    // And credentials kept for one server are not read for another.
+    let elsewhere = KeyringStore::new(SERVICE, other, server("elsewhere"));
+    assert!(elsewhere.load().unwrap().is_none());
+    mine.delete().unwrap();
+    written.delete().unwrap();
 }
 
 /// The platform store is chosen once per process, so the no-Secret-Service case runs

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use server::{Reply, Server as Hostile};
 use trusthub_desk::credentials::Credentials;
 use trusthub_desk::trusthub::models::ProfileUpdate;
-use trusthub_desk::trusthub::{base_url, http_client, validate, TrustHubClient};
+use trusthub_desk::trusthub::{base_url, http_client_for, validate, TrustHubClient};
 
 const BU: &str = "BUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
@@ -115,7 +115,7 @@ proptest! {
             let profile = format!(r#"{{"sid": "{BU}"}}"#);
             let server = Hostile::start(move |_, _| Reply::json(200, &profile)).await;
             let client = TrustHubClient::new(
-                http_client().unwrap(),
+                http_client_for(&base_url::check(&server.base).unwrap()).unwrap(),
                 base_url::check(&server.base).unwrap(),
             );
             let credentials =

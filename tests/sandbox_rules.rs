@@ -4,18 +4,19 @@ mod common;
 
 use common::basic;
 use std::time::Duration;
-use trusthub_desk::sandbox::{self, demo_credentials, profile_sid, Sandbox, Seeded};
+use trusthub_desk::sandbox::{self, profile_sid, Sandbox, Seeded};
+use trusthub_desk::trusthub::models::BundleKind;
 use trusthub_desk::trusthub::models::{ProfileFilter, ProfileStatus, ProfileUpdate};
-use trusthub_desk::trusthub::{http_client, TrustHubClient, TrustHubError};
+use trusthub_desk::trusthub::{http_client_for, TrustHubClient, TrustHubError};
 
 async fn start(review_delay: Duration) -> (Sandbox, TrustHubClient) {
     let sb = Sandbox::start(sandbox::Config {
-        profiles: 64,
         review_delay,
+        ..sandbox::Config::default()
     })
     .await
     .unwrap();
-    let client = TrustHubClient::new(http_client().unwrap(), sb.base_url());
+    let client = TrustHubClient::new(http_client_for(&sb.base_url()).unwrap(), sb.base_url());
     (sb, client)
 }
 
@@ -33,7 +34,10 @@ async fn raw_post(sb: &Sandbox, sid: &str, form: &[(&str, &str)]) -> (u16, serde
         .post(format!("{}v1/CustomerProfiles/{sid}", sb.base_url()))
         .header(
             "authorization",
-            basic(sandbox::DEMO_ACCOUNT_SID, sandbox::DEMO_AUTH_TOKEN),
+            basic(
+                sandbox::DEMO_ACCOUNT_SID,
+                &sb.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap(),
+            ),
         )
         .form(form)
         .send()
@@ -57,26 +61,21 @@ async fn basic_auth_is_required_and_both_demo_pairs_work() {
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 401, "no credentials at all");
-    let key = trusthub_desk::credentials::Credentials::new(
-        sandbox::DEMO_ACCOUNT_SID,
-        Some(sandbox::DEMO_API_KEY_SID),
-        sandbox::DEMO_API_KEY_SECRET.into(),
-    )
-    .unwrap();
+    let key = sb.demo_api_key().unwrap();
     client.verify_credentials(&key).await.unwrap();
     client
-        .verify_credentials(&demo_credentials().unwrap())
+        .verify_credentials(&sb.demo_credentials().unwrap())
         .await
         .unwrap();
 }
 
 #[tokio::test]
 async fn unknown_sid_is_404_with_code_20404() {
-    let (_sb, client) = start(Duration::from_secs(60)).await;
+    let (sb, client) = start(Duration::from_secs(60)).await;
     let e = api_error(
         client
             .fetch_profile(
-                &demo_credentials().unwrap(),
+                &sb.demo_credentials().unwrap(),
                 "BU00000000000000000000000000000000",
             )
             .await,
@@ -107,8 +106,8 @@ async fn invalid_values_are_400_naming_the_parameter() {
 
 #[tokio::test]
 async fn seeded_data_shows_every_state() {
-    let (_sb, client) = start(Duration::from_secs(60)).await;
-    let c = demo_credentials().unwrap();
+    let (sb, client) = start(Duration::from_secs(60)).await;
+    let c = sb.demo_credentials().unwrap();
     let mut all = Vec::new();
     let mut page = client
         .list_profiles_page(&c, &ProfileFilter::default(), None)
@@ -152,7 +151,12 @@ async fn seeded_data_shows_every_state() {
     assert_eq!(codes, [18601, 18603]);
 
     let bad = client
-        .list_evaluations(&c, &profile_sid(Seeded::DRAFT_NONCOMPLIANT), None)
+        .list_evaluations(
+            &c,
+            BundleKind::CustomerProfile,
+            &profile_sid(Seeded::DRAFT_NONCOMPLIANT),
+            None,
+        )
         .await
         .unwrap()
         .records;
@@ -166,7 +170,12 @@ async fn seeded_data_shows_every_state() {
     assert!(failed.failure_reason.is_some());
     assert!(failed.invalid.as_ref().unwrap()[0].object_field.is_some());
     let good = client
-        .list_evaluations(&c, &profile_sid(Seeded::DRAFT_COMPLIANT), None)
+        .list_evaluations(
+            &c,
+            BundleKind::CustomerProfile,
+            &profile_sid(Seeded::DRAFT_COMPLIANT),
+            None,
+        )
         .await
         .unwrap()
         .records;
@@ -175,7 +184,7 @@ async fn seeded_data_shows_every_state() {
     let mut kinds = std::collections::BTreeSet::new();
     for n in 0..64 {
         for a in client
-            .list_entity_assignments(&c, &profile_sid(n))
+            .list_entity_assignments(&c, BundleKind::CustomerProfile, &profile_sid(n))
             .await
             .unwrap()
             .records
@@ -185,7 +194,11 @@ async fn seeded_data_shows_every_state() {
     }
     assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["BU", "IT", "RD"]);
     let phones = client
-        .list_channel_endpoint_assignments(&c, &profile_sid(Seeded::DRAFT_COMPLIANT))
+        .list_channel_endpoint_assignments(
+            &c,
+            BundleKind::CustomerProfile,
+            &profile_sid(Seeded::DRAFT_COMPLIANT),
+        )
         .await
         .unwrap()
         .records;
@@ -198,8 +211,8 @@ async fn seeded_data_shows_every_state() {
 
 #[tokio::test]
 async fn profiles_in_review_or_approved_refuse_edits_with_60711() {
-    let (_sb, client) = start(Duration::from_secs(60)).await;
-    let c = demo_credentials().unwrap();
+    let (sb, client) = start(Duration::from_secs(60)).await;
+    let c = sb.demo_credentials().unwrap();
     let rename = ProfileUpdate {
         friendly_name: Some("New".into()),
         ..Default::default()
@@ -224,8 +237,8 @@ async fn status_and_other_fields_in_one_request_is_22204() {
 
 #[tokio::test]
 async fn a_customer_may_only_submit_and_review_follows() {
-    let (_sb, client) = start(Duration::from_millis(600)).await;
-    let c = demo_credentials().unwrap();
+    let (sb, client) = start(Duration::from_millis(600)).await;
+    let c = sb.demo_credentials().unwrap();
     let sid = profile_sid(Seeded::REJECTED);
     for s in [
         ProfileStatus::InReview,
@@ -271,8 +284,8 @@ async fn a_customer_may_only_submit_and_review_follows() {
 
 #[tokio::test]
 async fn date_updated_moves_on_every_change() {
-    let (_sb, client) = start(Duration::from_secs(60)).await;
-    let c = demo_credentials().unwrap();
+    let (sb, client) = start(Duration::from_secs(60)).await;
+    let c = sb.demo_credentials().unwrap();
     let sid = profile_sid(Seeded::DRAFT_COMPLIANT);
     let first = client
         .update_profile(
@@ -307,8 +320,8 @@ async fn date_updated_moves_on_every_change() {
 
 #[tokio::test]
 async fn name_filter_and_paging_parameters() {
-    let (_sb, client) = start(Duration::from_secs(60)).await;
-    let c = demo_credentials().unwrap();
+    let (sb, client) = start(Duration::from_secs(60)).await;
+    let c = sb.demo_credentials().unwrap();
     let filter = ProfileFilter {
         friendly_name: Some("acme".into()),
         ..Default::default()
@@ -333,5 +346,119 @@ async fn name_filter_and_paging_parameters() {
     assert!(
         next.contains("Status=draft") && next.contains("PageSize=3") && next.contains("Page=1"),
         "{next}"
+    );
+}
+
+// ---- The demo server's own boundaries ----
+
+#[tokio::test]
+async fn a_foreign_host_is_refused_before_anything_else() {
+    let (sb, _client) = start(Duration::from_secs(60)).await;
+    let port = sb.base_url().port().unwrap();
+    let token = sb.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap();
+    // A web page that reached the port under its own name (DNS rebinding) sends its Host.
+    for host in [
+        "evil.example",
+        "localhost",
+        &format!("evil.example:{port}"),
+        &format!("localhost:{port}"),
+    ] {
+        let r = reqwest::Client::new()
+            .get(format!("{}v1/CustomerProfiles", sb.base_url()))
+            .header("host", host)
+            .header("authorization", basic(sandbox::DEMO_ACCOUNT_SID, &token))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 403, "Host {host} must be refused");
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(body["code"], 20403);
+    }
+    // Its own 127.0.0.1:port is answered.
+    let r = reqwest::Client::new()
+        .get(format!("{}v1/CustomerProfiles", sb.base_url()))
+        .header("authorization", basic(sandbox::DEMO_ACCOUNT_SID, &token))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+}
+
+#[tokio::test]
+async fn each_launch_has_its_own_secrets_and_the_old_ones_open_nothing() {
+    let (first, _) = start(Duration::from_secs(60)).await;
+    let old = first.demo_credentials().unwrap();
+    let old_key = first.demo_api_key().unwrap();
+    drop(first);
+    let (second, client) = start(Duration::from_secs(60)).await;
+    for stale in [old, old_key] {
+        let e = api_error(client.verify_credentials(&stale).await);
+        assert_eq!((e.status, e.code), (401, Some(20003)));
+    }
+    client
+        .verify_credentials(&second.demo_credentials().unwrap())
+        .await
+        .unwrap();
+    assert_ne!(
+        second.auth_token(sandbox::DEMO_ACCOUNT_SID),
+        second.auth_token(sandbox::SECOND_ACCOUNT_SID)
+    );
+}
+
+#[tokio::test]
+async fn a_dropped_sandbox_closes_its_port() {
+    let (sb, _) = start(Duration::from_secs(60)).await;
+    let addr = format!("127.0.0.1:{}", sb.base_url().port().unwrap());
+    assert!(tokio::net::TcpStream::connect(&addr).await.is_ok());
+    drop(sb);
+    let mut closed = false;
+    for _ in 0..50 {
+        if tokio::net::TcpStream::connect(&addr).await.is_err() {
+            closed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(closed, "the demo server still answers after it was left");
+}
+
+#[tokio::test]
+async fn a_huge_page_number_is_400_not_a_wrap_or_a_panic() {
+    let (sb, _) = start(Duration::from_secs(60)).await;
+    let token = sb.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap();
+    for page in [
+        "18446744073709551615",
+        "9223372036854775807",
+        "99999999999999999999",
+    ] {
+        let r = reqwest::Client::new()
+            .get(format!(
+                "{}v1/CustomerProfiles?PageSize=1000&Page={page}",
+                sb.base_url()
+            ))
+            .header("authorization", basic(sandbox::DEMO_ACCOUNT_SID, &token))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 400, "Page={page}");
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(body["code"], 20001);
+    }
+}
+
+#[test]
+fn the_demo_size_is_bounded_whatever_is_asked() {
+    let asked = sandbox::Config {
+        profiles: usize::MAX,
+        subaccounts: usize::MAX,
+        profiles_per_subaccount: usize::MAX,
+        ..sandbox::Config::default()
+    }
+    .bounded();
+    assert_eq!(asked.profiles, sandbox::MAX_PROFILES);
+    assert_eq!(asked.subaccounts, sandbox::MAX_SUBACCOUNTS);
+    assert_eq!(
+        asked.profiles_per_subaccount,
+        sandbox::MAX_PROFILES_PER_SUBACCOUNT
     );
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 use trusthub_desk::sandbox::{self, profile_sid, Sandbox, Seeded};
 
 struct Sb {
-    _sandbox: Sandbox,
+    sandbox: Sandbox,
     base: String,
     http: reqwest::Client,
 }
@@ -17,14 +17,15 @@ struct Sb {
 impl Sb {
     async fn start() -> Self {
         let sandbox = Sandbox::start(sandbox::Config {
-            profiles: 64,
             review_delay: std::time::Duration::from_secs(60),
+            subaccounts: 2,
+            ..sandbox::Config::default()
         })
         .await
         .unwrap();
         let base = sandbox.base_url().as_str().trim_end_matches('/').to_owned();
         Self {
-            _sandbox: sandbox,
+            sandbox,
             base,
             http: reqwest::Client::new(),
         }
@@ -41,7 +42,10 @@ impl Sb {
             .request(method, format!("{}{path_and_query}", self.base))
             .header(
                 "authorization",
-                basic(sandbox::DEMO_ACCOUNT_SID, sandbox::DEMO_AUTH_TOKEN),
+                basic(
+                    sandbox::DEMO_ACCOUNT_SID,
+                    &self.sandbox.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap(),
+                ),
             );
         if !form.is_empty() {
             request = request.form(form);

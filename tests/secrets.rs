@@ -6,13 +6,13 @@
 use base64::Engine;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use trusthub_desk::commands::bundles::{fetch, update};
 use trusthub_desk::commands::credentials::{describe, forget, save, CredentialInput};
-use trusthub_desk::commands::profiles::{fetch, update};
 use trusthub_desk::credentials::{Credentials, MemoryVault};
 use trusthub_desk::sandbox::{self, profile_sid, Sandbox, Seeded};
 use trusthub_desk::state::AppState;
-use trusthub_desk::trusthub::http_client;
-use trusthub_desk::trusthub::models::ProfileUpdate;
+use trusthub_desk::trusthub::http_client_for;
+use trusthub_desk::trusthub::models::{BundleKind, ProfileUpdate};
 
 struct Capture(Mutex<String>);
 
@@ -60,20 +60,22 @@ fn json(value: &impl serde::Serialize) -> String {
 async fn the_secret_is_in_no_log_no_file_and_no_answer_to_the_window() {
     let log = captured();
     let sandbox = Sandbox::start(sandbox::Config {
-        profiles: 6,
+        profiles: 8,
         review_delay: std::time::Duration::from_secs(60),
+        ..sandbox::Config::default()
     })
     .await
     .unwrap();
     let dir = std::env::temp_dir().join(format!("thd-secrets-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let state = AppState::new(
-        http_client().unwrap(),
+        http_client_for(&sandbox.base_url()).unwrap(),
         sandbox.base_url(),
         Arc::new(MemoryVault::default()),
         Some(dir.join("accounts.json")),
     );
-    let secret = sandbox::DEMO_AUTH_TOKEN;
+    let token = sandbox.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap();
+    let secret = token.as_str();
     let mut answers = Vec::new();
 
     let wrong = save(
@@ -107,7 +109,11 @@ async fn the_secret_is_in_no_log_no_file_and_no_answer_to_the_window() {
     answers.push(json(&describe(&state).await.unwrap()));
 
     let sid = profile_sid(Seeded::DRAFT_COMPLIANT);
-    answers.push(json(&fetch(&state, &sid).await.unwrap()));
+    answers.push(json(
+        &fetch(&state, BundleKind::CustomerProfile, &sid)
+            .await
+            .unwrap(),
+    ));
     let change = ProfileUpdate {
         friendly_name: Some("Renamed".into()),
         ..ProfileUpdate::default()

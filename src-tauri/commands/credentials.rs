@@ -9,6 +9,7 @@ use super::error::{ErrorKind, UiError};
 use super::{blocking, current_credentials, off_runtime};
 use crate::credentials::Credentials;
 use crate::state::{AppState, ConnectionStatus, Storage};
+use crate::trusthub::base_url;
 
 /// What the credentials form sends. The secret is held in a zeroizing type from the start.
 #[derive(Deserialize)]
@@ -44,6 +45,7 @@ pub async fn describe(state: &AppState) -> Result<ConnectionStatus, UiError> {
         storage: conn.storage,
         keyring_problem: problem,
         server: conn.client.base_url().origin().ascii_serialization(),
+        server_is_twilio: base_url::server_id(conn.client.base_url()) == base_url::TWILIO_SERVER,
         accounts: state.book().accounts,
     })
 }
@@ -126,6 +128,13 @@ pub async fn forget(
     else {
         return describe(state).await;
     };
+    // Only an account of the list: the window cannot have any other keyring entry deleted.
+    if !state.book().knows(&sid) {
+        return Err(UiError::new(
+            ErrorKind::NotFound,
+            "That account is not saved in TrustHub Desk, so there is nothing to forget.",
+        ));
+    }
     blocking(state.entry(&sid), |s| s.delete()).await?;
     state.change_book(|book| book.forget(&sid))?;
     describe(state).await
@@ -139,6 +148,6 @@ pub async fn start_demo(state: State<'_, AppState>) -> Result<ConnectionStatus, 
 
 #[tauri::command]
 pub async fn leave_demo(state: State<'_, AppState>) -> Result<ConnectionStatus, UiError> {
-    state.use_keyring();
+    state.leave_demo().await;
     describe(&state).await
 }

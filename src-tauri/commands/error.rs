@@ -43,6 +43,21 @@ pub struct UiError {
     pub status: Option<u16>,
     /// Twilio's own wording, when the message above replaces it.
     pub detail: Option<String>,
+    /// A step of two that was done before the second failed (an object created but not
+    /// assigned): the window offers to finish or undo it, never leaves it silently.
+    pub partial: Option<Box<Partial>>,
+}
+
+/// What exists after the first step of two succeeded and the second failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Partial {
+    /// The SID of what was created (IT, RD) or assigned (BV).
+    pub sid: String,
+    /// Its name, as the person gave it.
+    pub name: Option<String>,
+    /// `created` (an object not assigned) or `assigned` (a new assignment, the old not removed).
+    pub state: &'static str,
 }
 
 impl UiError {
@@ -55,6 +70,7 @@ impl UiError {
             field: None,
             status: None,
             detail: None,
+            partial: None,
         }
     }
 
@@ -80,6 +96,13 @@ fn form_field(parameter: &str) -> Option<&'static str> {
         "StatusCallback" => "statusCallback",
         "FriendlyName" => "friendlyName",
         "Email" => "email",
+        "CustomerName" => "customerName",
+        "Street" => "street",
+        "City" => "city",
+        "Region" => "region",
+        "PostalCode" => "postalCode",
+        "IsoCountry" => "isoCountry",
+        "Attributes" => "attributes",
         _ => return None,
     })
 }
@@ -116,7 +139,7 @@ impl From<TrustHubError> for UiError {
     fn from(e: TrustHubError) -> Self {
         match e {
             TrustHubError::InvalidInput(f) => UiError {
-                field: Some(f.field.to_owned()),
+                field: Some(f.field),
                 ..UiError::new(ErrorKind::InvalidInput, f.message)
             },
             TrustHubError::Api(api) => {

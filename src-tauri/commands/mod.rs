@@ -1,10 +1,16 @@
 //! Tauri commands: thin wrappers that take the current connection, call the client or
 //! the credential store, and turn failures into a `UiError`.
 
+pub mod bundles;
+pub mod classic;
 pub mod credentials;
 pub mod error;
 pub mod links;
-pub mod profiles;
+pub mod objects;
+pub mod requirements;
+
+/// What every command answers: a value, or the one error shape the window reads.
+pub type Answer<T> = Result<T, error::UiError>;
 
 use crate::credentials::{Credentials, SecretStore, StoreError};
 use crate::state::{AppState, Connection};

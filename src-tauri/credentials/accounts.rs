@@ -4,7 +4,25 @@
 //! app's config folder so the app knows which entries to ask the keyring for.
 
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+/// Makes `dir` (and its parents) if missing, and readable by this user only.
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    {
+        // Windows and macOS keep a user's app folders to that user already.
+        std::fs::create_dir_all(dir)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -58,18 +76,29 @@ impl AccountBook {
         }
     }
 
-    /// Writes the list atomically (a temporary file renamed over the old one).
+    /// Writes the list atomically: a new temporary file (made exclusively, under a name no
+    /// one can guess, readable by this user only) renamed over the old one. The folder is
+    /// this user's only too. Nothing secret is in it, but which accounts a person manages
+    /// is theirs to know.
     pub fn save(&self, path: Option<&Path>) -> std::io::Result<()> {
         let Some(path) = path else {
             return Ok(());
         };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        private_dir(dir)?;
         let text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
-        let temp = PathBuf::from(format!("{}.tmp", path.display()));
-        std::fs::write(&temp, text)?;
-        std::fs::rename(&temp, path)
+        // tempfile creates with O_EXCL and mode 0600: a link planted in its place is never followed.
+        let mut temp = tempfile::Builder::new()
+            .prefix(".accounts-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        std::io::Write::write_all(&mut temp, text.as_bytes())?;
+        temp.as_file().sync_all()?;
+        temp.persist(path).map_err(|e| e.error)?;
+        Ok(())
     }
 
     /// Adds the account (or renames it) and makes it the one in use.
@@ -140,6 +169,39 @@ mod tests {
         assert_eq!(book.current.as_deref(), Some(B));
         book.forget(B);
         assert_eq!(book, AccountBook::default());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_and_its_folder_are_this_users_only_and_no_link_is_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("thd-modes-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let path = dir.join("accounts.json");
+        // A link where the old fixed-name temporary file was: it must not be followed.
+        let victim = dir.join("victim");
+        std::fs::write(&victim, "untouched").unwrap();
+        std::os::unix::fs::symlink(&victim, dir.join("accounts.json.tmp")).unwrap();
+        let mut book = AccountBook::default();
+        book.remember(A, Some("Production"));
+        book.save(Some(&path)).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+        assert_eq!(AccountBook::load(Some(&path)), book);
+        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                e.file_name().to_string_lossy().ends_with(".tmp")
+                    && e.file_name() != "accounts.json.tmp"
+            })
+            .collect();
+        assert!(leftovers.is_empty(), "no temporary file left behind");
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]

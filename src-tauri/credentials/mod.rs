@@ -5,7 +5,8 @@ pub mod accounts;
 mod store;
 
 pub use store::{
-    KeyringStore, KeyringVault, MemoryStore, MemoryVault, SecretStore, StoreError, Vault,
+    entry_name, KeyringStore, KeyringVault, MemoryStore, MemoryVault, SecretStore, StoreError,
+    Vault,
 };
 
 use secrecy::{ExposeSecret, SecretString};

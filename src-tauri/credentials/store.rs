@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use super::Credentials;
+use crate::trusthub::base_url::TWILIO_SERVER;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -46,22 +47,40 @@ pub trait Vault: Send + Sync {
     }
 }
 
-/// The OS keyring: entries under one service name, the Account SID as the user name.
+/// The OS keyring: entries under one service name, one per Account SID and server. The
+/// entry of an account on Twilio is named by its Account SID; on any other server (a test
+/// server, a mock), by the SID and that server's origin, so the two never mix.
 pub struct KeyringVault {
     service: String,
+    server: String,
 }
 
 impl KeyringVault {
-    pub fn new(service: impl Into<String>) -> Self {
+    /// The entries of the credentials checked against `server` (see `base_url::server_id`).
+    pub fn new(service: impl Into<String>, server: impl Into<String>) -> Self {
         Self {
             service: service.into(),
+            server: server.into(),
         }
+    }
+}
+
+/// The keyring entry's user name for an account on a server.
+pub fn entry_name(account_sid: &str, server: &str) -> String {
+    if server == TWILIO_SERVER {
+        account_sid.to_owned()
+    } else {
+        format!("{account_sid} on {server}")
     }
 }
 
 impl Vault for KeyringVault {
     fn entry(&self, account_sid: &str) -> Arc<dyn SecretStore> {
-        Arc::new(KeyringStore::new(self.service.clone(), account_sid))
+        Arc::new(KeyringStore::new(
+            self.service.clone(),
+            account_sid,
+            self.server.clone(),
+        ))
     }
 
     fn check(&self) -> Result<(), StoreError> {
@@ -82,11 +101,15 @@ impl Vault for MemoryVault {
     }
 }
 
-/// The form of the keyring entry. Versioned so a later release can read what an earlier one wrote.
+/// The form of the keyring entry. Versioned so a later release can read what an earlier one
+/// wrote: version 1 had no server (its entries were all for Twilio).
 #[derive(Serialize, Deserialize)]
 struct Entry<'a> {
     #[serde(borrow)]
     format: Cow<'a, str>,
+    /// The server the credentials were checked against.
+    #[serde(borrow, default)]
+    server: Option<Cow<'a, str>>,
     #[serde(borrow)]
     account_sid: Cow<'a, str>,
     #[serde(borrow)]
@@ -95,11 +118,13 @@ struct Entry<'a> {
     secret: Cow<'a, str>,
 }
 
-const ENTRY_FORMAT: &str = "trusthub-desk/1";
+const ENTRY_FORMAT: &str = "trusthub-desk/2";
+const ENTRY_FORMAT_V1: &str = "trusthub-desk/1";
 
-fn encode(c: &Credentials) -> Result<Zeroizing<String>, StoreError> {
+fn encode(c: &Credentials, server: &str) -> Result<Zeroizing<String>, StoreError> {
     let entry = Entry {
         format: ENTRY_FORMAT.into(),
+        server: Some(server.into()),
         account_sid: c.account_sid().into(),
         api_key_sid: c.summary().api_key_sid.map(Cow::Owned),
         secret: c.secret().expose_secret().into(),
@@ -109,9 +134,17 @@ fn encode(c: &Credentials) -> Result<Zeroizing<String>, StoreError> {
         .map_err(|_| StoreError::Failure("could not encode the entry".into()))
 }
 
-fn decode(text: &str) -> Result<Credentials, StoreError> {
+/// Reads an entry, which must be the one of `account_sid` on `server`: an entry whose
+/// content names another account or server was not written there by this app, and is
+/// treated as damaged rather than used.
+fn decode(text: &str, account_sid: &str, server: &str) -> Result<Credentials, StoreError> {
     let entry: Entry<'_> = serde_json::from_str(text).map_err(|_| StoreError::Corrupt)?;
-    if entry.format != ENTRY_FORMAT {
+    let kept_for = match (entry.format.as_ref(), entry.server.as_deref()) {
+        (ENTRY_FORMAT, Some(server)) => server,
+        (ENTRY_FORMAT_V1, None) => TWILIO_SERVER,
+        _ => return Err(StoreError::Corrupt),
+    };
+    if kept_for != server || entry.account_sid != account_sid {
         return Err(StoreError::Corrupt);
     }
     Credentials::new(
@@ -123,16 +156,23 @@ fn decode(text: &str) -> Result<Credentials, StoreError> {
 }
 
 /// The OS keyring through the `keyring` crate: Secret Service, Keychain or Credential Manager.
+/// One entry: the credentials of one account, checked against one server.
 pub struct KeyringStore {
     service: String,
-    user: String,
+    account_sid: String,
+    server: String,
 }
 
 impl KeyringStore {
-    pub fn new(service: impl Into<String>, user: impl Into<String>) -> Self {
+    pub fn new(
+        service: impl Into<String>,
+        account_sid: impl Into<String>,
+        server: impl Into<String>,
+    ) -> Self {
         Self {
             service: service.into(),
-            user: user.into(),
+            account_sid: account_sid.into(),
+            server: server.into(),
         }
     }
 
@@ -153,7 +193,8 @@ impl KeyringStore {
 
     fn entry(&self) -> Result<keyring::Entry, StoreError> {
         Self::availability()?;
-        keyring::Entry::new(&self.service, &self.user).map_err(|e| map_error(&e))
+        keyring::Entry::new(&self.service, &entry_name(&self.account_sid, &self.server))
+            .map_err(|e| map_error(&e))
     }
 }
 
@@ -164,14 +205,19 @@ impl SecretStore for KeyringStore {
 
     fn load(&self) -> Result<Option<Credentials>, StoreError> {
         match self.entry()?.get_password() {
-            Ok(text) => decode(&Zeroizing::new(text)).map(Some),
+            Ok(text) => decode(&Zeroizing::new(text), &self.account_sid, &self.server).map(Some),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(map_error(&e)),
         }
     }
 
     fn save(&self, credentials: &Credentials) -> Result<(), StoreError> {
-        let text = encode(credentials)?;
+        if credentials.account_sid() != self.account_sid {
+            return Err(StoreError::Failure(
+                "the credentials are not this entry's account".into(),
+            ));
+        }
+        let text = encode(credentials, &self.server)?;
         self.entry()?.set_password(&text).map_err(|e| map_error(&e))
     }
 
@@ -255,7 +301,7 @@ mod tests {
     fn entry_round_trip_for_both_kinds() {
         for key in [None, Some(SK)] {
             let c = Credentials::new(AC, key, "s3cr&t=\"x\"".into()).unwrap();
-            let back = decode(&encode(&c).unwrap()).unwrap();
+            let back = decode(&encode(&c, "twilio").unwrap(), AC, "twilio").unwrap();
             assert_eq!(back.summary(), c.summary());
             assert_eq!(back.secret().expose_secret(), "s3cr&t=\"x\"");
         }
@@ -268,9 +314,46 @@ mod tests {
             "{}",
             r#"{"format":"other/1","account_sid":"x","secret":"y"}"#,
             r#"{"format":"trusthub-desk/1","account_sid":"AC12","api_key_sid":null,"secret":"y"}"#,
+            r#"{"format":"trusthub-desk/2","account_sid":"AC0123456789abcdef0123456789abcdef","secret":"y"}"#,
         ] {
-            assert_eq!(decode(text).unwrap_err(), StoreError::Corrupt, "{text}");
+            assert_eq!(
+                decode(text, AC, "twilio").unwrap_err(),
+                StoreError::Corrupt,
+                "{text}"
+            );
         }
+    }
+
+    #[test]
+    fn an_entry_of_another_account_or_server_is_damaged_not_used() {
+        let c = Credentials::new(AC, None, "token".into()).unwrap();
+        let other_sid = "AC99999999999999999999999999999999";
+        let written = encode(&c, "twilio").unwrap();
+        assert_eq!(
+            decode(&written, other_sid, "twilio").unwrap_err(),
+            StoreError::Corrupt
+        );
+        assert_eq!(
+            decode(&written, AC, "https://127.0.0.1:8443").unwrap_err(),
+            StoreError::Corrupt,
+            "credentials kept for Twilio are not read for another server"
+        );
+        let local = encode(&c, "http://127.0.0.1:4010").unwrap();
+        assert_eq!(
+            decode(&local, AC, "twilio").unwrap_err(),
+            StoreError::Corrupt
+        );
+        // An entry of the first format is Twilio's.
+        let v1 = format!(
+            r#"{{"format":"trusthub-desk/1","account_sid":"{AC}","api_key_sid":null,"secret":"t"}}"#
+        );
+        assert_eq!(decode(&v1, AC, "twilio").unwrap().account_sid(), AC);
+        assert!(decode(&v1, AC, "http://127.0.0.1:4010").is_err());
+        assert_eq!(entry_name(AC, "twilio"), AC);
+        assert_eq!(
+            entry_name(AC, "http://127.0.0.1:4010"),
+            format!("{AC} on http://127.0.0.1:4010")
+        );
     }
 
     #[test]

@@ -1,13 +1,14 @@
-//! The demo's seeded account: named profiles that show every state a person can meet,
-//! then generated ones so lists have pages. Everything is derived from the index, so
-//! each launch (and each test) sees the same SIDs, names and dates.
+//! The demo's seeded accounts: named profiles that show every state a person can meet,
+//! each with what is wrong with it (so every editor can be tried), then generated ones so
+//! lists have pages. Everything is derived from the index, so each launch (and each test)
+//! sees the same SIDs, names and dates.
 
 use crate::trusthub::models::ProfileStatus;
 
 /// A SID of the given kind, stable for `(prefix, n)`.
 pub fn sid(prefix: &str, n: u64) -> String {
     let salt: u64 = prefix.bytes().fold(0x9e37_79b9_7f4a_7c15, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
     });
     let hi = splitmix(n ^ salt);
     let lo = splitmix(hi ^ n.rotate_left(17));
@@ -32,31 +33,66 @@ pub struct Seeded;
 impl Seeded {
     /// A draft that passes its evaluation: edit it, submit it.
     pub const DRAFT_COMPLIANT: usize = 0;
-    /// A draft that fails its evaluation.
+    /// A draft that fails three requirements: the business name is missing, no address is
+    /// assigned, and the representative's phone number is not in international form.
     pub const DRAFT_NONCOMPLIANT: usize = 1;
     /// Rejected by Twilio with errors 18601 and 18603.
     pub const REJECTED: usize = 2;
     /// In review: edits are refused with 60711.
     pub const IN_REVIEW: usize = 3;
+    /// Approved: the account's primary profile (an ISV reseller), linked from its secondaries.
     pub const APPROVED: usize = 4;
     pub const PENDING_REVIEW: usize = 5;
+    /// A draft with no authorized representative at all.
+    pub const NO_REPRESENTATIVE: usize = 6;
+    /// A draft whose website is not a web address and whose industry is not one of Twilio's.
+    pub const BAD_WEBSITE: usize = 7;
+    /// The second account's primary profile: a draft missing its registration document, a
+    /// file that is uploaded in the Twilio Console.
+    pub const SECOND_PRIMARY: usize = 103;
+}
+
+/// What is wrong with a seeded profile's data; its evaluation fails on exactly these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Flaw {
+    #[default]
+    MissingBusinessName,
+    MissingRegistrationNumber,
+    NoAddress,
+    BadRepresentativePhone,
+    NoRepresentative,
+    BadWebsite,
+    UnknownIndustry,
+    /// A primary profile without its business-registration document.
+    NoRegistrationDocument,
+}
+
+/// Which policy a seeded profile follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Primary,
+    Secondary,
 }
 
 pub struct ProfileSeed {
     pub name: String,
     pub status: ProfileStatus,
-    pub compliant: bool,
+    pub flaws: Vec<Flaw>,
     pub errors: Vec<i64>,
-    pub secondary: bool,
+    pub kind: Kind,
+    /// How many phone numbers are assigned.
+    pub phones: usize,
 }
 
-const NAMED: [(&str, ProfileStatus, bool); 6] = [
-    ("Acme Plumbing LLC", ProfileStatus::Draft, true),
-    ("Blue Harbor Bakery", ProfileStatus::Draft, false),
-    ("Northwind Traders", ProfileStatus::TwilioRejected, false),
-    ("Contoso Dental Care", ProfileStatus::InReview, true),
-    ("Fabrikam Logistics", ProfileStatus::TwilioApproved, true),
-    ("Globex Solar", ProfileStatus::PendingReview, true),
+const NAMED: [(&str, ProfileStatus); 8] = [
+    ("Acme Plumbing LLC", ProfileStatus::Draft),
+    ("Blue Harbor Bakery", ProfileStatus::Draft),
+    ("Northwind Traders", ProfileStatus::TwilioRejected),
+    ("Contoso Dental Care", ProfileStatus::InReview),
+    ("Fabrikam Logistics", ProfileStatus::TwilioApproved),
+    ("Globex Solar", ProfileStatus::PendingReview),
+    ("Cedar Street Dental", ProfileStatus::Draft),
+    ("Driftwood Coffee Roasters", ProfileStatus::Draft),
 ];
 
 const FIRST: [&str; 16] = [
@@ -79,8 +115,43 @@ const SECOND: [&str; 12] = [
 ];
 const SUFFIX: [&str; 4] = ["LLC", "Inc.", "Ltd", "& Co"];
 
+/// One item of a list, the index taken round the list (never out of it).
+fn pick<T: Copy + Default>(list: &[T], n: usize) -> T {
+    list.get(n.checked_rem(list.len()).unwrap_or(0))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// How many names the first and second word lists make before names repeat.
+const NAMES: usize = FIRST.len() * SECOND.len();
+
+/// A business name for any index.
+pub fn generated_name(n: usize) -> String {
+    let name = format!(
+        "{} {} {}",
+        pick(&FIRST, n),
+        pick(&SECOND, n.checked_div(FIRST.len()).unwrap_or(0)),
+        pick(&SUFFIX, n / 7)
+    );
+    if n >= NAMES {
+        format!("{name} #{n}")
+    } else {
+        name
+    }
+}
+
 pub fn profile_seed(n: usize) -> ProfileSeed {
-    if let Some((name, status, compliant)) = NAMED.get(n) {
+    if let Some((name, status)) = NAMED.get(n) {
+        let flaws = match n {
+            Seeded::DRAFT_NONCOMPLIANT => vec![
+                Flaw::MissingBusinessName,
+                Flaw::NoAddress,
+                Flaw::BadRepresentativePhone,
+            ],
+            Seeded::NO_REPRESENTATIVE => vec![Flaw::NoRepresentative],
+            Seeded::BAD_WEBSITE => vec![Flaw::BadWebsite, Flaw::UnknownIndustry],
+            _ => Vec::new(),
+        };
         let errors = if n == Seeded::REJECTED {
             vec![18601, 18603]
         } else {
@@ -89,22 +160,26 @@ pub fn profile_seed(n: usize) -> ProfileSeed {
         return ProfileSeed {
             name: (*name).into(),
             status: *status,
-            compliant: *compliant,
+            flaws,
             errors,
-            secondary: false,
+            kind: if n == Seeded::APPROVED {
+                Kind::Primary
+            } else {
+                Kind::Secondary
+            },
+            phones: usize::from(n == Seeded::DRAFT_COMPLIANT),
         };
     }
-    let name = format!(
-        "{} {} {}",
-        FIRST[n % FIRST.len()],
-        SECOND[(n / FIRST.len()) % SECOND.len()],
-        SUFFIX[(n / 7) % SUFFIX.len()]
-    );
-    let name = if n >= FIRST.len() * SECOND.len() {
-        format!("{name} #{n}")
-    } else {
-        name
-    };
+    if n == Seeded::SECOND_PRIMARY {
+        return ProfileSeed {
+            name: "Harbor Lights Holdings".into(),
+            status: ProfileStatus::Draft,
+            flaws: vec![Flaw::NoRegistrationDocument],
+            errors: Vec::new(),
+            kind: Kind::Primary,
+            phones: 0,
+        };
+    }
     // A spread of states with drafts the most common, as in a real account.
     let status = match n % 10 {
         0..=3 => ProfileStatus::Draft,
@@ -113,22 +188,39 @@ pub fn profile_seed(n: usize) -> ProfileSeed {
         7 => ProfileStatus::TwilioRejected,
         _ => ProfileStatus::TwilioApproved,
     };
-    let compliant = !matches!(status, ProfileStatus::TwilioRejected) && n % 3 != 1;
+    let flaws = if status == ProfileStatus::Draft && n % 3 == 1 {
+        vec![pick(
+            &[
+                Flaw::MissingRegistrationNumber,
+                Flaw::NoAddress,
+                Flaw::BadRepresentativePhone,
+            ],
+            n / 3,
+        )]
+    } else {
+        Vec::new()
+    };
     let errors = match status {
-        ProfileStatus::TwilioRejected => vec![[18601, 18602, 18603, 18606][n % 4]],
+        ProfileStatus::TwilioRejected => vec![pick(&[18601, 18602, 18603, 18606], n)],
         _ => Vec::new(),
     };
     ProfileSeed {
-        name,
+        name: generated_name(n),
         status,
-        compliant,
+        flaws,
         errors,
-        secondary: n % 9 == 4,
+        kind: Kind::Secondary,
+        phones: n % 3,
     }
 }
 
 /// A plausible e-mail for a business name.
 pub fn email_for(name: &str) -> String {
+    format!("compliance@{}", domain_for(name))
+}
+
+/// A plausible web domain for a business name.
+pub fn domain_for(name: &str) -> String {
     let slug: String = name
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == ' ')
@@ -138,5 +230,5 @@ pub fn email_for(name: &str) -> String {
         .collect::<Vec<_>>()
         .join("")
         .to_lowercase();
-    format!("compliance@{slug}.example.com")
+    format!("{slug}.example.com")
 }

@@ -1,8 +1,10 @@
 //! What the running app holds: which server it talks to, where the credentials are, and
 //! what is under way.
 
+mod catalog;
 mod loads;
 
+pub use catalog::Catalog;
 pub use loads::{LoadGuard, Loads};
 
 use std::collections::HashSet;
@@ -18,13 +20,26 @@ use crate::credentials::{
     CredentialSummary, Credentials, KeyringVault, MemoryStore, SecretStore, Vault,
 };
 use crate::sandbox::Sandbox;
-use crate::trusthub::TrustHubClient;
+use crate::trusthub::{base_url, TrustHubClient};
 
 /// The keyring entries' service name; each saved account is one entry, its user name
 /// the Account SID.
 pub const KEYRING_SERVICE: &str = "TrustHub Desk";
-/// The non-secret list of saved accounts, in the app's config folder.
+/// The non-secret list of accounts saved for Twilio, in the app's config folder.
 pub const ACCOUNTS_FILE: &str = "accounts.json";
+
+/// The list of accounts saved for `server`: Twilio's is `accounts.json`, another server's
+/// (a test server, a mock) has its own file, so the two lists never mix.
+pub fn accounts_file(config_dir: &std::path::Path, server: &str) -> PathBuf {
+    if server == base_url::TWILIO_SERVER {
+        return config_dir.join(ACCOUNTS_FILE);
+    }
+    let name: String = server
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    config_dir.join(format!("accounts-{name}.json"))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -57,6 +72,7 @@ pub struct AppState {
     sandbox: tokio::sync::Mutex<Option<Sandbox>>,
     saving: Mutex<HashSet<String>>,
     loads: Loads,
+    catalog: Catalog,
 }
 
 impl AppState {
@@ -82,16 +98,25 @@ impl AppState {
             sandbox: tokio::sync::Mutex::new(None),
             saving: Mutex::new(HashSet::new()),
             loads: Loads::default(),
+            catalog: Catalog::default(),
         }
     }
 
-    pub fn with_os_keyring(http: reqwest::Client, base: Url, accounts_file: PathBuf) -> Self {
+    /// The app as installed: credentials in the OS keyring, kept for the server at `base`,
+    /// and that server's list of accounts in `config_dir`.
+    pub fn with_os_keyring(http: reqwest::Client, base: Url, config_dir: &std::path::Path) -> Self {
+        let server = base_url::server_id(&base);
         Self::new(
             http,
             base,
-            Arc::new(KeyringVault::new(KEYRING_SERVICE)),
-            Some(accounts_file),
+            Arc::new(KeyringVault::new(KEYRING_SERVICE, &server)),
+            Some(accounts_file(config_dir, &server)),
         )
+    }
+
+    /// The server this app was started against (not the demo's).
+    pub fn base_url(&self) -> &Url {
+        &self.base
     }
 
     pub fn connection(&self) -> Connection {
@@ -106,9 +131,15 @@ impl AppState {
         &self.loads
     }
 
+    /// Policies and types, kept for the session.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
     /// Every change of account or server ends what was loading for the previous one.
     fn set_connection(&self, next: Connection) {
         self.loads.cancel_all();
+        self.catalog.clear();
         match self.connection.write() {
             Ok(mut c) => *c = next,
             Err(poisoned) => *poisoned.into_inner() = next,
@@ -177,7 +208,8 @@ impl AppState {
         self.vault.clone()
     }
 
-    /// Starts the sandbox once and points the app at it with the demo account.
+    /// Starts the sandbox (with a secret of its own) and points the app at it with the
+    /// demo account.
     pub async fn use_demo(&self) -> Result<(), UiError> {
         let mut sandbox = self.sandbox.lock().await;
         if sandbox.is_none() {
@@ -186,7 +218,9 @@ impl AppState {
                 .map_err(|e| {
                     UiError::new(
                         ErrorKind::Internal,
-                        format!("The demo could not start: {e}"),
+                        format!(
+                            "The demo could not start ({e}). Restart TrustHub Desk and try again."
+                        ),
                     )
                 })?;
             *sandbox = Some(started);
@@ -194,20 +228,31 @@ impl AppState {
         let Some(running) = sandbox.as_ref() else {
             return Err(UiError::new(
                 ErrorKind::Internal,
-                "The demo could not start.",
+                "The demo could not start. Restart TrustHub Desk and try again.",
             ));
         };
         let store = Arc::new(MemoryStore::default());
-        let demo =
-            crate::sandbox::demo_credentials().map_err(crate::trusthub::TrustHubError::from)?;
+        let demo = running.demo_credentials().ok_or_else(|| {
+            UiError::new(
+                ErrorKind::Internal,
+                "The demo could not start. Restart TrustHub Desk and try again.",
+            )
+        })?;
         store.save(&demo)?;
-        let client = TrustHubClient::new(self.http.clone(), running.base_url());
+        let http = crate::trusthub::http_client_for(&running.base_url())?;
+        let client = TrustHubClient::new(http, running.base_url());
         self.set_connection(Connection {
             client,
             store,
             storage: Storage::Demo,
         });
         Ok(())
+    }
+
+    /// Leaves the demo: back to the keyring, and the sandbox stops (its port closes).
+    pub async fn leave_demo(&self) {
+        self.use_keyring();
+        self.sandbox.lock().await.take();
     }
 
     /// Marks a profile as being saved; `None` if a save of it is already under way.
@@ -251,6 +296,9 @@ pub struct ConnectionStatus {
     pub keyring_problem: Option<UiError>,
     /// Where requests go, e.g. `https://trusthub.twilio.com`.
     pub server: String,
+    /// Whether that is Twilio. When it is not (and this is not the demo), the window says
+    /// so in a banner that stays.
+    pub server_is_twilio: bool,
     /// The accounts saved in the keyring, to switch between.
     pub accounts: Vec<SavedAccount>,
 }

@@ -13,28 +13,40 @@ use super::base_url::same_origin;
 use super::error::{ApiError, TrustHubError};
 use super::limits::*;
 use super::models::*;
-use super::parse::{parse_body, parse_page};
-use super::validate;
+use super::parse::{parse_body, parse_classic_page, parse_page};
 use crate::credentials::Credentials;
 
 pub type Result<T> = std::result::Result<T, TrustHubError>;
 
 #[derive(Clone)]
 pub struct TrustHubClient {
-    http: reqwest::Client,
-    base: Url,
-    limits: Limits,
+    pub(super) http: reqwest::Client,
+    /// TrustHub: `https://trusthub.twilio.com`, or the override.
+    pub(super) base: Url,
+    /// The classic API: `https://api.twilio.com`, or the override (which serves both).
+    pub(super) api: Url,
+    pub(super) limits: Limits,
 }
 
-/// Builds the one HTTP client the app uses: rustls with the platform's verifier (no way
-/// to turn verification off), the connect timeout, and redirects kept to the same origin.
-/// The whole-request timeout is set on each request, from the client's `Limits`.
-pub fn http_client() -> Result<reqwest::Client> {
-    http_client_with(&Limits::TWILIO)
+/// Builds the HTTP client for the server at `base`: rustls with the platform's verifier
+/// (no way to turn verification off), the connect timeout, and redirects kept to the same
+/// origin. The whole-request timeout is set on each request, from the client's `Limits`.
+///
+/// Proxies: for Twilio (and any other remote server) the system's proxy settings are
+/// honoured, as corporate networks need; for this computer (loopback: tests, mocks, the
+/// demo) never, so a local server's Basic header is never handed to a proxy.
+pub fn http_client_for(base: &Url) -> Result<reqwest::Client> {
+    http_client_with(base, &Limits::TWILIO)
 }
 
-pub fn http_client_with(limits: &Limits) -> Result<reqwest::Client> {
-    reqwest::Client::builder()
+pub fn http_client_with(base: &Url, limits: &Limits) -> Result<reqwest::Client> {
+    let builder = reqwest::Client::builder();
+    let builder = if super::base_url::is_loopback(base) {
+        builder.no_proxy()
+    } else {
+        builder
+    };
+    builder
         .connect_timeout(limits.connect_timeout)
         .redirect(reqwest::redirect::Policy::custom(|attempt| {
             let same = attempt
@@ -57,9 +69,17 @@ pub fn http_client_with(limits: &Limits) -> Result<reqwest::Client> {
 }
 
 /// Where the next list page is: a URL the server gave, or the first page we build.
-enum PageUrl<'a> {
+pub(super) enum PageUrl<'a> {
     First(Url),
     Next(&'a str),
+}
+
+/// How a list's pages are written: TrustHub's (`meta.key`, `meta.next_page_url`) or the
+/// classic API's (records under a key named for the resource, a relative `next_page_uri`).
+#[derive(Clone, Copy)]
+pub(super) enum ListForm {
+    TrustHub,
+    Classic(&'static str),
 }
 
 impl TrustHubClient {
@@ -69,110 +89,31 @@ impl TrustHubClient {
 
     /// `http` should come from [`http_client_with`] the same `limits`.
     pub fn with_limits(http: reqwest::Client, base: Url, limits: Limits) -> Self {
-        Self { http, base, limits }
+        let api = super::base_url::classic_api_for(&base);
+        Self {
+            http,
+            base,
+            api,
+            limits,
+        }
     }
 
     pub fn base_url(&self) -> &Url {
         &self.base
     }
 
-    fn url(&self, path: &str) -> Url {
+    /// A TrustHub URL with this path.
+    pub(super) fn url(&self, path: &str) -> Url {
         let mut url = self.base.clone();
         url.set_path(path);
         url
     }
 
-    // ---- Customer-Profiles ----
-
-    pub async fn fetch_profile(&self, c: &Credentials, sid: &str) -> Result<CustomerProfile> {
-        let sid = validate::profile_sid(sid)?;
-        self.get_json(c, self.url(&format!("/v1/CustomerProfiles/{sid}")))
-            .await
-    }
-
-    /// One `POST /v1/CustomerProfiles/{Sid}` with exactly the fields set in `update`.
-    pub async fn update_profile(
-        &self,
-        c: &Credentials,
-        sid: &str,
-        update: &ProfileUpdate,
-    ) -> Result<CustomerProfile> {
-        let sid = validate::profile_sid(sid)?;
-        let update = checked_update(update)?;
-        if update.is_empty() {
-            return Err(validate::FieldError::new(
-                "form",
-                "Nothing has changed, so there is nothing to save.",
-            )
-            .into());
-        }
-        let url = self.url(&format!("/v1/CustomerProfiles/{sid}"));
-        let body = self
-            .send(c, Method::POST, url, Some(&update.form_pairs()))
-            .await?;
-        decode(&body)
-    }
-
-    /// Saves field edits and a status change. Twilio refuses both in one request
-    /// (error 22204), so the fields go first and the status on its own after them.
-    pub async fn save_profile_changes(
-        &self,
-        c: &Credentials,
-        sid: &str,
-        changes: &ProfileUpdate,
-    ) -> Result<CustomerProfile> {
-        let fields = ProfileUpdate {
-            status: None,
-            ..changes.clone()
-        };
-        if changes.status.is_none() || fields.is_empty() {
-            return self.update_profile(c, sid, changes).await;
-        }
-        checked_update(changes)?;
-        self.update_profile(c, sid, &fields).await?;
-        let status_only = ProfileUpdate {
-            status: changes.status,
-            ..Default::default()
-        };
-        self.update_profile(c, sid, &status_only).await
-    }
-
-    /// One page of the account's profiles: the first one for `filter`, or the page at `next`.
-    pub async fn list_profiles_page(
-        &self,
-        c: &Credentials,
-        filter: &ProfileFilter,
-        next: Option<&str>,
-    ) -> Result<Page<CustomerProfile>> {
-        let page = match next {
-            Some(next) => PageUrl::Next(next),
-            None => {
-                let mut url = self.url("/v1/CustomerProfiles");
-                {
-                    let mut q = url.query_pairs_mut();
-                    if let Some(s) = filter.status {
-                        q.append_pair("Status", s.as_str());
-                    }
-                    if let Some(name) = filter
-                        .friendly_name
-                        .as_deref()
-                        .filter(|n| !n.trim().is_empty())
-                    {
-                        q.append_pair("FriendlyName", name.trim());
-                    }
-                    q.append_pair(
-                        "PageSize",
-                        &filter
-                            .page_size
-                            .unwrap_or(PAGE_SIZE)
-                            .clamp(1, 1000)
-                            .to_string(),
-                    );
-                }
-                PageUrl::First(url)
-            }
-        };
-        self.page(c, page).await
+    /// A classic-API URL with this path.
+    pub(super) fn api_url(&self, path: &str) -> Url {
+        let mut url = self.api.clone();
+        url.set_path(path);
+        url
     }
 
     /// Tries the credentials with the smallest request TrustHub offers: a one-item list.
@@ -181,114 +122,36 @@ impl TrustHubClient {
             page_size: Some(1),
             ..Default::default()
         };
-        self.list_profiles_page(c, &filter, None).await.map(|_| ())
-    }
-
-    // ---- Sub-resources of a profile ----
-
-    /// One page of a profile's evaluations, newest first as Twilio lists them: the first
-    /// page holds the [`EVALUATIONS_SHOWN`] newest, `next` the page after.
-    pub async fn list_evaluations(
-        &self,
-        c: &Credentials,
-        profile_sid: &str,
-        next: Option<&str>,
-    ) -> Result<Page<Evaluation>> {
-        let page = match next {
-            Some(next) => PageUrl::Next(next),
-            None => {
-                PageUrl::First(self.sub_list_url(profile_sid, "Evaluations", EVALUATIONS_SHOWN)?)
-            }
-        };
-        self.page(c, page).await
-    }
-
-    pub async fn list_entity_assignments(
-        &self,
-        c: &Credentials,
-        profile_sid: &str,
-    ) -> Result<Listing<EntityAssignment>> {
-        let first = self.sub_list_url(profile_sid, "EntityAssignments", PAGE_SIZE)?;
-        self.list_all(c, first, "entity assignments").await
-    }
-
-    pub async fn list_channel_endpoint_assignments(
-        &self,
-        c: &Credentials,
-        profile_sid: &str,
-    ) -> Result<Listing<ChannelEndpointAssignment>> {
-        let first = self.sub_list_url(profile_sid, "ChannelEndpointAssignments", PAGE_SIZE)?;
-        self.list_all(c, first, "phone number assignments").await
-    }
-
-    /// `POST .../Evaluations` with the profile's policy: runs a new compliance check.
-    pub async fn create_evaluation(
-        &self,
-        c: &Credentials,
-        profile_sid: &str,
-        policy_sid: &str,
-    ) -> Result<Evaluation> {
-        let profile_sid = validate::profile_sid(profile_sid)?;
-        let policy_sid = validate::sid("policySid", policy_sid, "RN", "Policy SID")?;
-        let url = self.url(&format!("/v1/CustomerProfiles/{profile_sid}/Evaluations"));
-        let body = self
-            .send(
-                c,
-                Method::POST,
-                url,
-                Some(&[("PolicySid", policy_sid.as_str())]),
-            )
-            .await?;
-        decode(&body)
-    }
-
-    // ---- Objects an assignment points at ----
-
-    pub async fn fetch_policy(&self, c: &Credentials, sid: &str) -> Result<Policy> {
-        let sid = validate::sid("sid", sid, "RN", "Policy SID")?;
-        self.get_json(c, self.url(&format!("/v1/Policies/{sid}")))
+        self.list_bundles_page(c, BundleKind::CustomerProfile, &filter, None)
             .await
-    }
-
-    pub async fn fetch_end_user(&self, c: &Credentials, sid: &str) -> Result<EndUser> {
-        let sid = validate::sid("sid", sid, "IT", "End User SID")?;
-        self.get_json(c, self.url(&format!("/v1/EndUsers/{sid}")))
-            .await
-    }
-
-    pub async fn fetch_supporting_document(
-        &self,
-        c: &Credentials,
-        sid: &str,
-    ) -> Result<SupportingDocument> {
-        let sid = validate::sid("sid", sid, "RD", "Supporting Document SID")?;
-        self.get_json(c, self.url(&format!("/v1/SupportingDocuments/{sid}")))
-            .await
+            .map(|_| ())
     }
 
     // ---- Plumbing ----
 
-    /// The first page of a list under a profile, `size` records to a page.
-    fn sub_list_url(&self, profile_sid: &str, what: &str, size: u32) -> Result<Url> {
-        let sid = validate::profile_sid(profile_sid)?;
-        let mut url = self.url(&format!("/v1/CustomerProfiles/{sid}/{what}"));
+    /// A list's first page, `size` records to a page.
+    pub(super) fn first_page(mut url: Url, size: u32) -> Url {
         url.query_pairs_mut()
             .append_pair("PageSize", &size.to_string());
-        Ok(url)
+        url
     }
 
     /// Follows a list from `first` page by page, within the limits' ceilings on pages and
     /// records, and stops at a next page it has already fetched. What it stopped short
     /// of is said in the listing's note; it never loops and never grows without bound.
-    async fn list_all<T: DeserializeOwned>(
+    pub(super) async fn list_all<T: DeserializeOwned>(
         &self,
         c: &Credentials,
         first: Url,
+        form: ListForm,
         what: &'static str,
     ) -> Result<Listing<T>> {
         let limits = &self.limits;
+        let origin = first.clone();
         let mut fetched: HashSet<String> = HashSet::from([first.to_string()]);
-        let mut page = self.page(c, PageUrl::First(first)).await?;
+        let mut page = self
+            .page_of(c, PageUrl::First(first), &origin, form)
+            .await?;
         let mut records = std::mem::take(&mut page.records);
         let mut pages: u32 = 1;
         let stop = loop {
@@ -305,11 +168,11 @@ impl TrustHubClient {
             if pages >= limits.max_list_pages {
                 break Some(ListStop::Pages);
             }
-            let url = self.follow(&next)?;
+            let url = follow(&origin, &next)?;
             if !fetched.insert(url.to_string()) {
                 break Some(ListStop::Repeated);
             }
-            page = self.page(c, PageUrl::First(url)).await?;
+            page = self.page_of(c, PageUrl::First(url), &origin, form).await?;
             pages = pages.saturating_add(1);
             records.append(&mut page.records);
         };
@@ -320,50 +183,67 @@ impl TrustHubClient {
         Ok(Listing { records, note })
     }
 
-    /// Fetches one list page and reads its records from `payload[meta.key]`.
-    async fn page<T: DeserializeOwned>(
+    /// One TrustHub list page: the first one at `page`, or the page a server named.
+    pub(super) async fn page<T: DeserializeOwned>(
         &self,
         c: &Credentials,
         page: PageUrl<'_>,
     ) -> Result<Page<T>> {
-        let url = match page {
-            PageUrl::First(url) => url,
-            PageUrl::Next(text) => self.follow(text)?,
-        };
-        let body = self.send(c, Method::GET, url, None).await?;
-        parse_page(body.status, &body.bytes)
+        let origin = self.base.clone();
+        self.page_of(c, page, &origin, ListForm::TrustHub).await
     }
 
-    /// A next-page URL comes from the server: follow it only on our own origin, so the
-    /// credentials never go anywhere else.
-    fn follow(&self, text: &str) -> Result<Url> {
-        let url = self.base.join(text).map_err(|_| {
-            TrustHubError::RefusedUrl(
-                "Twilio sent a next-page address that is not a web address.".into(),
-            )
-        })?;
-        if same_origin(&url, &self.base) {
-            Ok(url)
-        } else {
-            Err(TrustHubError::RefusedUrl(format!(
-                "The next page is on another server ({}); TrustHub Desk sends your credentials only to {}.",
-                url.origin().ascii_serialization(),
-                self.base.origin().ascii_serialization()
-            )))
+    /// Fetches one list page from `origin`'s API and reads its records.
+    async fn page_of<T: DeserializeOwned>(
+        &self,
+        c: &Credentials,
+        page: PageUrl<'_>,
+        origin: &Url,
+        form: ListForm,
+    ) -> Result<Page<T>> {
+        let url = match page {
+            PageUrl::First(url) => url,
+            PageUrl::Next(text) => follow(origin, text)?,
+        };
+        let body = self.send(c, Method::GET, url, None).await?;
+        match form {
+            ListForm::TrustHub => parse_page(body.status, &body.bytes),
+            ListForm::Classic(key) => parse_classic_page(body.status, &body.bytes, key),
         }
     }
 
-    async fn get_json<T: DeserializeOwned>(&self, c: &Credentials, url: Url) -> Result<T> {
+    pub(super) async fn get_json<T: DeserializeOwned>(
+        &self,
+        c: &Credentials,
+        url: Url,
+    ) -> Result<T> {
         let body = self.send(c, Method::GET, url, None).await?;
         decode(&body)
+    }
+
+    pub(super) async fn post_json<T: DeserializeOwned>(
+        &self,
+        c: &Credentials,
+        url: Url,
+        form: &[(&str, &str)],
+    ) -> Result<T> {
+        let body = self.send(c, Method::POST, url, Some(form)).await?;
+        decode(&body)
+    }
+
+    /// A `DELETE`; Twilio answers 204 with no body.
+    pub(super) async fn delete(&self, c: &Credentials, url: Url) -> Result<()> {
+        self.send(c, Method::DELETE, url, None).await.map(|_| ())
     }
 
     /// Sends one request with retries and returns the body of a 2xx answer.
     ///
     /// Retried: 429 (never processed by Twilio, so safe for POST too, honouring
     /// `Retry-After`); 500/502/503/504 and broken connections for GET only; a POST
-    /// whose connection failed before anything was sent. Never beyond the limits' tries or budget.
-    async fn send(
+    /// whose connection failed before anything was sent. Never beyond the limits' tries,
+    /// and never beyond the retry budget in all: each try may take only what is left of it,
+    /// and a wait that would end past it is not waited.
+    pub(super) async fn send(
         &self,
         c: &Credentials,
         method: Method,
@@ -372,24 +252,27 @@ impl TrustHubClient {
     ) -> Result<Body> {
         let started = Instant::now();
         let idempotent = method == Method::GET;
-        let mut tries = 0;
+        let budget = self.limits.retry_budget;
+        let mut tries: u32 = 0;
         loop {
-            tries += 1;
+            tries = tries.saturating_add(1);
             log::debug!("{method} {} (try {tries})", url.path());
+            let left = budget.saturating_sub(started.elapsed());
+            let timeout = self.limits.request_timeout.min(left).max(MIN_TRY);
             let mut request = self
                 .http
                 .request(method.clone(), url.clone())
                 .basic_auth(c.username(), Some(c.secret().expose_secret()))
                 .header(ACCEPT, "application/json")
-                .timeout(self.limits.request_timeout);
+                .timeout(timeout);
             if let Some(pairs) = form {
                 request = request.form(pairs);
             }
             let outcome = match request.send().await {
                 Ok(response) => {
                     let status = response.status();
-                    let retry_after = retry_after(response.headers());
-                    let body = read_capped(response, &self.limits).await;
+                    let retry_after = retry_after(response.headers(), budget);
+                    let body = read_capped(response, &self.limits, timeout).await;
                     match body {
                         Ok(bytes) if status.is_success() => {
                             return Ok(Body {
@@ -430,7 +313,7 @@ impl TrustHubClient {
                 Err(e) => {
                     let not_sent = e.is_connect();
                     Attempt {
-                        error: network_error(&e, &self.limits),
+                        error: network_error(&e, timeout),
                         retryable: not_sent || idempotent,
                         wait: None,
                     }
@@ -439,10 +322,8 @@ impl TrustHubClient {
             let wait = outcome
                 .wait
                 .unwrap_or_else(|| backoff(self.limits.base_backoff, tries));
-            if !outcome.retryable
-                || tries >= self.limits.max_tries
-                || started.elapsed() + wait > self.limits.retry_budget
-            {
+            let left = budget.saturating_sub(started.elapsed());
+            if !outcome.retryable || tries >= self.limits.max_tries || wait >= left {
                 return Err(outcome.error);
             }
             log::debug!("retrying {} in {} ms", url.path(), wait.as_millis());
@@ -457,44 +338,39 @@ struct Attempt {
     wait: Option<Duration>,
 }
 
-/// Field checks for an update, run before anything is sent.
-fn checked_update(update: &ProfileUpdate) -> Result<ProfileUpdate> {
-    Ok(ProfileUpdate {
-        status: update.status,
-        status_callback: update
-            .status_callback
-            .as_deref()
-            .map(validate::status_callback)
-            .transpose()?,
-        friendly_name: update
-            .friendly_name
-            .as_deref()
-            .map(validate::friendly_name)
-            .transpose()?,
-        email: update.email.as_deref().map(validate::email).transpose()?,
-    })
-}
-
 /// Exponential back-off with full jitter, so many clients do not retry in step.
 fn backoff(base: Duration, tries: u32) -> Duration {
-    let ceiling = base.saturating_mul(1 << tries.saturating_sub(1).min(8));
+    let ceiling = base.saturating_mul(
+        1_u32
+            .checked_shl(tries.saturating_sub(1).min(8))
+            .unwrap_or(256),
+    );
     ceiling.mul_f64(0.5 + fastrand::f64() * 0.5)
 }
 
-/// `Retry-After` in seconds or as an HTTP date.
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+/// The shortest a try is given, however little of the budget is left.
+const MIN_TRY: Duration = Duration::from_millis(250);
+
+/// `Retry-After` in seconds or as an HTTP date, never more than `cap`: a server can ask
+/// for any number (18446744073709551615 seconds), and the wait must still be a wait.
+fn retry_after(headers: &HeaderMap, cap: Duration) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
     if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
+        return Some(Duration::from_secs(secs).min(cap));
     }
     let when = httpdate::parse_http_date(value).ok()?;
     Some(
         when.duration_since(std::time::SystemTime::now())
-            .unwrap_or(Duration::ZERO),
+            .unwrap_or(Duration::ZERO)
+            .min(cap),
     )
 }
 
-async fn read_capped(mut response: reqwest::Response, limits: &Limits) -> Result<Vec<u8>> {
+async fn read_capped(
+    mut response: reqwest::Response,
+    limits: &Limits,
+    timeout: Duration,
+) -> Result<Vec<u8>> {
     let cap = limits.max_body_bytes;
     let status = response.status().as_u16();
     let too_large = || {
@@ -513,9 +389,9 @@ async fn read_capped(mut response: reqwest::Response, limits: &Limits) -> Result
     while let Some(chunk) = response
         .chunk()
         .await
-        .map_err(|e| network_error(&e, limits))?
+        .map_err(|e| network_error(&e, timeout))?
     {
-        if body.len() + chunk.len() > cap {
+        if body.len().saturating_add(chunk.len()) > cap {
             return Err(too_large());
         }
         body.extend_from_slice(&chunk);
@@ -523,9 +399,9 @@ async fn read_capped(mut response: reqwest::Response, limits: &Limits) -> Result
     Ok(body)
 }
 
-fn network_error(e: &reqwest::Error, limits: &Limits) -> TrustHubError {
+fn network_error(e: &reqwest::Error, timeout: Duration) -> TrustHubError {
     if e.is_timeout() {
-        return TrustHubError::Timeout(limits.request_timeout);
+        return TrustHubError::Timeout(timeout);
     }
     let what = if e.is_connect() {
         "TrustHub Desk could not connect to Twilio. Check that this computer is online, then try again; nothing you typed is lost."
@@ -536,11 +412,30 @@ fn network_error(e: &reqwest::Error, limits: &Limits) -> TrustHubError {
 }
 
 /// A successful answer.
-struct Body {
-    status: u16,
-    bytes: Vec<u8>,
+pub(super) struct Body {
+    pub(super) status: u16,
+    pub(super) bytes: Vec<u8>,
 }
 
-fn decode<T: DeserializeOwned>(body: &Body) -> Result<T> {
+pub(super) fn decode<T: DeserializeOwned>(body: &Body) -> Result<T> {
     parse_body(body.status, &body.bytes)
+}
+
+/// A next-page address comes from the server: follow it only on the origin the list came
+/// from, so the credentials never go anywhere else.
+fn follow(origin: &Url, text: &str) -> Result<Url> {
+    let url = origin.join(text).map_err(|_| {
+        TrustHubError::RefusedUrl(
+            "Twilio sent a next-page address that is not a web address.".into(),
+        )
+    })?;
+    if same_origin(&url, origin) {
+        Ok(url)
+    } else {
+        Err(TrustHubError::RefusedUrl(format!(
+            "The next page is on another server ({}); TrustHub Desk sends your credentials only to {}.",
+            url.origin().ascii_serialization(),
+            origin.origin().ascii_serialization()
+        )))
+    }
 }

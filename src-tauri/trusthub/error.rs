@@ -16,7 +16,7 @@ pub enum TrustHubError {
     /// No answer could be had: DNS, refused connection, TLS, reset. Holds a full sentence.
     #[error("{0}")]
     Network(String),
-    #[error("Twilio did not answer within {} seconds.", .0.as_secs())]
+    #[error("Twilio did not answer within {} seconds.", .0.as_secs().max(1))]
     Timeout(Duration),
     /// An answer came but it is not what TrustHub sends.
     #[error("{message}")]

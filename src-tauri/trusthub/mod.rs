@@ -1,15 +1,22 @@
 //! Twilio TrustHub v1: models, checks and the HTTP client. No Tauri types in here.
 
+pub mod attributes;
 pub mod base_url;
+mod bundles;
+pub mod choices;
+mod classic;
 mod client;
 pub mod codes;
 mod error;
 pub mod limits;
 pub mod links;
 pub mod models;
+pub mod objects;
 pub mod parse;
+pub mod requirements;
 pub mod validate;
 
-pub use client::{http_client, http_client_with, TrustHubClient};
+pub use bundles::bundle_sid;
+pub use client::{http_client_for, http_client_with, TrustHubClient};
 pub use error::{ApiError, TrustHubError};
 pub use limits::Limits;

@@ -65,12 +65,45 @@ pub struct CustomerProfile {
     pub errors: Option<Vec<RejectionReason>>,
 }
 
+/// The links of a profile's sub-resources. A Trust Product names them `trust_products_…`;
+/// both read into the same fields.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProfileLinks {
+    #[serde(alias = "trust_products_evaluations")]
     pub customer_profiles_evaluations: Option<String>,
+    #[serde(alias = "trust_products_entity_assignments")]
     pub customer_profiles_entity_assignments: Option<String>,
     /// Singular in Twilio's API, unlike its two siblings.
+    #[serde(alias = "trust_products_channel_endpoint_assignment")]
     pub customer_profiles_channel_endpoint_assignment: Option<String>,
+}
+
+/// What a SID of `/v1/CustomerProfiles` or `/v1/TrustProducts` is: the two have the same
+/// shape (fields, evaluations, assignments), only the path differs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BundleKind {
+    #[default]
+    CustomerProfile,
+    TrustProduct,
+}
+
+impl BundleKind {
+    /// The collection in the path, e.g. `CustomerProfiles`.
+    pub fn collection(self) -> &'static str {
+        match self {
+            BundleKind::CustomerProfile => "CustomerProfiles",
+            BundleKind::TrustProduct => "TrustProducts",
+        }
+    }
+
+    /// The words for it in messages.
+    pub fn words(self) -> &'static str {
+        match self {
+            BundleKind::CustomerProfile => "Customer-Profile",
+            BundleKind::TrustProduct => "Trust Product",
+        }
+    }
 }
 
 /// One entry of a profile's `errors` array: why Twilio rejected it.
@@ -118,6 +151,16 @@ impl ProfileUpdate {
     }
 }
 
+/// A new Customer-Profile or Trust Product: `POST /v1/CustomerProfiles` or `/v1/TrustProducts`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewBundle {
+    pub friendly_name: String,
+    pub email: String,
+    pub policy_sid: String,
+    pub status_callback: Option<String>,
+}
+
 /// Filters of `GET /v1/CustomerProfiles`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -132,6 +175,7 @@ pub struct Evaluation {
     pub sid: Option<String>,
     pub account_sid: Option<String>,
     pub policy_sid: Option<String>,
+    #[serde(alias = "trust_product_sid")]
     pub customer_profile_sid: Option<String>,
     /// `compliant` or `noncompliant`.
     pub status: Option<String>,
@@ -165,6 +209,7 @@ pub struct FieldResult {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EntityAssignment {
     pub sid: Option<String>,
+    #[serde(alias = "trust_product_sid")]
     pub customer_profile_sid: Option<String>,
     pub account_sid: Option<String>,
     pub object_sid: Option<String>,
@@ -175,6 +220,7 @@ pub struct EntityAssignment {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ChannelEndpointAssignment {
     pub sid: Option<String>,
+    #[serde(alias = "trust_product_sid")]
     pub customer_profile_sid: Option<String>,
     pub account_sid: Option<String>,
     pub channel_endpoint_type: Option<String>,
@@ -189,6 +235,34 @@ pub struct Policy {
     pub friendly_name: Option<String>,
     pub requirements: Option<serde_json::Value>,
     pub url: Option<String>,
+}
+
+/// An end-user or supporting-document type: the words for its fields.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TypeDefinition {
+    pub sid: Option<String>,
+    pub friendly_name: Option<String>,
+    pub machine_name: Option<String>,
+    /// Read leniently: an entry that is not `{machine_name, friendly_name, constraint}` is skipped.
+    #[serde(default, deserialize_with = "lenient_fields")]
+    pub fields: Vec<TypeField>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypeField {
+    pub machine_name: String,
+    pub friendly_name: Option<String>,
+    pub constraint: Option<String>,
+}
+
+fn lenient_fields<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<TypeField>, D::Error> {
+    let raw: Option<Vec<serde_json::Value>> = Option::deserialize(d)?;
+    Ok(raw
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|v| serde_json::from_value(v).ok())
+        .collect())
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -271,4 +345,58 @@ impl ListNote {
         };
         Self { reason, message }
     }
+}
+
+/// An address of the classic API (`/2010-04-01/Accounts/{AccountSid}/Addresses`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Address {
+    pub sid: Option<String>,
+    pub account_sid: Option<String>,
+    pub customer_name: Option<String>,
+    pub friendly_name: Option<String>,
+    pub street: Option<String>,
+    pub street_secondary: Option<String>,
+    pub city: Option<String>,
+    pub region: Option<String>,
+    pub postal_code: Option<String>,
+    pub iso_country: Option<String>,
+    /// RFC 2822, as the classic API writes dates.
+    pub date_created: Option<String>,
+    pub date_updated: Option<String>,
+}
+
+/// A new address: every field Twilio requires, and the optional ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddressInput {
+    pub customer_name: String,
+    pub street: String,
+    pub street_secondary: Option<String>,
+    pub city: String,
+    pub region: String,
+    pub postal_code: String,
+    pub iso_country: String,
+    pub friendly_name: Option<String>,
+}
+
+/// Changes to an address; `None` leaves a field as it is. The country cannot change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddressUpdate {
+    pub customer_name: Option<String>,
+    pub street: Option<String>,
+    pub street_secondary: Option<String>,
+    pub city: Option<String>,
+    pub region: Option<String>,
+    pub postal_code: Option<String>,
+    pub friendly_name: Option<String>,
+}
+
+/// A phone number of the account (`IncomingPhoneNumbers`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PhoneNumber {
+    pub sid: Option<String>,
+    pub account_sid: Option<String>,
+    pub phone_number: Option<String>,
+    pub friendly_name: Option<String>,
 }

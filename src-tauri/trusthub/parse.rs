@@ -47,6 +47,29 @@ pub fn parse_page<T: DeserializeOwned>(status: u16, bytes: &[u8]) -> Result<Page
     })
 }
 
+/// One page of the classic API: the records under `key` (named for the resource), the
+/// next page at `next_page_uri`, a path relative to the API's host. Read as leniently.
+pub fn parse_classic_page<T: DeserializeOwned>(
+    status: u16,
+    bytes: &[u8],
+    key: &str,
+) -> Result<Page<T>> {
+    let mut payload: serde_json::Map<String, serde_json::Value> = parse_body(status, bytes)?;
+    let next_page_url = payload
+        .get("next_page_uri")
+        .and_then(serde_json::Value::as_str)
+        .filter(|u| !u.is_empty())
+        .map(str::to_owned);
+    let records = match payload.remove(key) {
+        Some(serde_json::Value::Null) | None => Vec::new(),
+        Some(list) => serde_json::from_value(list).map_err(|_| shape_error(status))?,
+    };
+    Ok(Page {
+        records,
+        next_page_url,
+    })
+}
+
 pub fn shape_error(status: u16) -> TrustHubError {
     TrustHubError::UnexpectedResponse {
         status,
@@ -70,5 +93,8 @@ pub fn fuzz_one(bytes: &[u8]) {
     let _ = parse_body::<Policy>(status, bytes);
     let _ = parse_body::<EndUser>(status, bytes);
     let _ = parse_body::<SupportingDocument>(status, bytes);
+    let _ = parse_body::<TypeDefinition>(status, bytes);
+    let _ = parse_classic_page::<Address>(status, bytes, "addresses");
+    let _ = parse_classic_page::<PhoneNumber>(status, bytes, "incoming_phone_numbers");
     let _ = super::error::ApiError::from_body(status, bytes);
 }

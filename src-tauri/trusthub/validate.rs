@@ -3,17 +3,18 @@
 
 use std::fmt;
 
-/// A value the person typed that cannot be sent. `field` names the form field.
+/// A value the person typed that cannot be sent. `field` names the form field (or, for
+/// an end user's or document's attribute, its machine name).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    pub field: &'static str,
+    pub field: String,
     pub message: String,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
-            field,
+            field: field.into(),
             message: message.into(),
         }
     }
@@ -31,16 +32,60 @@ impl std::error::Error for FieldError {}
 pub fn is_sid(value: &str, prefix: &str) -> bool {
     value.len() == 34
         && value.starts_with(prefix)
-        && value[2..].bytes().all(|b| b.is_ascii_hexdigit())
+        && value
+            .get(2..)
+            .is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A phone number in international (E.164) form: `+`, a country code, the number, 15
+/// digits at most. Spaces, dots, dashes and brackets a person types are taken out.
+pub fn phone_number(field: &str, input: &str) -> Result<String, FieldError> {
+    let value: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
+        .collect();
+    let digits = value.strip_prefix('+').unwrap_or("");
+    let ok = digits.len() >= 2
+        && digits.len() <= 15
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    if ok {
+        Ok(value)
+    } else {
+        Err(FieldError::new(
+            field,
+            "Enter the number in international form: a + and the country code first, such as +1 415 555 0100.",
+        ))
+    }
+}
+
+/// A full web address: http or https, with a host that has a dot in it.
+pub fn web_address(field: &str, input: &str) -> Result<String, FieldError> {
+    let value = input.trim();
+    let ok = url::Url::parse(value)
+        .map(|u| {
+            matches!(u.scheme(), "http" | "https")
+                && u.host_str()
+                    .is_some_and(|h| h.contains('.') && !h.starts_with('.'))
+        })
+        .unwrap_or(false);
+    if ok {
+        Ok(value.to_owned())
+    } else {
+        Err(FieldError::new(
+            field,
+            "Enter a full web address, such as https://www.example.com.",
+        ))
+    }
+}
+
+/// An e-mail address, for an attribute named `field`.
+pub fn email_in(field: &str, input: &str) -> Result<String, FieldError> {
+    email(input).map_err(|e| FieldError::new(field, e.message))
 }
 
 /// Trims what was pasted and checks it is a SID of the given kind.
-pub fn sid(
-    field: &'static str,
-    input: &str,
-    prefix: &str,
-    what: &str,
-) -> Result<String, FieldError> {
+pub fn sid(field: &str, input: &str, prefix: &str, what: &str) -> Result<String, FieldError> {
     let value = input.trim();
     if value.is_empty() {
         return Err(FieldError::new(field, format!("Enter the {what}.")));
@@ -103,6 +148,24 @@ pub fn status_callback(input: &str) -> Result<String, FieldError> {
             "Enter a full web address that starts with https:// (or http://).",
         ))
     }
+}
+
+/// The name of an end user or document: not empty, not more than Twilio keeps.
+pub fn object_name(input: &str) -> Result<String, FieldError> {
+    let value = input.trim();
+    if value.is_empty() {
+        return Err(FieldError::new(
+            "friendlyName",
+            "Enter a name for this, so you can tell it apart from others.",
+        ));
+    }
+    if value.chars().count() > 200 {
+        return Err(FieldError::new(
+            "friendlyName",
+            "The name is longer than Twilio keeps (200 characters).",
+        ));
+    }
+    Ok(value.to_owned())
 }
 
 pub fn friendly_name(input: &str) -> Result<String, FieldError> {

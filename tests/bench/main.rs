@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use harness::{App, Launch};
 use trusthub_desk::sandbox::{self, profile_sid, Seeded};
 use trusthub_desk::trusthub::models::ProfileUpdate;
-use trusthub_desk::trusthub::{http_client, TrustHubClient};
+use trusthub_desk::trusthub::{http_client_for, TrustHubClient};
 
 const START_RUNS: usize = 7;
 const SAVE_RUNS: usize = 15;
@@ -179,9 +179,15 @@ async fn round_trips() -> (f64, f64) {
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
 
-    let http = http_client().unwrap();
-    let client = TrustHubClient::new(http.clone(), url::Url::parse(&base).unwrap());
-    let credentials = sandbox::demo_credentials().unwrap();
+    let base_url = url::Url::parse(&base).unwrap();
+    let http = http_client_for(&base_url).unwrap();
+    let client = TrustHubClient::new(http.clone(), base_url);
+    let credentials = trusthub_desk::credentials::Credentials::new(
+        sandbox::DEMO_ACCOUNT_SID,
+        None,
+        "bench-token".into(),
+    )
+    .unwrap();
     let sid = "BUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     let update = ProfileUpdate {
         friendly_name: Some("Bench".into()),
@@ -199,7 +205,7 @@ async fn round_trips() -> (f64, f64) {
         let t = Instant::now();
         let body = http
             .post(&url)
-            .basic_auth(sandbox::DEMO_ACCOUNT_SID, Some(sandbox::DEMO_AUTH_TOKEN))
+            .basic_auth(sandbox::DEMO_ACCOUNT_SID, Some("bench-token"))
             .header("Accept", "application/json")
             .form(&[("FriendlyName", "Bench")])
             .send()

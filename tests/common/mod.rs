@@ -3,7 +3,7 @@
 
 use base64::Engine;
 use trusthub_desk::credentials::Credentials;
-use trusthub_desk::trusthub::{http_client, TrustHubClient};
+use trusthub_desk::trusthub::{http_client_for, TrustHubClient};
 
 pub const AC: &str = "AC0123456789abcdef0123456789abcdef";
 pub const SK: &str = "SK0123456789abcdef0123456789abcdef";
@@ -29,7 +29,7 @@ pub fn basic(user: &str, password: &str) -> String {
 
 pub fn client_for(base: &str) -> TrustHubClient {
     let url = trusthub_desk::trusthub::base_url::check(base).unwrap();
-    TrustHubClient::new(http_client().unwrap(), url)
+    TrustHubClient::new(http_client_for(&url).unwrap(), url)
 }
 
 pub fn seed_response() -> serde_json::Value {

@@ -14,6 +14,7 @@ use tokio::sync::Mutex;
 use trusthub_desk::credentials::{KeyringStore, SecretStore};
 use trusthub_desk::sandbox;
 use trusthub_desk::state::KEYRING_SERVICE;
+use trusthub_desk::trusthub::base_url::{server_id, TWILIO_SERVER};
 
 /// One window at a time: WebKitWebDriver serves a single session.
 static ONE_WINDOW: Mutex<()> = Mutex::const_new(());
@@ -44,6 +45,8 @@ pub struct Launch {
     /// Another binary than the debug build of the app (the benchmark's release build or
     /// bare window).
     pub application: Option<PathBuf>,
+    /// The config folder (`XDG_CONFIG_HOME`) to start with; a fresh one when `None`.
+    pub config_home: Option<PathBuf>,
 }
 
 impl Launch {
@@ -70,16 +73,21 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// The app's keyring entry for one account.
-pub fn app_keyring(account_sid: &str) -> KeyringStore {
-    KeyringStore::new(KEYRING_SERVICE, account_sid)
+/// The app's keyring entry for one account on the server at `base` (a test's sandbox).
+pub fn app_keyring(base: &url::Url, account_sid: &str) -> KeyringStore {
+    KeyringStore::new(KEYRING_SERVICE, account_sid, server_id(base))
+}
+
+/// The app's keyring entry for one account on Twilio.
+pub fn twilio_keyring(account_sid: &str) -> KeyringStore {
+    KeyringStore::new(KEYRING_SERVICE, account_sid, TWILIO_SERVER)
 }
 
 /// Empties the entries of the sandbox's accounts. Each launch also gets a fresh config
 /// folder, so the app starts with no saved accounts and shows the first-run screen.
 pub fn forget_saved_credentials() {
     for sid in [sandbox::DEMO_ACCOUNT_SID, sandbox::SECOND_ACCOUNT_SID] {
-        app_keyring(sid)
+        twilio_keyring(sid)
             .delete()
             .expect("the test keyring must be reachable");
     }
@@ -125,8 +133,9 @@ impl App {
             .env_remove("TRUSTHUB_DESK_BASE_URL")
             .env_remove("TRUSTHUB_DESK_DEMO");
         // A fresh config folder per launch: the remembered window size of one test must not shape the next.
-        let config =
-            std::env::temp_dir().join(format!("trusthub-desk-e2e-{}-{port}", std::process::id()));
+        let config = launch.config_home.clone().unwrap_or_else(|| {
+            std::env::temp_dir().join(format!("trusthub-desk-e2e-{}-{port}", std::process::id()))
+        });
         command.env("XDG_CONFIG_HOME", &config);
         for (k, v) in &launch.env {
             command.env(k, v);
@@ -396,6 +405,22 @@ impl App {
             self.focus_is(css).await,
             "{css} not reached in {max} Tabs; the focus is on {now}"
         );
+    }
+
+    /// The same, with `css` scrolled to the top of the window first.
+    pub async fn screenshot_at(&self, css: &str, name: &str) {
+        if std::env::var_os("TRUSTHUB_DESK_SCREENSHOTS").is_none() {
+            return;
+        }
+        let el = self.visible(css).await;
+        let _ = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -60);",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await;
+        self.screenshot(name).await;
     }
 
     /// Saves a PNG of the window's content when TRUSTHUB_DESK_SCREENSHOTS names a folder.

@@ -32,7 +32,8 @@ async fn every_flow_completes_without_a_mouse() {
         "{}",
         app.focused().await
     );
-    app.keys(sandbox::DEMO_AUTH_TOKEN).await;
+    app.keys(&server.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap())
+        .await;
     app.keys(ENTER).await;
 
     // The list: the heading has the focus; search by name and open the only match.
@@ -97,7 +98,8 @@ async fn every_flow_completes_without_a_mouse() {
     app.wait_focus("#cred-accountSid").await;
     app.keys(sandbox::SECOND_ACCOUNT_SID).await;
     app.keys(TAB).await;
-    app.keys(sandbox::SECOND_AUTH_TOKEN).await;
+    app.keys(&server.auth_token(sandbox::SECOND_ACCOUNT_SID).unwrap())
+        .await;
     app.keys(TAB).await;
     assert!(app.focus_is("#cred-label").await, "{}", app.focused().await);
     app.keys("Second office").await;

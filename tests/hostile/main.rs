@@ -10,6 +10,7 @@ use server::{Reply, Server as Hostile};
 use trusthub_desk::commands::error::{ErrorKind, UiError};
 use trusthub_desk::credentials::{Credentials, MemoryVault, Vault};
 use trusthub_desk::state::AppState;
+use trusthub_desk::trusthub::models::BundleKind;
 use trusthub_desk::trusthub::models::{CustomerProfile, ProfileUpdate};
 use trusthub_desk::trusthub::{base_url, http_client_with, Limits, TrustHubClient};
 
@@ -31,11 +32,12 @@ fn credentials() -> Credentials {
 }
 
 fn client(base: &str) -> TrustHubClient {
-    TrustHubClient::with_limits(
-        http_client_with(&LIMITS).unwrap(),
-        base_url::check(base).unwrap(),
-        LIMITS,
-    )
+    client_with(base, LIMITS)
+}
+
+fn client_with(base: &str, limits: Limits) -> TrustHubClient {
+    let url = base_url::check(base).unwrap();
+    TrustHubClient::with_limits(http_client_with(&url, &limits).unwrap(), url, limits)
 }
 
 fn profile_json() -> String {
@@ -143,6 +145,83 @@ async fn a_429_with_retry_after_is_waited_for_then_the_post_goes_through() {
         "Retry-After honoured: {took:?}"
     );
     assert!(took < Duration::from_secs(3), "{took:?}");
+}
+
+#[tokio::test]
+async fn a_retry_after_of_u64_max_arriving_late_is_a_plain_message_not_a_panic() {
+    // After the first second, 18446744073709551615 seconds overflowed the wait once.
+    let server = Hostile::start(|_, _| {
+        Reply::After(
+            Duration::from_millis(1200),
+            Box::new(
+                Reply::json(
+                    429,
+                    r#"{"code": 20429, "message": "Too Many Requests", "status": 429}"#,
+                )
+                .header("Retry-After", "18446744073709551615"),
+            ),
+        )
+    })
+    .await;
+    let limits = Limits {
+        request_timeout: Duration::from_secs(3),
+        ..LIMITS
+    };
+    let client = client_with(&server.base, limits);
+    let change = ProfileUpdate {
+        friendly_name: Some("New name".into()),
+        ..ProfileUpdate::default()
+    };
+    let started = Instant::now();
+    let result = client
+        .update_profile(&credentials(), BU, &change)
+        .await
+        .map_err(UiError::from);
+    let took = started.elapsed();
+    let e = result.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Twilio);
+    assert_eq!(e.status, Some(429));
+    assert!(
+        e.message
+            .starts_with("Twilio is receiving too many requests"),
+        "{}",
+        e.message
+    );
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "a wait past the budget is not waited"
+    );
+    assert!(took < Duration::from_secs(3), "{took:?}");
+}
+
+#[tokio::test]
+async fn the_retry_budget_bounds_every_try_together() {
+    // A 503 after 1.2 s, then silence: the retry may use only what is left of 2 s.
+    let limits = Limits {
+        request_timeout: Duration::from_millis(1500),
+        retry_budget: Duration::from_secs(2),
+        base_backoff: Duration::from_millis(20),
+        ..LIMITS
+    };
+    let server = Hostile::start(|i, _| match i {
+        0 => Reply::After(
+            Duration::from_millis(1200),
+            Box::new(Reply::with(503, "text/plain", "busy")),
+        ),
+        _ => Reply::Silence,
+    })
+    .await;
+    let client = client_with(&server.base, limits);
+    let started = Instant::now();
+    let result = client.fetch_profile(&credentials(), BU).await;
+    let took = started.elapsed();
+    assert!(result.is_err());
+    assert_eq!(server.requests().len(), 2);
+    assert!(
+        took < Duration::from_millis(2400),
+        "the budget of 2 s held: {took:?}"
+    );
 }
 
 #[tokio::test]
@@ -393,12 +472,8 @@ async fn a_refused_connection_is_a_network_error_tried_three_times() {
 fn app_state(base: &str) -> AppState {
     let vault = Arc::new(MemoryVault::default());
     vault.entry(AC).save(&credentials()).unwrap();
-    let state = AppState::new(
-        http_client_with(&LIMITS).unwrap(),
-        base_url::check(base).unwrap(),
-        vault,
-        None,
-    );
+    let url = base_url::check(base).unwrap();
+    let state = AppState::new(http_client_with(&url, &LIMITS).unwrap(), url, vault, None);
     state.change_book(|b| b.remember(AC, None)).unwrap();
     state
 }
@@ -414,10 +489,10 @@ async fn a_double_clicked_save_sends_exactly_one_post() {
         ..ProfileUpdate::default()
     };
     let (first, second) = tokio::join!(
-        trusthub_desk::commands::profiles::update(&state, BU, &change),
+        trusthub_desk::commands::bundles::update(&state, BU, &change),
         async {
             tokio::time::sleep(Duration::from_millis(50)).await;
-            trusthub_desk::commands::profiles::update(&state, BU, &change).await
+            trusthub_desk::commands::bundles::update(&state, BU, &change).await
         }
     );
     assert!(first.is_ok(), "{first:?}");
@@ -432,7 +507,7 @@ async fn a_double_clicked_save_sends_exactly_one_post() {
     assert_eq!(posts[0].body, "FriendlyName=New+name");
 
     // Once it is done, the next save goes through.
-    trusthub_desk::commands::profiles::update(&state, BU, &change)
+    trusthub_desk::commands::bundles::update(&state, BU, &change)
         .await
         .unwrap();
     assert_eq!(server.requests().len(), 2);
@@ -440,7 +515,7 @@ async fn a_double_clicked_save_sends_exactly_one_post() {
 
 // ---- Lists that misbehave ----
 
-use trusthub_desk::commands::profiles::{entity_assignments, load_key};
+use trusthub_desk::commands::bundles::{entity_assignments, load_key};
 use trusthub_desk::trusthub::models::ListStop;
 
 /// A page of `n` assignments that names `next` as the page after it.
@@ -471,7 +546,9 @@ async fn a_list_that_never_ends_stops_at_the_page_ceiling_and_says_so() {
     .await;
     let state = app_state(&server.base);
     let started = Instant::now();
-    let listing = entity_assignments(&state, BU).await.unwrap();
+    let listing = entity_assignments(&state, BundleKind::CustomerProfile, BU)
+        .await
+        .unwrap();
     assert_eq!(server.requests().len(), 20, "the ceiling is 20 pages");
     assert_eq!(listing.records.len(), 20);
     let note = listing.note.expect("the list says it is not whole");
@@ -497,7 +574,9 @@ async fn a_list_with_too_many_records_stops_at_the_record_ceiling() {
     })
     .await;
     let state = app_state(&server.base);
-    let listing = entity_assignments(&state, BU).await.unwrap();
+    let listing = entity_assignments(&state, BundleKind::CustomerProfile, BU)
+        .await
+        .unwrap();
     assert_eq!(
         listing.records.len(),
         1000,
@@ -518,7 +597,9 @@ async fn a_next_page_already_fetched_ends_the_list() {
     })
     .await;
     let state = app_state(&server.base);
-    let listing = entity_assignments(&state, BU).await.unwrap();
+    let listing = entity_assignments(&state, BundleKind::CustomerProfile, BU)
+        .await
+        .unwrap();
     let paths: Vec<String> = server.requests().iter().map(|r| r.path.clone()).collect();
     assert_eq!(
         paths,
@@ -550,7 +631,7 @@ async fn leaving_the_view_while_a_list_loads_stops_its_requests() {
     let state = Arc::new(app_state(&server.base));
     let loading = tokio::spawn({
         let state = state.clone();
-        async move { entity_assignments(&state, BU).await }
+        async move { entity_assignments(&state, BundleKind::CustomerProfile, BU).await }
     });
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(state.loads().len(), 1);
@@ -586,10 +667,12 @@ async fn one_list_is_never_loaded_twice_at_once() {
     let state = Arc::new(app_state(&server.base));
     let first = tokio::spawn({
         let state = state.clone();
-        async move { entity_assignments(&state, BU).await }
+        async move { entity_assignments(&state, BundleKind::CustomerProfile, BU).await }
     });
     tokio::time::sleep(Duration::from_millis(60)).await;
-    let second = entity_assignments(&state, BU).await.unwrap();
+    let second = entity_assignments(&state, BundleKind::CustomerProfile, BU)
+        .await
+        .unwrap();
     assert_eq!(
         first.await.unwrap().unwrap_err().kind,
         ErrorKind::Cancelled,

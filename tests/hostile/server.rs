@@ -42,6 +42,8 @@ pub enum Reply {
     Flood(usize),
     /// 200 with this JSON, after a pause.
     Late(Duration, String),
+    /// Any other reply, after a pause.
+    After(Duration, Box<Reply>),
 }
 
 impl Reply {
@@ -110,9 +112,18 @@ async fn serve(mut stream: TcpStream, script: Arc<Script>, log: Arc<Mutex<Vec<Re
         log.len() - 1
     };
     let mut reply = script(index, &request);
-    if let Reply::Late(pause, body) = reply {
-        tokio::time::sleep(pause).await;
-        reply = Reply::json(200, &body);
+    loop {
+        match reply {
+            Reply::Late(pause, body) => {
+                tokio::time::sleep(pause).await;
+                reply = Reply::json(200, &body);
+            }
+            Reply::After(pause, then) => {
+                tokio::time::sleep(pause).await;
+                reply = *then;
+            }
+            _ => break,
+        }
     }
     match reply {
         Reply::Full {
@@ -151,7 +162,7 @@ async fn serve(mut stream: TcpStream, script: Arc<Script>, log: Arc<Mutex<Vec<Re
             let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
             drop(stream);
         }
-        Reply::Late(..) => unreachable!("answered above"),
+        Reply::Late(..) | Reply::After(..) => unreachable!("answered above"),
         Reply::Flood(n) => {
             let head =
                 "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n";

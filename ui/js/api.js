@@ -41,6 +41,7 @@ export async function openTwilioPage(url) {
   }
 }
 
+// `kind` is 'customer-profile' (the default) or 'trust-product': the same calls serve both.
 export const api = {
   describeCredentials: () => call('describe_credentials'),
   saveCredentials: (input) => call('save_credentials', { input }),
@@ -48,15 +49,35 @@ export const api = {
   switchAccount: (accountSid) => call('switch_account', { accountSid }),
   startDemo: () => call('start_demo'),
   leaveDemo: () => call('leave_demo'),
-  listProfiles: (filter, next = null) => call('list_profiles', { filter, next }),
-  fetchProfile: (sid) => call('fetch_profile', { sid }),
-  updateProfile: (sid, changes) => call('update_profile', { sid, changes }),
-  listEvaluations: (sid, next = null) => call('list_evaluations', { sid, next }),
-  createEvaluation: (sid, policySid) => call('create_evaluation', { sid, policySid }),
-  listEntityAssignments: (sid) => call('list_entity_assignments', { sid }),
-  listChannelEndpointAssignments: (sid) => call('list_channel_endpoint_assignments', { sid }),
+  listProfiles: (filter, next = null, kind = null) => call('list_profiles', { kind, filter, next }),
+  fetchProfile: (sid, kind = null) => call('fetch_profile', { kind, sid }),
+  updateProfile: (sid, changes, kind = null) => call('update_profile', { kind, sid, changes }),
+  createProfile: (kind, input) => call('create_profile', { kind, input }),
+  deleteProfile: (kind, sid) => call('delete_profile', { kind, sid }),
+  listEvaluations: (sid, next = null, kind = null) => call('list_evaluations', { kind, sid, next }),
+  createEvaluation: (sid, policySid, kind = null) => call('create_evaluation', { kind, sid, policySid }),
+  listEntityAssignments: (sid, kind = null) => call('list_entity_assignments', { kind, sid }),
+  listChannelEndpointAssignments: (sid, kind = null) => call('list_channel_endpoint_assignments', { kind, sid }),
   fetchPolicy: (sid) => call('fetch_policy', { sid }),
+  listPolicies: () => call('list_policies'),
+  cancelLoad: (list, sid = '') => call('cancel_load', { list, sid }),
+  profileRequirements: (sid, policySid, kind = null) => call('profile_requirements', { kind, sid, policySid }),
   fetchEndUser: (sid) => call('fetch_end_user', { sid }),
   fetchSupportingDocument: (sid) => call('fetch_supporting_document', { sid }),
-  cancelLoad: (list, sid = '') => call('cancel_load', { list, sid }),
+  saveObject: (sid, friendlyName, changes) => call('save_object', { sid, friendlyName, changes }),
+  createObject: (kind, typeName, friendlyName, attributes, assignTo = null) =>
+    call('create_object', { kind, typeName, friendlyName, attributes, assignTo }),
+  assignObject: (sid, objectSid, kind = null) => call('assign_object', { kind, sid, objectSid }),
+  unassignObject: (sid, assignmentSid, kind = null) => call('unassign_object', { kind, sid, assignmentSid }),
+  replaceAssignment: (sid, assignmentSid, objectSid, kind = null) =>
+    call('replace_assignment', { kind, sid, assignmentSid, objectSid }),
+  deleteObject: (sid) => call('delete_object', { sid }),
+  listObjects: (kind, typeName = null) => call('list_objects', { kind, typeName }),
+  listAddresses: () => call('list_addresses'),
+  createAddress: (input) => call('create_address', { input }),
+  updateAddress: (sid, changes) => call('update_address', { sid, changes }),
+  deleteAddress: (sid) => call('delete_address', { sid }),
+  listPhoneNumbers: () => call('list_phone_numbers'),
+  assignPhoneNumber: (sid, phoneNumberSid, kind = null) => call('assign_phone_number', { kind, sid, phoneNumberSid }),
+  unassignPhoneNumber: (sid, assignmentSid, kind = null) => call('unassign_phone_number', { kind, sid, assignmentSid }),
 };

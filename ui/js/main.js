@@ -57,6 +57,10 @@ function renderAccount() {
   const demo = status?.storage === 'demo';
   const keyring = status?.storage === 'keyring';
   document.getElementById('demo-banner').hidden = !demo;
+  // Whenever requests go anywhere but Twilio (and this is not the demo), it shows, and stays.
+  const elsewhere = Boolean(status) && !demo && status.serverIsTwilio === false;
+  document.getElementById('server-banner').hidden = !elsewhere;
+  document.getElementById('server-origin').textContent = elsewhere ? status.server : '';
   document.body.classList.toggle('demo', demo);
   const accounts = keyring ? status.accounts ?? [] : [];
   const c = status?.connected;

@@ -4,7 +4,7 @@
 
 import { api } from '../api.js';
 import { h, localDate, sidKind, text, userText, fillUserText } from '../format.js';
-import { busy, errorPanel, sidSlot, focusOn, BoundedCache } from '../ui.js';
+import { busy, confirmDialog, errorPanel, sidSlot, focusOn, toast, BoundedCache } from '../ui.js';
 
 /** Names and types of end users and supporting documents, the most recently shown 200. */
 const objects = new BoundedCache(200);
@@ -17,7 +17,7 @@ export function clearLinkedCaches() {
 const TITLES = {
   evaluations: 'Evaluations',
   'entity-assignments': 'Entity assignments',
-  'channel-endpoint-assignments': 'Phone numbers (channel endpoints)',
+  'channel-endpoint-assignments': 'Phone numbers',
 };
 
 /** A table whose rows are kept and filled again; `make` builds one row's parts. */
@@ -81,18 +81,26 @@ export function createLinkedLists(root) {
     const tr = h('tr', {}, kind, h('td', {}, name), h('td', {}, type), h('td', {}, sidCell.el), date);
     return { tr, kind, name, type, sidCell, date };
   });
-  const channelTable = pooledTable('Channel-endpoint assignments', ['Kind', 'Endpoint SID', 'Assignment SID', 'Assigned'], () => {
-    const kind = h('bdi');
+  const channelTable = pooledTable('Phone numbers assigned', ['Number', 'Name', 'SID', 'Assigned', ''], () => {
+    const number = h('bdi');
+    const name = h('bdi');
     const endpoint = sidSlot();
-    const assignment = sidSlot();
     const date = h('td');
-    const tr = h('tr', {}, h('td', {}, kind), h('td', {}, endpoint.el), h('td', {}, assignment.el), date);
-    return { tr, kind, endpoint, assignment, date };
+    const remove = h('button', { type: 'button', class: 'secondary danger small remove-number', onclick: () => removeNumber(remove.assignment) }, 'Remove');
+    const tr = h('tr', {}, h('td', {}, number), h('td', {}, name), h('td', {}, endpoint.el), date, h('td', {}, remove));
+    return { tr, number, name, endpoint, date, remove };
   });
+  // Assigning one of the account's numbers.
+  const numberSelect = h('select', { id: 'assign-number' });
+  const assignNumber = h('button', { type: 'button', id: 'assign-number-button', onclick: () => addNumber() }, 'Assign');
+  const numberForm = h('div', { class: 'field inline-field', hidden: true },
+    h('label', { for: 'assign-number' }, 'Assign one of this account’s phone numbers'),
+    h('div', { class: 'inline' }, numberSelect, assignNumber));
+  let numbers = new Map(); // PN SID → the account's number
   const tables = { evaluations: evaluationTable, 'entity-assignments': entityTable, 'channel-endpoint-assignments': channelTable };
 
   const section = h('section', { class: 'card', 'aria-labelledby': 'linked-title' },
-    h('div', { class: 'title-row' }, heading, check), note, message,
+    h('div', { class: 'title-row' }, heading, check), note, numberForm, message,
     evaluationTable.table, entityTable.table, channelTable.table, olderRow, detail);
 
   /** A check bound to this showing of a list. */
@@ -112,17 +120,22 @@ export function createLinkedLists(root) {
     const live = guard();
     try {
       if (which === 'evaluations') {
-        const page = await busy(() => api.listEvaluations(sid, null));
+        const page = await busy(() => api.listEvaluations(sid, null, ctx.kind));
         if (!live()) return;
         evaluations = page.records;
         next = page.nextPageUrl ?? null;
         renderEvaluations();
       } else if (which === 'entity-assignments') {
-        const listing = await busy(() => api.listEntityAssignments(sid));
+        const listing = await busy(() => api.listEntityAssignments(sid, ctx.kind));
         if (live()) renderEntities(listing);
       } else {
-        const listing = await busy(() => api.listChannelEndpointAssignments(sid));
-        if (live()) renderChannels(listing);
+        const [listing, account] = await Promise.all([
+          busy(() => api.listChannelEndpointAssignments(sid, ctx.kind)),
+          busy(() => api.listPhoneNumbers()).catch(() => ({ records: [] })),
+        ]);
+        if (!live()) return;
+        numbers = new Map(account.records.map((n) => [n.sid, n]));
+        renderChannels(listing);
       }
     } catch (error) {
       failed(error, live);
@@ -133,7 +146,7 @@ export function createLinkedLists(root) {
     const live = guard();
     older.disabled = true;
     try {
-      const page = await busy(() => api.listEvaluations(sid, next));
+      const page = await busy(() => api.listEvaluations(sid, next, ctx.kind));
       if (!live()) return;
       evaluations = evaluations.concat(page.records);
       next = page.nextPageUrl ?? null;
@@ -171,10 +184,11 @@ export function createLinkedLists(root) {
     const live = guard();
     check.disabled = true;
     try {
-      const evaluation = await busy(() => api.createEvaluation(sid, profile.policy_sid));
+      const evaluation = await busy(() => api.createEvaluation(sid, profile.policy_sid, ctx.kind));
       if (!live()) return;
       evaluations = [evaluation, ...evaluations.filter((e) => e.sid !== evaluation.sid)];
       renderEvaluations(evaluation);
+      ctx.onChecked?.(evaluation);
     } catch (error) {
       const panel = failed(error, live);
       if (panel) focusOn(panel);
@@ -184,7 +198,7 @@ export function createLinkedLists(root) {
   }
 
   function showChecklist(evaluation) {
-    detail.replaceChildren(checklist(evaluation));
+    detail.replaceChildren(checklist(evaluation, { onFix: ctx.onFix }));
     detail.scrollIntoView({ block: 'start' });
     detail.querySelector('.summary')?.focus();
   }
@@ -208,11 +222,57 @@ export function createLinkedLists(root) {
     listNote(listing);
     empty(listing.records.length ? '' : 'No phone numbers are assigned to this profile.');
     channelTable.show(listing.records, (row, a) => {
-      fillUserText(row.kind, sidKind(a.channel_endpoint_sid) === 'Phone number' ? 'Phone number' : a.channel_endpoint_type);
+      const n = numbers.get(a.channel_endpoint_sid);
+      fillUserText(row.number, n?.phone_number ?? (sidKind(a.channel_endpoint_sid) === 'Phone number' ? 'Phone number' : a.channel_endpoint_type));
+      fillUserText(row.name, n?.friendly_name ?? '');
       row.endpoint.set(a.channel_endpoint_sid);
-      row.assignment.set(a.sid);
       row.date.textContent = localDate(a.date_created);
+      row.remove.assignment = { sid: a.sid, number: n?.phone_number ?? a.channel_endpoint_sid };
     });
+    const assigned = new Set(listing.records.map((a) => a.channel_endpoint_sid));
+    const free = [...numbers.values()].filter((n) => !assigned.has(n.sid));
+    numberSelect.replaceChildren(
+      h('option', { value: '' }, free.length ? 'Choose a number…' : 'No other number in this account'),
+      ...free.map((n) => h('option', { value: n.sid }, `${n.phone_number ?? n.sid}${n.friendly_name ? ` — ${n.friendly_name}` : ''}`)));
+    numberForm.hidden = false;
+    assignNumber.disabled = !free.length;
+  }
+
+  async function addNumber() {
+    const chosen = numberSelect.value;
+    const live = guard();
+    if (!chosen) { numberSelect.focus(); return; }
+    assignNumber.disabled = true;
+    try {
+      await busy(() => api.assignPhoneNumber(sid, chosen, ctx.kind));
+      if (!live()) return;
+      toast(`${numbers.get(chosen)?.phone_number ?? 'The number'} is assigned to this profile.`);
+      await load();
+      numberSelect.focus();
+    } catch (error) {
+      const panel = failed(error, live);
+      if (panel) focusOn(panel);
+    } finally {
+      assignNumber.disabled = false;
+    }
+  }
+
+  async function removeNumber(assignment) {
+    if (!assignment) return;
+    const ok = await confirmDialog(`Remove ${assignment.number} from this profile?`,
+      `${assignment.number} stays in your Twilio account; only this profile stops listing it.`, 'Remove');
+    if (!ok) return;
+    const live = guard();
+    try {
+      await busy(() => api.unassignPhoneNumber(sid, assignment.sid, ctx.kind));
+      if (!live()) return;
+      toast(`${assignment.number} was removed from this profile.`);
+      await load();
+      focusOn(heading);
+    } catch (error) {
+      const panel = failed(error, live);
+      if (panel) focusOn(panel);
+    }
   }
 
   /** Why a list shows less than all, when it does. */
@@ -234,6 +294,7 @@ export function createLinkedLists(root) {
       heading.textContent = TITLES[which];
       section.id = `list-${which}`;
       check.hidden = which !== 'evaluations';
+      numberForm.hidden = true;
       check.disabled = false;
       note.hidden = true;
       olderRow.hidden = true;
@@ -264,16 +325,28 @@ function evaluationBadge(status) {
   return h('span', { class: `badge eval-${status}` }, evaluationLabel(status));
 }
 
-/** An evaluation as a checklist: each requirement passed or failed, with what to fix. */
-export function checklist(evaluation) {
+/**
+ * An evaluation as a checklist: each requirement passed or failed, with what to fix, and
+ * for each failed one a Fix button (`onFix(requirementName, field)`) when there is a place
+ * to fix it.
+ */
+export function checklist(evaluation, { onFix = null } = {}) {
   const items = (evaluation.results ?? []).map((r) => {
     const passed = r.passed === true;
     const invalid = r.invalid ?? [];
-    return h('li', { class: passed ? 'passed' : 'failed' },
+    const name = r.requirement_friendly_name ?? r.friendly_name ?? 'Requirement';
+    const fix = !passed && onFix && (r.requirement_name || r.object_type)
+      ? h('button', {
+        type: 'button', class: 'small fix', 'aria-label': `Fix ${name}`,
+        onclick: () => onFix(r.requirement_name ?? r.object_type, invalid[0]?.object_field ?? null),
+      }, 'Fix')
+      : null;
+    return h('li', { class: passed ? 'passed' : 'failed', dataset: { requirement: r.requirement_name ?? '' } },
       h('span', { class: 'mark', 'aria-hidden': 'true' }, passed ? '✓' : '✗'),
-      h('div', {},
-        h('strong', {}, userText(r.requirement_friendly_name ?? r.friendly_name ?? 'Requirement')),
+      h('div', { class: 'item' },
+        h('strong', {}, userText(name)),
         h('span', { class: 'outcome' }, passed ? ' — passed' : ' — failed'),
+        fix ? h('span', {}, ' ', fix) : null,
         !passed && r.failure_reason ? h('p', { class: 'reason' }, userText(r.failure_reason)) : null,
         invalid.length ? h('ul', { class: 'invalid-fields' }, invalid.map((f) => h('li', {},
           h('strong', {}, userText(f.friendly_name ?? f.object_field ?? 'Field')),
@@ -284,7 +357,7 @@ export function checklist(evaluation) {
   const failed = (evaluation.results ?? []).filter((r) => r.passed !== true).length;
   return h('div', { class: 'checklist', id: 'checklist' },
     h('p', { class: 'summary', tabindex: '-1' }, evaluationBadge(evaluation.status), ' ',
-      failed ? `${failed} requirement${failed === 1 ? '' : 's'} to fix. Fix them in the Twilio Console, then check again.` : 'Every requirement is met.',
+      failed ? `${failed} requirement${failed === 1 ? '' : 's'} to fix. Fix each one here with its Fix button, then check again.` : 'Every requirement is met.',
       ' Checked ', localDate(evaluation.date_created), '.'),
     h('ul', { class: 'requirements' }, items));
 }

@@ -4,6 +4,7 @@ import { api, openTwilioPage } from '../api.js';
 import { h, DASH, STATUSES, statusInfo, localDate, userText, fillUserText, plainUserText, rejectionMeaning } from '../format.js';
 import { busy, confirmDialog, errorPanel, toast, sidSlot, focusOn, invisibleNote, BoundedCache } from '../ui.js';
 import { checklist, createLinkedLists } from './linked-lists.js';
+import { createRequirements } from './requirements.js';
 
 /** Policy names: they never change; a few are enough. */
 const policyNames = new BoundedCache(20);
@@ -47,6 +48,7 @@ const CHECKS = {
  */
 export function createProfileView(root, { onBack, onReenterCredentials, isDemo }) {
   let sid = null;
+  let kind = 'customer-profile'; // or 'trust-product': the same view serves both
   let profile = null;
   let saving = false;
   let visit = 0; // bumps on each open and leave: an answer for an earlier visit is dropped
@@ -100,6 +102,18 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
   const problems = h('div', { id: 'profile-message', 'aria-live': 'polite' });
   const linked = h('div', { class: 'linked', id: 'linked-list' });
   const linkedLists = createLinkedLists(linked);
+  const needs = h('div', { id: 'requirements-root' });
+  const requirements = createRequirements(needs, {
+    kind: () => kind,
+    sid: () => sid,
+    profile: () => profile,
+    guard: () => visitGuard(),
+    onReenterCredentials,
+    isDemo,
+    onChecked: () => {},
+  });
+  /** Opens the fix of a failed item: its block's editor, the field focused. */
+  const onFix = (requirement, field) => requirements.fix(requirement, field);
 
   const inputs = {};
   const errors = {};
@@ -136,12 +150,14 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
     onclick: () => openTwilioPage(`https://console.twilio.com/us1/account/trust-hub/customer-profiles/${sid}`),
   }, 'Open in Twilio Console');
   const submitResult = h('div', { id: 'submit-result', 'aria-live': 'polite' });
+  const back = h('button', { type: 'button', class: 'link-button', id: 'back', onclick: onBack }, '‹ All profiles');
   root.replaceChildren(
-    h('nav', { class: 'crumbs' }, h('button', { type: 'button', class: 'link-button', id: 'back', onclick: onBack }, '‹ All profiles')),
+    h('nav', { class: 'crumbs' }, back),
     h('div', { class: 'title-row' }, title, h('div', { class: 'actions' }, submitButton, consoleButton, refreshButton)),
     problems,
     submitResult,
     h('div', { class: 'columns' }, h('div', { class: 'card' }, detailsTitle, details), form),
+    needs,
     linked,
   );
 
@@ -191,7 +207,7 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
     refresh();
     problems.replaceChildren();
     try {
-      const updated = await busy(() => api.updateProfile(sid, changed));
+      const updated = await busy(() => api.updateProfile(sid, changed, kind));
       if (!isCurrent()) return;
       profile = updated;
       renderDetails(updated);
@@ -271,7 +287,7 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
 
   function linkButton(which, label) {
     return h('button', { type: 'button', class: 'secondary', id: `open-${which}`,
-      onclick: () => linkedLists.show(which, sid, { onReenterCredentials, isCurrent: visitGuard(), profile: () => profile, onProfileChanged }),
+      onclick: () => linkedLists.show(which, sid, { kind, onReenterCredentials, isCurrent: visitGuard(), profile: () => profile, onProfileChanged, onFix, onChecked: () => requirements.reload() }),
     }, label);
   }
 
@@ -286,14 +302,15 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
     problems.replaceChildren();
     submitButton.disabled = true;
     try {
-      const evaluation = await busy(() => api.createEvaluation(sid, profile.policy_sid));
+      const evaluation = await busy(() => api.createEvaluation(sid, profile.policy_sid, kind));
       if (!isCurrent()) return;
       if (evaluation.status !== 'compliant') {
         const heading = h('h2', { tabindex: '-1' }, 'Not submitted: fix these first');
         submitResult.replaceChildren(h('div', { class: 'card notice-card', id: 'submit-blocked' },
           heading,
-          h('p', {}, 'Twilio checked this profile and some requirements are not met. It was not submitted. Fix what is listed below in the Twilio Console, then try again.'),
-          checklist(evaluation)));
+          h('p', {}, 'Twilio checked this profile and some requirements are not met. It was not submitted. Fix each item with its Fix button, then submit again.'),
+          checklist(evaluation, { onFix })));
+        requirements.reload();
         heading.focus();
         return;
       }
@@ -310,7 +327,7 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
       submitButton.disabled = true;
       saving = true;
       refresh();
-      const updated = await busy(() => api.updateProfile(sid, { ...pending, status: 'pending-review' }));
+      const updated = await busy(() => api.updateProfile(sid, { ...pending, status: 'pending-review' }, kind));
       if (!isCurrent()) return;
       onProfileChanged(updated);
       toast(`Submitted. Status: ${statusInfo(updated.status).label}.`);
@@ -338,7 +355,7 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
       await new Promise((r) => { wake = r; followTimer = setTimeout(r, 2500); });
       if (!isCurrent() || Object.keys(changes()).length) return;
       try {
-        const latest = await api.fetchProfile(sid);
+        const latest = await api.fetchProfile(sid, kind);
         if (!isCurrent()) return;
         if (latest.status !== profile.status) {
           onProfileChanged(latest);
@@ -367,7 +384,7 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
     detailsBody.hidden = true;
     form.inert = true;
     try {
-      const p = await busy(() => api.fetchProfile(sid));
+      const p = await busy(() => api.fetchProfile(sid, kind));
       if (!isCurrent()) return;
       profile = p;
       renderDetails(p);
@@ -375,6 +392,10 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
       for (const [k, v] of Object.entries(pending)) inputs[k].value = v;
       form.inert = false;
       refresh();
+      // What Twilio needs loads after the profile (it needs the policy); an editor with
+      // changes in it is left as it is.
+      if (!keepEdits) requirements.show();
+      else if (!requirements.isDirty()) requirements.reload();
     } catch (error) {
       if (!isCurrent()) return;
       detailsLoading.textContent = 'The profile could not be loaded.';
@@ -389,17 +410,20 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
     wake?.();
     wake = null;
     linkedLists.dispose();
+    requirements.dispose();
   }
 
   return {
     /** Shows the profile `sid`; `isCurrent` tells whether the app still shows this view. */
-    open(nextSid, isShown) {
+    open(nextSid, isShown, nextKind = 'customer-profile') {
       stop();
       sid = nextSid;
+      kind = nextKind;
+      back.textContent = kind === 'trust-product' ? '‹ All trust products' : '‹ All profiles';
       navigation = isShown;
       profile = null;
       saving = false;
-      title.replaceChildren('Customer-Profile');
+      title.replaceChildren(kind === 'trust-product' ? 'Trust Product' : 'Customer-Profile');
       problems.replaceChildren();
       submitResult.replaceChildren();
       submitButton.hidden = true;
@@ -421,9 +445,9 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
     },
     /** The view is left: stop what it was loading or waiting for. */
     leave: stop,
-    isDirty: () => Object.keys(changes()).length > 0,
+    isDirty: () => Object.keys(changes()).length > 0 || requirements.isDirty(),
     /** The profile shown and, once loaded, as Twilio holds it. */
-    current: () => ({ sid, profile }),
+    current: () => ({ sid, profile, kind }),
   };
 }
 

@@ -1,38 +1,48 @@
-//! Customer-Profiles and what hangs off them.
+//! Customer-Profiles and Trust Products (the same commands, `kind` says which; Customer-
+//! Profile when absent), and what hangs off them.
 
 use tauri::State;
 
 use super::error::{ErrorKind, UiError};
-use super::{current_credentials, load};
+use super::{current_credentials, load, Answer};
 use crate::state::AppState;
 use crate::trusthub::models::*;
 
-type Answer<T> = Result<T, UiError>;
+/// The name under which a list of one profile loads; `cancel_load` takes the same parts.
+pub fn load_key(list: &str, sid: &str) -> String {
+    format!("{list}:{}", sid.trim())
+}
 
-/// One page of the account's profiles. A new search replaces one still loading.
+/// One page of the account's profiles or trust products. A new search replaces one still loading.
 #[tauri::command]
 pub async fn list_profiles(
     state: State<'_, AppState>,
+    kind: Option<BundleKind>,
     filter: ProfileFilter,
     next: Option<String>,
 ) -> Answer<Page<CustomerProfile>> {
+    let kind = kind.unwrap_or_default();
     let conn = state.connection();
-    load(&state, &load_key("profiles", ""), async {
+    load(&state, &load_key(kind.collection(), ""), async {
         let c = current_credentials(&conn).await?;
         Ok(conn
             .client
-            .list_profiles_page(&c, &filter, next.as_deref())
+            .list_bundles_page(&c, kind, &filter, next.as_deref())
             .await?)
     })
     .await
 }
 
 #[tauri::command]
-pub async fn fetch_profile(state: State<'_, AppState>, sid: String) -> Answer<CustomerProfile> {
-    fetch(&state, &sid).await
+pub async fn fetch_profile(
+    state: State<'_, AppState>,
+    kind: Option<BundleKind>,
+    sid: String,
+) -> Answer<CustomerProfile> {
+    fetch(&state, kind.unwrap_or_default(), &sid).await
 }
 
-pub async fn fetch(state: &AppState, sid: &str) -> Answer<CustomerProfile> {
+pub async fn fetch(state: &AppState, kind: BundleKind, sid: &str) -> Answer<CustomerProfile> {
     // Test builds only: lets the end-to-end tests prove a panic is shown, not fatal.
     #[cfg(feature = "system-tests")]
     if std::env::var("TRUSTHUB_DESK_TEST_PANIC").is_ok_and(|v| v == "fetch_profile") {
@@ -40,7 +50,7 @@ pub async fn fetch(state: &AppState, sid: &str) -> Answer<CustomerProfile> {
     }
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.fetch_profile(&c, sid).await?)
+    Ok(conn.client.fetch_bundle(&c, kind, sid).await?)
 }
 
 /// Saves the changed fields of one profile and returns it as Twilio now holds it.
@@ -49,14 +59,24 @@ pub async fn fetch(state: &AppState, sid: &str) -> Answer<CustomerProfile> {
 #[tauri::command]
 pub async fn update_profile(
     state: State<'_, AppState>,
+    kind: Option<BundleKind>,
     sid: String,
     changes: ProfileUpdate,
 ) -> Answer<CustomerProfile> {
-    update(&state, &sid, &changes).await
+    update_bundle(&state, kind.unwrap_or_default(), &sid, &changes).await
 }
 
 pub async fn update(
     state: &AppState,
+    sid: &str,
+    changes: &ProfileUpdate,
+) -> Answer<CustomerProfile> {
+    update_bundle(state, BundleKind::CustomerProfile, sid, changes).await
+}
+
+pub async fn update_bundle(
+    state: &AppState,
+    kind: BundleKind,
     sid: &str,
     changes: &ProfileUpdate,
 ) -> Answer<CustomerProfile> {
@@ -68,30 +88,55 @@ pub async fn update(
     };
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.save_profile_changes(&c, sid, changes).await?)
+    Ok(conn
+        .client
+        .save_bundle_changes(&c, kind, sid, changes)
+        .await?)
+}
+
+/// A new draft profile or trust product from its policy, name and notification e-mail.
+#[tauri::command]
+pub async fn create_profile(
+    state: State<'_, AppState>,
+    kind: BundleKind,
+    input: NewBundle,
+) -> Answer<CustomerProfile> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn.client.create_bundle(&c, kind, &input).await?)
+}
+
+/// Deletes a draft (or rejected) profile or trust product. Twilio refuses one in review
+/// or approved; the window does not offer it then.
+#[tauri::command]
+pub async fn delete_profile(
+    state: State<'_, AppState>,
+    kind: BundleKind,
+    sid: String,
+) -> Answer<()> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn.client.delete_bundle(&c, kind, &sid).await?)
 }
 
 /// The newest evaluations of a profile (one page), or the page at `next`.
 #[tauri::command]
 pub async fn list_evaluations(
     state: State<'_, AppState>,
+    kind: Option<BundleKind>,
     sid: String,
     next: Option<String>,
 ) -> Answer<Page<Evaluation>> {
+    let kind = kind.unwrap_or_default();
     let conn = state.connection();
     load(&state, &load_key("evaluations", &sid), async {
         let c = current_credentials(&conn).await?;
         Ok(conn
             .client
-            .list_evaluations(&c, &sid, next.as_deref())
+            .list_evaluations(&c, kind, &sid, next.as_deref())
             .await?)
     })
     .await
-}
-
-/// The name under which a list of one profile loads; `cancel_load` takes the same parts.
-pub fn load_key(list: &str, sid: &str) -> String {
-    format!("{list}:{}", sid.trim())
 }
 
 /// Stops loading the list `list` of the profile `sid` (the person left its view).
@@ -103,27 +148,36 @@ pub fn cancel_load(state: State<'_, AppState>, list: String, sid: String) {
 #[tauri::command]
 pub async fn create_evaluation(
     state: State<'_, AppState>,
+    kind: Option<BundleKind>,
     sid: String,
     policy_sid: String,
 ) -> Answer<Evaluation> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.create_evaluation(&c, &sid, &policy_sid).await?)
+    Ok(conn
+        .client
+        .create_evaluation(&c, kind.unwrap_or_default(), &sid, &policy_sid)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn list_entity_assignments(
     state: State<'_, AppState>,
+    kind: Option<BundleKind>,
     sid: String,
 ) -> Answer<Listing<EntityAssignment>> {
-    entity_assignments(&state, &sid).await
+    entity_assignments(&state, kind.unwrap_or_default(), &sid).await
 }
 
-pub async fn entity_assignments(state: &AppState, sid: &str) -> Answer<Listing<EntityAssignment>> {
+pub async fn entity_assignments(
+    state: &AppState,
+    kind: BundleKind,
+    sid: &str,
+) -> Answer<Listing<EntityAssignment>> {
     let conn = state.connection();
     load(state, &load_key("entity-assignments", sid), async {
         let c = current_credentials(&conn).await?;
-        Ok(conn.client.list_entity_assignments(&c, sid).await?)
+        Ok(conn.client.list_entity_assignments(&c, kind, sid).await?)
     })
     .await
 }
@@ -131,8 +185,10 @@ pub async fn entity_assignments(state: &AppState, sid: &str) -> Answer<Listing<E
 #[tauri::command]
 pub async fn list_channel_endpoint_assignments(
     state: State<'_, AppState>,
+    kind: Option<BundleKind>,
     sid: String,
 ) -> Answer<Listing<ChannelEndpointAssignment>> {
+    let kind = kind.unwrap_or_default();
     let conn = state.connection();
     load(
         &state,
@@ -141,7 +197,7 @@ pub async fn list_channel_endpoint_assignments(
             let c = current_credentials(&conn).await?;
             Ok(conn
                 .client
-                .list_channel_endpoint_assignments(&c, &sid)
+                .list_channel_endpoint_assignments(&c, kind, &sid)
                 .await?)
         },
     )
@@ -152,22 +208,13 @@ pub async fn list_channel_endpoint_assignments(
 pub async fn fetch_policy(state: State<'_, AppState>, sid: String) -> Answer<Policy> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.fetch_policy(&c, &sid).await?)
+    state.catalog().policy(&conn.client, &c, &sid).await
 }
 
+/// Every policy Twilio offers, for choosing what a new profile or trust product is for.
 #[tauri::command]
-pub async fn fetch_end_user(state: State<'_, AppState>, sid: String) -> Answer<EndUser> {
+pub async fn list_policies(state: State<'_, AppState>) -> Answer<Listing<Policy>> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.fetch_end_user(&c, &sid).await?)
-}
-
-#[tauri::command]
-pub async fn fetch_supporting_document(
-    state: State<'_, AppState>,
-    sid: String,
-) -> Answer<SupportingDocument> {
-    let conn = state.connection();
-    let c = current_credentials(&conn).await?;
-    Ok(conn.client.fetch_supporting_document(&c, &sid).await?)
+    Ok(conn.client.list_policies(&c).await?)
 }

@@ -1,0 +1,245 @@
+//! What is assigned to a bundle: entities (end users, documents, other bundles) and
+//! channel endpoints (phone numbers). A bundle in review or approved cannot change them.
+
+use serde_json::{json, Value};
+
+use super::{date, get, now, page_slice, Assignment, BundleKind, Db, Pairs, Refusal, Reply};
+use crate::trusthub::models::ProfileStatus;
+use crate::trusthub::validate;
+
+fn locked(status: ProfileStatus) -> bool {
+    matches!(
+        status,
+        ProfileStatus::PendingReview | ProfileStatus::InReview | ProfileStatus::TwilioApproved
+    )
+}
+
+impl Db {
+    /// Whether an object is assigned to a bundle that may not change now.
+    pub(super) fn assigned_to_locked_bundle(&self, object_sid: &str) -> bool {
+        self.entities.iter().any(|(bundle, list)| {
+            list.iter().any(|a| a.object_sid == object_sid)
+                && self
+                    .index
+                    .get(bundle)
+                    .and_then(|i| self.bundles.get(*i))
+                    .is_some_and(|b| locked(b.status))
+        })
+    }
+
+    fn unlocked(&mut self, kind: BundleKind, sid: &str, path: &str) -> Result<(), Refusal> {
+        let i = self.bundle_index(kind, sid, path)?;
+        let status = self.bundle(i)?.status;
+        if locked(status) {
+            return Err(Refusal::locked(status));
+        }
+        Ok(())
+    }
+
+    fn render_entity(&self, kind: BundleKind, bundle: &str, a: &Assignment, path: &str) -> Value {
+        json!({
+            "sid": a.sid,
+            kind.sid_field(): bundle,
+            "account_sid": self.account_sid,
+            "object_sid": a.object_sid,
+            "date_created": date(a.created),
+            "url": format!("{}{path}/{}", self.base, a.sid),
+        })
+    }
+
+    fn render_channel(&self, kind: BundleKind, bundle: &str, a: &Assignment, path: &str) -> Value {
+        json!({
+            "sid": a.sid,
+            kind.sid_field(): bundle,
+            "account_sid": self.account_sid,
+            "channel_endpoint_type": "phone-number",
+            "channel_endpoint_sid": a.object_sid,
+            "date_created": date(a.created),
+            "url": format!("{}{path}/{}", self.base, a.sid),
+        })
+    }
+
+    pub fn list_entity_assignments(
+        &mut self,
+        kind: BundleKind,
+        sid: &str,
+        path: &str,
+        query: &Pairs,
+    ) -> Reply {
+        self.bundle_index(kind, sid, path)?;
+        let items: Vec<&Assignment> = self
+            .entities
+            .get(sid)
+            .map(|v| v.iter().collect())
+            .unwrap_or_default();
+        let rendered = page_slice(&items, query)?
+            .iter()
+            .map(|a| self.render_entity(kind, sid, a, path))
+            .collect();
+        Ok(self.page(path, "results", &[], query, items.len(), rendered))
+    }
+
+    pub fn list_channel_assignments(
+        &mut self,
+        kind: BundleKind,
+        sid: &str,
+        path: &str,
+        query: &Pairs,
+    ) -> Reply {
+        self.bundle_index(kind, sid, path)?;
+        let items: Vec<&Assignment> = self
+            .channels
+            .get(sid)
+            .map(|v| v.iter().collect())
+            .unwrap_or_default();
+        let rendered = page_slice(&items, query)?
+            .iter()
+            .map(|a| self.render_channel(kind, sid, a, path))
+            .collect();
+        Ok(self.page(path, "results", &[], query, items.len(), rendered))
+    }
+
+    /// `POST .../EntityAssignments` with `ObjectSid`: an end user or document of this
+    /// account, or a bundle (which may be another account's: the parent's primary).
+    pub fn assign_entity(
+        &mut self,
+        kind: BundleKind,
+        sid: &str,
+        path: &str,
+        form: &Pairs,
+    ) -> Reply {
+        self.unlocked(kind, sid, path)?;
+        let object = get(form, "ObjectSid").ok_or_else(|| Refusal::missing("ObjectSid"))?;
+        let known = self.object(object).is_some()
+            || self.index.contains_key(object)
+            || (validate::is_sid(object, "BU") && self.knows_foreign(object));
+        if !known {
+            return Err(Refusal::invalid(
+                "ObjectSid",
+                "is not an object of this account",
+            ));
+        }
+        if object == sid {
+            return Err(Refusal::invalid(
+                "ObjectSid",
+                "cannot be the profile itself",
+            ));
+        }
+        if self
+            .entities
+            .get(sid)
+            .is_some_and(|l| l.iter().any(|a| a.object_sid == object))
+        {
+            return Err(Refusal::new(
+                400,
+                22226,
+                "This object is already assigned to the profile",
+            ));
+        }
+        let a = Assignment {
+            sid: self.new_sid("BV"),
+            object_sid: object.to_owned(),
+            created: now(),
+        };
+        let rendered = self.render_entity(kind, sid, &a, path);
+        self.entities.entry(sid.to_owned()).or_default().push(a);
+        Ok(rendered)
+    }
+
+    pub fn fetch_entity_assignment(
+        &mut self,
+        kind: BundleKind,
+        sid: &str,
+        assignment: &str,
+        path: &str,
+    ) -> Reply {
+        self.bundle_index(kind, sid, path)?;
+        let list_path = path.rsplit_once('/').map_or(path, |(p, _)| p);
+        self.entities
+            .get(sid)
+            .and_then(|l| l.iter().find(|a| a.sid == assignment))
+            .map(|a| self.render_entity(kind, sid, a, list_path))
+            .ok_or_else(|| Refusal::not_found(path))
+    }
+
+    pub fn unassign_entity(
+        &mut self,
+        kind: BundleKind,
+        sid: &str,
+        assignment: &str,
+        path: &str,
+    ) -> Result<(), Refusal> {
+        self.unlocked(kind, sid, path)?;
+        let list = self.entities.entry(sid.to_owned()).or_default();
+        let before = list.len();
+        list.retain(|a| a.sid != assignment);
+        if list.len() == before {
+            return Err(Refusal::not_found(path));
+        }
+        Ok(())
+    }
+
+    /// `POST .../ChannelEndpointAssignments`: a phone number of this account.
+    pub fn assign_channel(
+        &mut self,
+        kind: BundleKind,
+        sid: &str,
+        path: &str,
+        form: &Pairs,
+    ) -> Reply {
+        self.unlocked(kind, sid, path)?;
+        let endpoint_type = get(form, "ChannelEndpointType")
+            .ok_or_else(|| Refusal::missing("ChannelEndpointType"))?;
+        if endpoint_type != "phone-number" {
+            return Err(Refusal::invalid(
+                "ChannelEndpointType",
+                "must be phone-number",
+            ));
+        }
+        let number = get(form, "ChannelEndpointSid")
+            .ok_or_else(|| Refusal::missing("ChannelEndpointSid"))?;
+        if !self.numbers.iter().any(|n| n.sid == number) {
+            return Err(Refusal::invalid(
+                "ChannelEndpointSid",
+                "is not a phone number of this account",
+            ));
+        }
+        if self
+            .channels
+            .values()
+            .flatten()
+            .any(|a| a.object_sid == number)
+        {
+            return Err(Refusal::new(
+                400,
+                22227,
+                "This phone number is already assigned to a profile",
+            ));
+        }
+        let a = Assignment {
+            sid: self.new_sid("RA"),
+            object_sid: number.to_owned(),
+            created: now(),
+        };
+        let rendered = self.render_channel(kind, sid, &a, path);
+        self.channels.entry(sid.to_owned()).or_default().push(a);
+        Ok(rendered)
+    }
+
+    pub fn unassign_channel(
+        &mut self,
+        kind: BundleKind,
+        sid: &str,
+        assignment: &str,
+        path: &str,
+    ) -> Result<(), Refusal> {
+        self.unlocked(kind, sid, path)?;
+        let list = self.channels.entry(sid.to_owned()).or_default();
+        let before = list.len();
+        list.retain(|a| a.sid != assignment);
+        if list.len() == before {
+            return Err(Refusal::not_found(path));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,181 @@
+//! The classic API (`/2010-04-01/Accounts/{AccountSid}/…` on `api.twilio.com`): addresses,
+//! phone numbers, subaccounts. It speaks differently from TrustHub (RFC 2822 dates, lists
+//! under a key named for the resource, paging by a relative `next_page_uri`); `ListForm`
+//! and `parse_classic_page` hold that difference in one place.
+
+use super::client::{ListForm, Result};
+use super::limits::PAGE_SIZE;
+use super::models::*;
+use super::validate::{self, FieldError};
+use super::TrustHubClient;
+use crate::credentials::Credentials;
+
+/// The checks Twilio applies to an address, before anything is sent.
+fn address_field(field: &str, value: &str, what: &str) -> std::result::Result<String, FieldError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(FieldError::new(field, format!("Enter the {what}.")));
+    }
+    if v.chars().count() > 200 {
+        return Err(FieldError::new(
+            field,
+            format!("The {what} is longer than Twilio accepts (200 characters)."),
+        ));
+    }
+    Ok(v.to_owned())
+}
+
+fn country(value: &str) -> std::result::Result<String, FieldError> {
+    let v = value.trim().to_ascii_uppercase();
+    if v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(v)
+    } else {
+        Err(FieldError::new(
+            "isoCountry",
+            "Choose the country from the list.",
+        ))
+    }
+}
+
+impl TrustHubClient {
+    fn account_path(c: &Credentials, rest: &str) -> String {
+        format!("/2010-04-01/Accounts/{}/{rest}", c.account_sid())
+    }
+
+    /// Every address of the account.
+    pub async fn list_addresses(&self, c: &Credentials) -> Result<Listing<Address>> {
+        let first = Self::first_page(
+            self.api_url(&Self::account_path(c, "Addresses.json")),
+            PAGE_SIZE,
+        );
+        self.list_all(c, first, ListForm::Classic("addresses"), "addresses")
+            .await
+    }
+
+    pub async fn fetch_address(&self, c: &Credentials, sid: &str) -> Result<Address> {
+        let sid = validate::sid("sid", sid, "AD", "address SID")?;
+        self.get_json(
+            c,
+            self.api_url(&Self::account_path(c, &format!("Addresses/{sid}.json"))),
+        )
+        .await
+    }
+
+    /// `POST .../Addresses.json`: every field Twilio requires, checked first.
+    pub async fn create_address(&self, c: &Credentials, input: &AddressInput) -> Result<Address> {
+        let customer = address_field("customerName", &input.customer_name, "name at this address")?;
+        let street = address_field("street", &input.street, "street and number")?;
+        let city = address_field("city", &input.city, "city")?;
+        let region = address_field("region", &input.region, "state or region")?;
+        let postal = address_field("postalCode", &input.postal_code, "postal code")?;
+        let iso = country(&input.iso_country)?;
+        let mut form = vec![
+            ("CustomerName", customer.as_str()),
+            ("Street", street.as_str()),
+            ("City", city.as_str()),
+            ("Region", region.as_str()),
+            ("PostalCode", postal.as_str()),
+            ("IsoCountry", iso.as_str()),
+        ];
+        let secondary = input
+            .street_secondary
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        if let Some(s) = secondary {
+            form.push(("StreetSecondary", s));
+        }
+        let name = input
+            .friendly_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        if let Some(n) = name {
+            form.push(("FriendlyName", n));
+        }
+        self.post_json(
+            c,
+            self.api_url(&Self::account_path(c, "Addresses.json")),
+            &form,
+        )
+        .await
+    }
+
+    /// `POST .../Addresses/{Sid}.json` with the fields that change. The country is not one
+    /// of them: Twilio does not change it (create a new address instead).
+    pub async fn update_address(
+        &self,
+        c: &Credentials,
+        sid: &str,
+        update: &AddressUpdate,
+    ) -> Result<Address> {
+        let sid = validate::sid("sid", sid, "AD", "address SID")?;
+        let mut owned: Vec<(&str, String)> = Vec::new();
+        let fields = [
+            (
+                "CustomerName",
+                "customerName",
+                &update.customer_name,
+                "name at this address",
+            ),
+            ("Street", "street", &update.street, "street and number"),
+            ("City", "city", &update.city, "city"),
+            ("Region", "region", &update.region, "state or region"),
+            (
+                "PostalCode",
+                "postalCode",
+                &update.postal_code,
+                "postal code",
+            ),
+        ];
+        for (param, field, value, what) in fields {
+            if let Some(v) = value {
+                owned.push((param, address_field(field, v, what)?));
+            }
+        }
+        if let Some(v) = &update.street_secondary {
+            owned.push(("StreetSecondary", v.trim().to_owned()));
+        }
+        if let Some(v) = &update.friendly_name {
+            owned.push(("FriendlyName", v.trim().to_owned()));
+        }
+        if owned.is_empty() {
+            return Err(FieldError::new(
+                "form",
+                "Nothing has changed, so there is nothing to save.",
+            )
+            .into());
+        }
+        let form: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.post_json(
+            c,
+            self.api_url(&Self::account_path(c, &format!("Addresses/{sid}.json"))),
+            &form,
+        )
+        .await
+    }
+
+    pub async fn delete_address(&self, c: &Credentials, sid: &str) -> Result<()> {
+        let sid = validate::sid("sid", sid, "AD", "address SID")?;
+        self.delete(
+            c,
+            self.api_url(&Self::account_path(c, &format!("Addresses/{sid}.json"))),
+        )
+        .await
+    }
+
+    /// Every phone number of the account.
+    pub async fn list_phone_numbers(&self, c: &Credentials) -> Result<Listing<PhoneNumber>> {
+        let first = Self::first_page(
+            self.api_url(&Self::account_path(c, "IncomingPhoneNumbers.json")),
+            PAGE_SIZE,
+        );
+        self.list_all(
+            c,
+            first,
+            ListForm::Classic("incoming_phone_numbers"),
+            "phone numbers",
+        )
+        .await
+    }
+}
