@@ -462,3 +462,152 @@ fn the_demo_size_is_bounded_whatever_is_asked() {
         sandbox::MAX_PROFILES_PER_SUBACCOUNT
     );
 }
+
+// ---- Evaluations computed from the data, and Twilio's rules for what a profile is made of ----
+
+use serde_json::{json, Map, Value};
+use trusthub_desk::trusthub::models::AddressUpdate;
+use trusthub_desk::trusthub::objects::ObjectKind;
+
+fn map(v: Value) -> Map<String, Value> {
+    v.as_object().unwrap().clone()
+}
+
+/// The failed requirements of a fresh evaluation, with their invalid fields.
+async fn failures(client: &TrustHubClient, c: &trusthub_desk::credentials::Credentials, sid: &str) -> Vec<(String, Vec<String>)> {
+    let policy = client.fetch_profile(c, sid).await.unwrap().policy_sid.unwrap();
+    let e = client
+        .create_evaluation(c, BundleKind::CustomerProfile, sid, &policy)
+        .await
+        .unwrap();
+    e.results
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.passed != Some(true))
+        .map(|r| {
+            let fields = r.invalid.unwrap_or_default().into_iter().filter_map(|f| f.object_field).collect();
+            (r.requirement_name.unwrap(), fields)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn an_evaluation_follows_the_data_complete_missing_and_invalid() {
+    let (sb, client) = start(Duration::from_secs(60)).await;
+    let c = sb.demo_credentials().unwrap();
+    // Complete: passes.
+    assert!(failures(&client, &c, &profile_sid(Seeded::DRAFT_COMPLIANT)).await.is_empty());
+    // Missing and invalid fields, and a missing object, each where it is.
+    let broken = profile_sid(Seeded::DRAFT_NONCOMPLIANT);
+    let found = failures(&client, &c, &broken).await;
+    assert_eq!(
+        found,
+        [
+            ("customer_profile_business_information".to_owned(), vec!["business_name".to_owned()]),
+            ("authorized_representative_1".to_owned(), vec!["phone_number".to_owned()]),
+            ("customer_profile_address".to_owned(), vec!["address_sids".to_owned()]),
+        ]
+    );
+    let website = failures(&client, &c, &profile_sid(Seeded::BAD_WEBSITE)).await;
+    assert_eq!(website[0].1, ["business_industry", "website_url"]);
+    let nobody = failures(&client, &c, &profile_sid(Seeded::NO_REPRESENTATIVE)).await;
+    assert_eq!(nobody, [("authorized_representative_1".to_owned(), vec![])]);
+
+    // Fixing the data fixes the evaluation: the rep's phone, then the business name...
+    let assignments = client
+        .list_entity_assignments(&c, BundleKind::CustomerProfile, &broken)
+        .await
+        .unwrap()
+        .records;
+    let it: Vec<String> = assignments.iter().filter_map(|a| a.object_sid.clone()).filter(|s| s.starts_with("IT")).collect();
+    for sid in &it {
+        let user = client.fetch_end_user(&c, sid).await.unwrap();
+        let mut attributes = map(user.attributes.unwrap());
+        if user.kind.as_deref() == Some("customer_profile_business_information") {
+            attributes.insert("business_name".into(), json!("Blue Harbor Bakery"));
+        } else {
+            attributes.insert("phone_number".into(), json!("+14155550100"));
+        }
+        client.update_object(&c, ObjectKind::EndUser, sid, None, &attributes).await.unwrap();
+    }
+    // ...then an address document naming one of the account's addresses.
+    let address = client.list_addresses(&c).await.unwrap().records[0].sid.clone().unwrap();
+    let doc = client
+        .create_object(&c, ObjectKind::SupportingDocument, "customer_profile_address", "Office", &map(json!({"address_sids": [address]})))
+        .await
+        .unwrap();
+    client
+        .assign_entity(&c, BundleKind::CustomerProfile, &broken, doc.sid.as_deref().unwrap())
+        .await
+        .unwrap();
+    assert!(failures(&client, &c, &broken).await.is_empty(), "compliant once fixed");
+}
+
+#[tokio::test]
+async fn what_twilio_refuses_the_sandbox_refuses() {
+    let (sb, client) = start(Duration::from_secs(60)).await;
+    let c = sb.demo_credentials().unwrap();
+    // An unknown type.
+    let e = api_error(
+        client
+            .create_object(&c, ObjectKind::EndUser, "no_such_type", "X", &Map::new())
+            .await,
+    );
+    assert_eq!((e.status, e.code), (400, Some(20001)));
+    // Attributes that are not a JSON object (the client never sends that: a raw request).
+    let token = sb.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap();
+    let r = reqwest::Client::new()
+        .post(format!("{}v1/EndUsers", sb.base_url()))
+        .header("authorization", basic(sandbox::DEMO_ACCOUNT_SID, &token))
+        .form(&[("FriendlyName", "X"), ("Type", "authorized_representative_1"), ("Attributes", "[1, 2]")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 400);
+    // An address's country does not change.
+    let ad = client.list_addresses(&c).await.unwrap().records[0].sid.clone().unwrap();
+    let r = reqwest::Client::new()
+        .post(format!("{}2010-04-01/Accounts/{}/Addresses/{ad}.json", sb.base_url(), sandbox::DEMO_ACCOUNT_SID))
+        .header("authorization", basic(sandbox::DEMO_ACCOUNT_SID, &token))
+        .form(&[("IsoCountry", "CA")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 400);
+    let fixed = client
+        .update_address(&c, &ad, &AddressUpdate { street: Some("9 Elm Street".into()), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(fixed.street.as_deref(), Some("9 Elm Street"));
+    // A profile in review keeps its assignments, and what is assigned to it.
+    let in_review = profile_sid(Seeded::IN_REVIEW);
+    let assignment = client
+        .list_entity_assignments(&c, BundleKind::CustomerProfile, &in_review)
+        .await
+        .unwrap()
+        .records[0]
+        .clone();
+    let e = api_error(
+        client
+            .unassign_entity(&c, BundleKind::CustomerProfile, &in_review, assignment.sid.as_deref().unwrap())
+            .await,
+    );
+    assert_eq!(e.code, Some(60711));
+    let e = api_error(
+        client
+            .update_object(&c, ObjectKind::EndUser, assignment.object_sid.as_deref().unwrap(), None, &Map::new())
+            .await,
+    );
+    assert_eq!(e.code, Some(60711));
+    // Something still assigned cannot be deleted.
+    let e = api_error(client.delete_object(&c, ObjectKind::EndUser, assignment.object_sid.as_deref().unwrap()).await);
+    assert_eq!(e.status, 400);
+    // A classic-API path of another account is not reachable.
+    let r = reqwest::Client::new()
+        .get(format!("{}2010-04-01/Accounts/{}/Addresses.json", sb.base_url(), sandbox::SECOND_ACCOUNT_SID))
+        .header("authorization", basic(sandbox::DEMO_ACCOUNT_SID, &token))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 404);
+}

@@ -250,3 +250,168 @@ fn a_response_that_breaks_the_spec_is_caught() {
         );
     }
 }
+
+/// What a profile is made of, and the classic API's side: every answer the app reads.
+#[tokio::test]
+async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
+    let sb = Sb::start().await;
+    sb.conforms(Method::GET, "/v1/Policies", "/v1/Policies", &[], 200).await;
+    let types = sb
+        .conforms(Method::GET, "/v1/EndUserTypes", "/v1/EndUserTypes", &[], 200)
+        .await;
+    assert!(types["end_user_types"].as_array().unwrap().len() >= 3);
+    sb.conforms(
+        Method::GET,
+        "/v1/EndUserTypes/{Sid}",
+        "/v1/EndUserTypes/customer_profile_business_information",
+        &[],
+        200,
+    )
+    .await;
+    sb.conforms(Method::GET, "/v1/SupportingDocumentTypes", "/v1/SupportingDocumentTypes", &[], 200)
+        .await;
+    sb.conforms(
+        Method::GET,
+        "/v1/SupportingDocumentTypes/{Sid}",
+        "/v1/SupportingDocumentTypes/customer_profile_address",
+        &[],
+        200,
+    )
+    .await;
+    sb.conforms(Method::GET, "/v1/EndUsers", "/v1/EndUsers?PageSize=5", &[], 200).await;
+    sb.conforms(Method::GET, "/v1/SupportingDocuments", "/v1/SupportingDocuments?PageSize=5", &[], 200)
+        .await;
+
+    let user = sb
+        .conforms(
+            Method::POST,
+            "/v1/EndUsers",
+            "/v1/EndUsers",
+            &[
+                ("FriendlyName", "Sam Lee"),
+                ("Type", "authorized_representative_1"),
+                ("Attributes", r#"{"first_name": "Sam", "last_name": "Lee"}"#),
+            ],
+            201,
+        )
+        .await;
+    let it = user["sid"].as_str().unwrap().to_owned();
+    sb.conforms(
+        Method::POST,
+        "/v1/EndUsers/{Sid}",
+        &format!("/v1/EndUsers/{it}"),
+        &[("Attributes", r#"{"first_name": "Sam", "last_name": "Lee", "email": "sam@example.com"}"#)],
+        200,
+    )
+    .await;
+    let addresses = sb
+        .conforms(
+            Method::GET,
+            "/2010-04-01/Accounts/{AccountSid}/Addresses.json",
+            &format!("/2010-04-01/Accounts/{}/Addresses.json?PageSize=5", sandbox::DEMO_ACCOUNT_SID),
+            &[],
+            200,
+        )
+        .await;
+    let ad = addresses["addresses"][0]["sid"].as_str().unwrap().to_owned();
+    assert!(addresses["next_page_uri"].as_str().unwrap().starts_with("/2010-04-01/"), "relative, as Twilio writes it");
+    let made = sb
+        .conforms(
+            Method::POST,
+            "/2010-04-01/Accounts/{AccountSid}/Addresses.json",
+            &format!("/2010-04-01/Accounts/{}/Addresses.json", sandbox::DEMO_ACCOUNT_SID),
+            &[
+                ("CustomerName", "Acme"),
+                ("Street", "1 Main St"),
+                ("City", "Springfield"),
+                ("Region", "IL"),
+                ("PostalCode", "62701"),
+                ("IsoCountry", "US"),
+            ],
+            201,
+        )
+        .await;
+    assert!(made["date_created"].as_str().unwrap().ends_with("+0000"), "RFC 2822 dates");
+    sb.conforms(
+        Method::POST,
+        "/2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json",
+        &format!("/2010-04-01/Accounts/{}/Addresses/{ad}.json", sandbox::DEMO_ACCOUNT_SID),
+        &[("Street", "2 Main St")],
+        200,
+    )
+    .await;
+    sb.conforms(
+        Method::GET,
+        "/2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json",
+        &format!("/2010-04-01/Accounts/{}/Addresses/{ad}.json", sandbox::DEMO_ACCOUNT_SID),
+        &[],
+        200,
+    )
+    .await;
+    let doc = sb
+        .conforms(
+            Method::POST,
+            "/v1/SupportingDocuments",
+            "/v1/SupportingDocuments",
+            &[
+                ("FriendlyName", "Office"),
+                ("Type", "customer_profile_address"),
+                ("Attributes", &format!(r#"{{"address_sids": ["{ad}"]}}"#)),
+            ],
+            201,
+        )
+        .await;
+    let rd = doc["sid"].as_str().unwrap().to_owned();
+    let numbers = sb
+        .conforms(
+            Method::GET,
+            "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
+            &format!("/2010-04-01/Accounts/{}/IncomingPhoneNumbers.json", sandbox::DEMO_ACCOUNT_SID),
+            &[],
+            200,
+        )
+        .await;
+    let draft = profile_sid(Seeded::DRAFT_NONCOMPLIANT);
+    let assigned = sb
+        .conforms(
+            Method::POST,
+            "/v1/CustomerProfiles/{CustomerProfileSid}/EntityAssignments",
+            &format!("/v1/CustomerProfiles/{draft}/EntityAssignments"),
+            &[("ObjectSid", &rd)],
+            201,
+        )
+        .await;
+    let bv = assigned["sid"].as_str().unwrap().to_owned();
+    sb.conforms(
+        Method::GET,
+        "/v1/CustomerProfiles/{CustomerProfileSid}/EntityAssignments/{Sid}",
+        &format!("/v1/CustomerProfiles/{draft}/EntityAssignments/{bv}"),
+        &[],
+        200,
+    )
+    .await;
+    // The first number not assigned to anything.
+    let free = numbers["incoming_phone_numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["sid"].as_str().unwrap().to_owned())
+        .find(|pn| pn.ends_with(|_| true))
+        .unwrap();
+    let (status, _) = sb
+        .call(
+            Method::POST,
+            &format!("/v1/CustomerProfiles/{draft}/ChannelEndpointAssignments"),
+            &[("ChannelEndpointType", "phone-number"), ("ChannelEndpointSid", &free)],
+        )
+        .await;
+    assert!(status == 201 || status == 400, "{status}");
+    sb.conforms(
+        Method::GET,
+        "/2010-04-01/Accounts.json",
+        "/2010-04-01/Accounts.json",
+        &[],
+        200,
+    )
+    .await;
+}

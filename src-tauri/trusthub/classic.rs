@@ -179,3 +179,25 @@ impl TrustHubClient {
         .await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn with_twilio_the_classic_api_is_its_own_host_with_an_override_the_same_server() {
+        let twilio = url::Url::parse(super::super::base_url::TWILIO_BASE_URL).unwrap();
+        let http = super::super::http_client_for(&twilio).unwrap();
+        let client = TrustHubClient::new(http.clone(), twilio);
+        let c = Credentials::new("AC0123456789abcdef0123456789abcdef", None, "t".into()).unwrap();
+        let address = client.api_url(&TrustHubClient::account_path(&c, "Addresses.json"));
+        assert_eq!(
+            address.as_str(),
+            "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Addresses.json"
+        );
+        assert_eq!(client.url("/v1/Policies").host_str(), Some("trusthub.twilio.com"));
+        let local = url::Url::parse("http://127.0.0.1:4010").unwrap();
+        let client = TrustHubClient::new(http, local);
+        assert_eq!(client.api_url("/2010-04-01/Accounts.json").as_str(), "http://127.0.0.1:4010/2010-04-01/Accounts.json");
+    }
+}

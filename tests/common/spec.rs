@@ -1,29 +1,47 @@
-//! Twilio's OpenAPI spec (tests/spec/, MIT) as JSON Schemas the tests validate against.
+//! Twilio's OpenAPI specs (tests/spec/, MIT) as JSON Schemas the tests validate against:
+//! TrustHub v1, and the classic API (2010-04-01) for addresses, numbers and accounts.
 
 use serde_json::{json, Map, Value};
 use std::sync::OnceLock;
 
-pub fn spec() -> &'static Value {
+pub fn trusthub() -> &'static Value {
     static SPEC: OnceLock<Value> = OnceLock::new();
     SPEC.get_or_init(|| {
         serde_json::from_str(include_str!("../spec/twilio_trusthub_v1.json")).unwrap()
     })
 }
 
+pub fn classic() -> &'static Value {
+    static SPEC: OnceLock<Value> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        serde_json::from_str(include_str!("../spec/twilio_api_v2010.json")).unwrap()
+    })
+}
+
+/// The spec a path belongs to.
+fn spec_of(path: &str) -> &'static Value {
+    if path.starts_with("/2010-04-01") {
+        classic()
+    } else {
+        trusthub()
+    }
+}
+
 /// The response schema of `method path` for `status`, as a self-contained JSON Schema.
 pub fn response_schema(path: &str, method: &str, status: &str) -> Value {
-    let op = &spec()["paths"][path][method];
+    let spec = spec_of(path);
+    let op = &spec["paths"][path][method];
     let schema = &op["responses"][status]["content"]["application/json"]["schema"];
     assert!(
         !schema.is_null(),
         "the spec has no {status} JSON response for {method} {path}"
     );
-    to_json_schema(schema)
+    to_json_schema(spec, schema)
 }
 
 /// The form parameter names the spec defines for `method path`.
 pub fn form_parameters(path: &str, method: &str) -> Vec<String> {
-    spec()["paths"][path][method]["requestBody"]["content"]["application/x-www-form-urlencoded"]
+    spec_of(path)["paths"][path][method]["requestBody"]["content"]["application/x-www-form-urlencoded"]
         ["schema"]["properties"]
         .as_object()
         .map(|o| o.keys().cloned().collect())
@@ -31,12 +49,12 @@ pub fn form_parameters(path: &str, method: &str) -> Vec<String> {
 }
 
 /// OpenAPI 3.0 to JSON Schema: `$ref`s inlined, `nullable: true` made a `null` type.
-fn to_json_schema(schema: &Value) -> Value {
+fn to_json_schema(spec: &Value, schema: &Value) -> Value {
     match schema {
         Value::Object(o) => {
             if let Some(Value::String(r)) = o.get("$ref") {
                 let name = r.trim_start_matches("#/components/schemas/");
-                return to_json_schema(&spec()["components"]["schemas"][name]);
+                return to_json_schema(spec, &spec["components"]["schemas"][name]);
             }
             let mut out = Map::new();
             for (k, v) in o {
@@ -47,12 +65,18 @@ fn to_json_schema(schema: &Value) -> Value {
                             .as_object()
                             .unwrap()
                             .iter()
-                            .map(|(n, s)| (n.clone(), to_json_schema(s)))
+                            .map(|(n, s)| (n.clone(), to_json_schema(spec, s)))
                             .collect();
                         out.insert(k.clone(), Value::Object(props));
                     }
+                    // Twilio's own formats (`phone-number`, `uri-map`, ...) are not JSON Schema's.
+                    "format" if !matches!(v.as_str(), Some("date-time" | "uri" | "email")) => {}
+                    // The classic API's own examples write its `*_uri` fields as paths.
+                    "format" if std::ptr::eq(spec, classic()) && v == "uri" => {
+                        out.insert(k.clone(), json!("uri-reference"));
+                    }
                     _ => {
-                        out.insert(k.clone(), to_json_schema(v));
+                        out.insert(k.clone(), to_json_schema(spec, v));
                     }
                 }
             }
@@ -70,7 +94,7 @@ fn to_json_schema(schema: &Value) -> Value {
             }
             Value::Object(out)
         }
-        Value::Array(items) => Value::Array(items.iter().map(to_json_schema).collect()),
+        Value::Array(items) => Value::Array(items.iter().map(|i| to_json_schema(spec, i)).collect()),
         other => other.clone(),
     }
 }
