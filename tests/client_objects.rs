@@ -44,8 +44,15 @@ async fn an_end_user_is_created_with_its_type_and_attributes_as_one_json_object(
     Mock::given(method("POST"))
         .and(path("/v1/EndUsers"))
         .and(auth())
-        .and(body_string(form(&[("FriendlyName", "Sam Lee"), ("Type", "authorized_representative_1"), ("Attributes", attributes)])))
-        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"sid": IT, "type": "authorized_representative_1"})))
+        .and(body_string(form(&[
+            ("FriendlyName", "Sam Lee"),
+            ("Type", "authorized_representative_1"),
+            ("Attributes", attributes),
+        ])))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .set_body_json(json!({"sid": IT, "type": "authorized_representative_1"})),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -70,7 +77,9 @@ async fn saving_an_edit_sends_the_whole_attributes_object() {
     Mock::given(method("GET"))
         .and(path(format!("/v1/EndUsers/{IT}")))
         .and(auth())
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"sid": IT, "type": "authorized_representative_1", "attributes": stored})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"sid": IT, "type": "authorized_representative_1", "attributes": stored}),
+        ))
         .mount(&server)
         .await;
     Mock::given(method("GET"))
@@ -92,17 +101,33 @@ async fn saving_an_edit_sends_the_whole_attributes_object() {
     vault.entry(AC).save(&token_credentials()).unwrap();
     let state = AppState::new(http_client_for(&url).unwrap(), url, vault, None);
     state.change_book(|b| b.remember(AC, None)).unwrap();
-    objects::save(&state, IT, None, &map(json!({"phone_number": "+1 415 555 0100"})))
-        .await
-        .unwrap();
+    objects::save(
+        &state,
+        IT,
+        None,
+        &map(json!({"phone_number": "+1 415 555 0100"})),
+    )
+    .await
+    .unwrap();
 
     // A wrong value is refused beside its field, and nothing is sent.
     let e = objects::save(&state, IT, None, &map(json!({"phone_number": "555 0100"})))
         .await
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("phone_number"));
-    assert!(e.message.starts_with("Enter the number in international form"), "{}", e.message);
-    let posts = server.received_requests().await.unwrap().into_iter().filter(|r| r.method.as_str() == "POST").count();
+    assert!(
+        e.message
+            .starts_with("Enter the number in international form"),
+        "{}",
+        e.message
+    );
+    let posts = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.method.as_str() == "POST")
+        .count();
     assert_eq!(posts, 1);
 }
 
@@ -113,8 +138,13 @@ async fn a_document_update_names_it_and_sends_its_attributes() {
     Mock::given(method("POST"))
         .and(path(format!("/v1/SupportingDocuments/{RD}")))
         .and(auth())
-        .and(body_string(form(&[("Attributes", &attributes), ("FriendlyName", "Office")])))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"sid": RD, "status": "DRAFT"})))
+        .and(body_string(form(&[
+            ("Attributes", &attributes),
+            ("FriendlyName", "Office"),
+        ])))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"sid": RD, "status": "DRAFT"})),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -128,22 +158,36 @@ async fn a_document_update_names_it_and_sends_its_attributes() {
     let client = client_for(&server.uri());
     let c = token_credentials();
     client
-        .update_object(&c, ObjectKind::SupportingDocument, RD, Some("Office"), &map(json!({"address_sids": [AD]})))
+        .update_object(
+            &c,
+            ObjectKind::SupportingDocument,
+            RD,
+            Some("Office"),
+            &map(json!({"address_sids": [AD]})),
+        )
         .await
         .unwrap();
-    client.delete_object(&c, ObjectKind::SupportingDocument, RD).await.unwrap();
+    client
+        .delete_object(&c, ObjectKind::SupportingDocument, RD)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
 async fn assignments_and_phone_numbers_of_profiles_and_trust_products() {
     let server = MockServer::start().await;
-    for (kind, collection) in [(BundleKind::CustomerProfile, "CustomerProfiles"), (BundleKind::TrustProduct, "TrustProducts")] {
+    for (kind, collection) in [
+        (BundleKind::CustomerProfile, "CustomerProfiles"),
+        (BundleKind::TrustProduct, "TrustProducts"),
+    ] {
         let base = format!("/v1/{collection}/{BU}");
         Mock::given(method("POST"))
             .and(path(format!("{base}/EntityAssignments")))
             .and(auth())
             .and(body_string(form(&[("ObjectSid", IT)])))
-            .respond_with(ResponseTemplate::new(201).set_body_json(json!({"sid": BV, "object_sid": IT})))
+            .respond_with(
+                ResponseTemplate::new(201).set_body_json(json!({"sid": BV, "object_sid": IT})),
+            )
             .expect(1)
             .mount(&server)
             .await;
@@ -157,8 +201,14 @@ async fn assignments_and_phone_numbers_of_profiles_and_trust_products() {
         Mock::given(method("POST"))
             .and(path(format!("{base}/ChannelEndpointAssignments")))
             .and(auth())
-            .and(body_string(form(&[("ChannelEndpointType", "phone-number"), ("ChannelEndpointSid", PN)])))
-            .respond_with(ResponseTemplate::new(201).set_body_json(json!({"sid": RA, "channel_endpoint_sid": PN})))
+            .and(body_string(form(&[
+                ("ChannelEndpointType", "phone-number"),
+                ("ChannelEndpointSid", PN),
+            ])))
+            .respond_with(
+                ResponseTemplate::new(201)
+                    .set_body_json(json!({"sid": RA, "channel_endpoint_sid": PN})),
+            )
             .expect(1)
             .mount(&server)
             .await;
@@ -175,14 +225,20 @@ async fn assignments_and_phone_numbers_of_profiles_and_trust_products() {
         assert_eq!(a.sid.as_deref(), Some(BV));
         client.unassign_entity(&c, kind, BU, BV).await.unwrap();
         client.assign_phone_number(&c, kind, BU, PN).await.unwrap();
-        client.unassign_phone_number(&c, kind, BU, RA).await.unwrap();
+        client
+            .unassign_phone_number(&c, kind, BU, RA)
+            .await
+            .unwrap();
     }
     // Anything but an end user, document or profile is refused before sending.
     let e = client_for(&server.uri())
         .assign_entity(&token_credentials(), BundleKind::CustomerProfile, BU, AC)
         .await
         .unwrap_err();
-    assert!(matches!(e, trusthub_desk::trusthub::TrustHubError::InvalidInput(_)));
+    assert!(matches!(
+        e,
+        trusthub_desk::trusthub::TrustHubError::InvalidInput(_)
+    ));
 }
 
 #[tokio::test]
@@ -216,18 +272,30 @@ async fn addresses_speak_the_classic_api_paging_by_a_relative_next_page_uri() {
         .and(path(list.clone()))
         .and(auth())
         .and(body_string(form(&[
-            ("CustomerName", "Acme"), ("Street", "1 Main St"), ("City", "Springfield"), ("Region", "IL"),
-            ("PostalCode", "62701"), ("IsoCountry", "US"), ("StreetSecondary", "Suite 2"),
+            ("CustomerName", "Acme"),
+            ("Street", "1 Main St"),
+            ("City", "Springfield"),
+            ("Region", "IL"),
+            ("PostalCode", "62701"),
+            ("IsoCountry", "US"),
+            ("StreetSecondary", "Suite 2"),
         ])))
         .respond_with(ResponseTemplate::new(201).set_body_json(json!({"sid": AD})))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("POST"))
-        .and(path(format!("/2010-04-01/Accounts/{AC}/Addresses/{AD}.json")))
+        .and(path(format!(
+            "/2010-04-01/Accounts/{AC}/Addresses/{AD}.json"
+        )))
         .and(auth())
-        .and(body_string(form(&[("Street", "9 Elm St"), ("PostalCode", "62702")])))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"sid": AD, "street": "9 Elm St"})))
+        .and(body_string(form(&[
+            ("Street", "9 Elm St"),
+            ("PostalCode", "62702"),
+        ])))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"sid": AD, "street": "9 Elm St"})),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -237,24 +305,58 @@ async fn addresses_speak_the_classic_api_paging_by_a_relative_next_page_uri() {
     assert_eq!(all.records.len(), 2);
     assert_eq!(all.note, None);
     client
-        .create_address(&c, &AddressInput {
-            customer_name: "Acme".into(), street: " 1 Main St ".into(), street_secondary: Some("Suite 2".into()),
-            city: "Springfield".into(), region: "IL".into(), postal_code: "62701".into(), iso_country: "us".into(),
-            friendly_name: None,
-        })
+        .create_address(
+            &c,
+            &AddressInput {
+                customer_name: "Acme".into(),
+                street: " 1 Main St ".into(),
+                street_secondary: Some("Suite 2".into()),
+                city: "Springfield".into(),
+                region: "IL".into(),
+                postal_code: "62701".into(),
+                iso_country: "us".into(),
+                friendly_name: None,
+            },
+        )
         .await
         .unwrap();
     client
-        .update_address(&c, AD, &AddressUpdate { street: Some("9 Elm St".into()), postal_code: Some("62702".into()), ..Default::default() })
+        .update_address(
+            &c,
+            AD,
+            &AddressUpdate {
+                street: Some("9 Elm St".into()),
+                postal_code: Some("62702".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     // Checked before anything is sent: an empty city, a country not from the list.
-    let bad = AddressInput { customer_name: "A".into(), street: "1".into(), city: " ".into(), region: "R".into(), postal_code: "1".into(), iso_country: "US".into(), ..Default::default() };
+    let bad = AddressInput {
+        customer_name: "A".into(),
+        street: "1".into(),
+        city: " ".into(),
+        region: "R".into(),
+        postal_code: "1".into(),
+        iso_country: "US".into(),
+        ..Default::default()
+    };
     let e = client.create_address(&c, &bad).await.unwrap_err();
-    assert!(matches!(e, trusthub_desk::trusthub::TrustHubError::InvalidInput(ref f) if f.field == "city"), "{e:?}");
-    let bad = AddressInput { iso_country: "United States".into(), city: "X".into(), ..bad };
+    assert!(
+        matches!(e, trusthub_desk::trusthub::TrustHubError::InvalidInput(ref f) if f.field == "city"),
+        "{e:?}"
+    );
+    let bad = AddressInput {
+        iso_country: "United States".into(),
+        city: "X".into(),
+        ..bad
+    };
     let e = client.create_address(&c, &bad).await.unwrap_err();
-    assert!(matches!(e, trusthub_desk::trusthub::TrustHubError::InvalidInput(ref f) if f.field == "isoCountry"), "{e:?}");
+    assert!(
+        matches!(e, trusthub_desk::trusthub::TrustHubError::InvalidInput(ref f) if f.field == "isoCountry"),
+        "{e:?}"
+    );
 }
 
 #[tokio::test]
@@ -288,12 +390,28 @@ async fn phone_numbers_policies_and_types_are_read_from_their_own_lists() {
     let client = client_for(&server.uri());
     let c = token_credentials();
     let numbers = client.list_phone_numbers(&c).await.unwrap();
-    assert_eq!(numbers.records[0].phone_number.as_deref(), Some("+14155550100"));
+    assert_eq!(
+        numbers.records[0].phone_number.as_deref(),
+        Some("+14155550100")
+    );
     assert_eq!(client.list_policies(&c).await.unwrap().records.len(), 1);
-    let t = client.fetch_type(&c, ObjectKind::SupportingDocument, "customer_profile_address").await.unwrap();
+    let t = client
+        .fetch_type(
+            &c,
+            ObjectKind::SupportingDocument,
+            "customer_profile_address",
+        )
+        .await
+        .unwrap();
     assert_eq!(t.fields[0].friendly_name.as_deref(), Some("Address Sids"));
-    let e = client.fetch_type(&c, ObjectKind::EndUser, "../Accounts").await.unwrap_err();
-    assert!(matches!(e, trusthub_desk::trusthub::TrustHubError::InvalidInput(_)), "a type name is checked: {e:?}");
+    let e = client
+        .fetch_type(&c, ObjectKind::EndUser, "../Accounts")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, trusthub_desk::trusthub::TrustHubError::InvalidInput(_)),
+        "a type name is checked: {e:?}"
+    );
 }
 
 #[tokio::test]
@@ -303,8 +421,14 @@ async fn profiles_and_trust_products_are_created_and_deleted() {
         Mock::given(method("POST"))
             .and(path(format!("/v1/{collection}")))
             .and(auth())
-            .and(body_string(form(&[("FriendlyName", "Acme & Co"), ("Email", "ops@acme.example"), ("PolicySid", RN)])))
-            .respond_with(ResponseTemplate::new(201).set_body_json(json!({"sid": BU, "status": "draft"})))
+            .and(body_string(form(&[
+                ("FriendlyName", "Acme & Co"),
+                ("Email", "ops@acme.example"),
+                ("PolicySid", RN),
+            ])))
+            .respond_with(
+                ResponseTemplate::new(201).set_body_json(json!({"sid": BU, "status": "draft"})),
+            )
             .expect(1)
             .mount(&server)
             .await;
@@ -318,12 +442,23 @@ async fn profiles_and_trust_products_are_created_and_deleted() {
     }
     let client = client_for(&server.uri());
     let c = token_credentials();
-    let input = NewBundle { friendly_name: "Acme & Co".into(), email: " ops@acme.example ".into(), policy_sid: RN.into(), status_callback: None };
+    let input = NewBundle {
+        friendly_name: "Acme & Co".into(),
+        email: " ops@acme.example ".into(),
+        policy_sid: RN.into(),
+        status_callback: None,
+    };
     for kind in [BundleKind::CustomerProfile, BundleKind::TrustProduct] {
         let made = client.create_bundle(&c, kind, &input).await.unwrap();
         assert_eq!(made.status.as_deref(), Some("draft"));
         client.delete_bundle(&c, kind, BU).await.unwrap();
     }
-    let bad = NewBundle { email: "not an e-mail".into(), ..input };
-    assert!(client.create_bundle(&c, BundleKind::CustomerProfile, &bad).await.is_err());
+    let bad = NewBundle {
+        email: "not an e-mail".into(),
+        ..input
+    };
+    assert!(client
+        .create_bundle(&c, BundleKind::CustomerProfile, &bad)
+        .await
+        .is_err());
 }

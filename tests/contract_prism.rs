@@ -211,39 +211,134 @@ async fn every_request_about_what_a_profile_is_made_of_is_accepted_by_the_specs(
     const AD: &str = "ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     for c in [token_credentials(), key_credentials()] {
         client.list_policies(&c).await.expect("policies");
-        client.fetch_type(&c, ObjectKind::EndUser, "customer_profile_business_information").await.expect("end-user type");
-        client.fetch_type(&c, ObjectKind::SupportingDocument, "customer_profile_address").await.expect("document type");
+        client
+            .fetch_type(
+                &c,
+                ObjectKind::EndUser,
+                "customer_profile_business_information",
+            )
+            .await
+            .expect("end-user type");
+        client
+            .fetch_type(
+                &c,
+                ObjectKind::SupportingDocument,
+                "customer_profile_address",
+            )
+            .await
+            .expect("document type");
         client.list_end_users(&c).await.expect("end users");
-        client.list_supporting_documents(&c).await.expect("documents");
+        client
+            .list_supporting_documents(&c)
+            .await
+            .expect("documents");
         let attributes = map(json!({"first_name": "Sam", "phone_number": "+14155550100"}));
-        client.create_object(&c, ObjectKind::EndUser, "authorized_representative_1", "Sam", &attributes).await.expect("create end user");
-        client.update_object(&c, ObjectKind::EndUser, IT, Some("Sam Lee"), &attributes).await.expect("update end user");
-        client.delete_object(&c, ObjectKind::EndUser, IT).await.expect("delete end user");
+        client
+            .create_object(
+                &c,
+                ObjectKind::EndUser,
+                "authorized_representative_1",
+                "Sam",
+                &attributes,
+            )
+            .await
+            .expect("create end user");
+        client
+            .update_object(&c, ObjectKind::EndUser, IT, Some("Sam Lee"), &attributes)
+            .await
+            .expect("update end user");
+        client
+            .delete_object(&c, ObjectKind::EndUser, IT)
+            .await
+            .expect("delete end user");
         let doc = map(json!({"address_sids": [AD]}));
-        client.create_object(&c, ObjectKind::SupportingDocument, "customer_profile_address", "Office", &doc).await.expect("create document");
-        client.update_object(&c, ObjectKind::SupportingDocument, RD, None, &doc).await.expect("update document");
-        client.delete_object(&c, ObjectKind::SupportingDocument, RD).await.expect("delete document");
+        client
+            .create_object(
+                &c,
+                ObjectKind::SupportingDocument,
+                "customer_profile_address",
+                "Office",
+                &doc,
+            )
+            .await
+            .expect("create document");
+        client
+            .update_object(&c, ObjectKind::SupportingDocument, RD, None, &doc)
+            .await
+            .expect("update document");
+        client
+            .delete_object(&c, ObjectKind::SupportingDocument, RD)
+            .await
+            .expect("delete document");
         for kind in [BundleKind::CustomerProfile, BundleKind::TrustProduct] {
-            client.assign_entity(&c, kind, BU, IT).await.expect("assign");
-            client.unassign_entity(&c, kind, BU, "BVaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").await.expect("unassign");
-            client.assign_phone_number(&c, kind, BU, "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").await.expect("assign number");
-            client.unassign_phone_number(&c, kind, BU, "RAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").await.expect("unassign number");
-            let input = NewBundle { friendly_name: "Acme".into(), email: "ops@acme.example".into(), policy_sid: RN.into(), status_callback: Some("https://hooks.example.com/x".into()) };
-            client.create_bundle(&c, kind, &input).await.expect("create bundle");
-            client.delete_bundle(&c, kind, BU).await.expect("delete bundle");
-            client.fetch_bundle(&c, kind, BU).await.expect("fetch bundle");
-            client.list_evaluations(&c, kind, BU, None).await.expect("evaluations");
-            client.list_entity_assignments(&c, kind, BU).await.expect("entity assignments");
+            client
+                .assign_entity(&c, kind, BU, IT)
+                .await
+                .expect("assign");
+            client
+                .unassign_entity(&c, kind, BU, "BVaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+                .await
+                .expect("unassign");
+            client
+                .assign_phone_number(&c, kind, BU, "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+                .await
+                .expect("assign number");
+            client
+                .unassign_phone_number(&c, kind, BU, "RAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+                .await
+                .expect("unassign number");
+            let input = NewBundle {
+                friendly_name: "Acme".into(),
+                email: "ops@acme.example".into(),
+                policy_sid: RN.into(),
+                status_callback: Some("https://hooks.example.com/x".into()),
+            };
+            client
+                .create_bundle(&c, kind, &input)
+                .await
+                .expect("create bundle");
+            client
+                .delete_bundle(&c, kind, BU)
+                .await
+                .expect("delete bundle");
+            client
+                .fetch_bundle(&c, kind, BU)
+                .await
+                .expect("fetch bundle");
+            client
+                .list_evaluations(&c, kind, BU, None)
+                .await
+                .expect("evaluations");
+            client
+                .list_entity_assignments(&c, kind, BU)
+                .await
+                .expect("entity assignments");
         }
         api.list_addresses(&c).await.expect("addresses");
         api.fetch_address(&c, AD).await.expect("address");
         let input = AddressInput {
-            customer_name: "Acme".into(), street: "1 Main St".into(), street_secondary: Some("Suite 2".into()),
-            city: "Springfield".into(), region: "IL".into(), postal_code: "62701".into(), iso_country: "US".into(),
+            customer_name: "Acme".into(),
+            street: "1 Main St".into(),
+            street_secondary: Some("Suite 2".into()),
+            city: "Springfield".into(),
+            region: "IL".into(),
+            postal_code: "62701".into(),
+            iso_country: "US".into(),
             friendly_name: Some("Office".into()),
         };
-        api.create_address(&c, &input).await.expect("create address");
-        api.update_address(&c, AD, &AddressUpdate { street: Some("2 Main St".into()), ..Default::default() }).await.expect("update address");
+        api.create_address(&c, &input)
+            .await
+            .expect("create address");
+        api.update_address(
+            &c,
+            AD,
+            &AddressUpdate {
+                street: Some("2 Main St".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("update address");
         api.delete_address(&c, AD).await.expect("delete address");
         api.list_phone_numbers(&c).await.expect("phone numbers");
     }
@@ -254,11 +349,18 @@ async fn the_classic_prism_refuses_what_breaks_its_spec() {
     // Without --errors, Prism still answers 422 to a request that breaks the spec.
     let prism = prism_of("twilio_api_v2010.json", false);
     let response = reqwest::Client::new()
-        .post(format!("{}/2010-04-01/Accounts/{AC}/Addresses.json", prism.base))
+        .post(format!(
+            "{}/2010-04-01/Accounts/{AC}/Addresses.json",
+            prism.base
+        ))
         .header("authorization", basic(AC, TOKEN))
         .form(&[("CustomerName", "Acme"), ("City", "Springfield")])
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status().as_u16(), 422, "Street, Region, PostalCode and IsoCountry are required");
+    assert_eq!(
+        response.status().as_u16(),
+        422,
+        "Street, Region, PostalCode and IsoCountry are required"
+    );
 }

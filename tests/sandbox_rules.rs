@@ -474,8 +474,17 @@ fn map(v: Value) -> Map<String, Value> {
 }
 
 /// The failed requirements of a fresh evaluation, with their invalid fields.
-async fn failures(client: &TrustHubClient, c: &trusthub_desk::credentials::Credentials, sid: &str) -> Vec<(String, Vec<String>)> {
-    let policy = client.fetch_profile(c, sid).await.unwrap().policy_sid.unwrap();
+async fn failures(
+    client: &TrustHubClient,
+    c: &trusthub_desk::credentials::Credentials,
+    sid: &str,
+) -> Vec<(String, Vec<String>)> {
+    let policy = client
+        .fetch_profile(c, sid)
+        .await
+        .unwrap()
+        .policy_sid
+        .unwrap();
     let e = client
         .create_evaluation(c, BundleKind::CustomerProfile, sid, &policy)
         .await
@@ -485,7 +494,12 @@ async fn failures(client: &TrustHubClient, c: &trusthub_desk::credentials::Crede
         .into_iter()
         .filter(|r| r.passed != Some(true))
         .map(|r| {
-            let fields = r.invalid.unwrap_or_default().into_iter().filter_map(|f| f.object_field).collect();
+            let fields = r
+                .invalid
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|f| f.object_field)
+                .collect();
             (r.requirement_name.unwrap(), fields)
         })
         .collect()
@@ -496,16 +510,27 @@ async fn an_evaluation_follows_the_data_complete_missing_and_invalid() {
     let (sb, client) = start(Duration::from_secs(60)).await;
     let c = sb.demo_credentials().unwrap();
     // Complete: passes.
-    assert!(failures(&client, &c, &profile_sid(Seeded::DRAFT_COMPLIANT)).await.is_empty());
+    assert!(failures(&client, &c, &profile_sid(Seeded::DRAFT_COMPLIANT))
+        .await
+        .is_empty());
     // Missing and invalid fields, and a missing object, each where it is.
     let broken = profile_sid(Seeded::DRAFT_NONCOMPLIANT);
     let found = failures(&client, &c, &broken).await;
     assert_eq!(
         found,
         [
-            ("customer_profile_business_information".to_owned(), vec!["business_name".to_owned()]),
-            ("authorized_representative_1".to_owned(), vec!["phone_number".to_owned()]),
-            ("customer_profile_address".to_owned(), vec!["address_sids".to_owned()]),
+            (
+                "customer_profile_business_information".to_owned(),
+                vec!["business_name".to_owned()]
+            ),
+            (
+                "authorized_representative_1".to_owned(),
+                vec!["phone_number".to_owned()]
+            ),
+            (
+                "customer_profile_address".to_owned(),
+                vec!["address_sids".to_owned()]
+            ),
         ]
     );
     let website = failures(&client, &c, &profile_sid(Seeded::BAD_WEBSITE)).await;
@@ -519,7 +544,11 @@ async fn an_evaluation_follows_the_data_complete_missing_and_invalid() {
         .await
         .unwrap()
         .records;
-    let it: Vec<String> = assignments.iter().filter_map(|a| a.object_sid.clone()).filter(|s| s.starts_with("IT")).collect();
+    let it: Vec<String> = assignments
+        .iter()
+        .filter_map(|a| a.object_sid.clone())
+        .filter(|s| s.starts_with("IT"))
+        .collect();
     for sid in &it {
         let user = client.fetch_end_user(&c, sid).await.unwrap();
         let mut attributes = map(user.attributes.unwrap());
@@ -528,19 +557,39 @@ async fn an_evaluation_follows_the_data_complete_missing_and_invalid() {
         } else {
             attributes.insert("phone_number".into(), json!("+14155550100"));
         }
-        client.update_object(&c, ObjectKind::EndUser, sid, None, &attributes).await.unwrap();
+        client
+            .update_object(&c, ObjectKind::EndUser, sid, None, &attributes)
+            .await
+            .unwrap();
     }
     // ...then an address document naming one of the account's addresses.
-    let address = client.list_addresses(&c).await.unwrap().records[0].sid.clone().unwrap();
+    let address = client.list_addresses(&c).await.unwrap().records[0]
+        .sid
+        .clone()
+        .unwrap();
     let doc = client
-        .create_object(&c, ObjectKind::SupportingDocument, "customer_profile_address", "Office", &map(json!({"address_sids": [address]})))
+        .create_object(
+            &c,
+            ObjectKind::SupportingDocument,
+            "customer_profile_address",
+            "Office",
+            &map(json!({"address_sids": [address]})),
+        )
         .await
         .unwrap();
     client
-        .assign_entity(&c, BundleKind::CustomerProfile, &broken, doc.sid.as_deref().unwrap())
+        .assign_entity(
+            &c,
+            BundleKind::CustomerProfile,
+            &broken,
+            doc.sid.as_deref().unwrap(),
+        )
         .await
         .unwrap();
-    assert!(failures(&client, &c, &broken).await.is_empty(), "compliant once fixed");
+    assert!(
+        failures(&client, &c, &broken).await.is_empty(),
+        "compliant once fixed"
+    );
 }
 
 #[tokio::test]
@@ -559,15 +608,26 @@ async fn what_twilio_refuses_the_sandbox_refuses() {
     let r = reqwest::Client::new()
         .post(format!("{}v1/EndUsers", sb.base_url()))
         .header("authorization", basic(sandbox::DEMO_ACCOUNT_SID, &token))
-        .form(&[("FriendlyName", "X"), ("Type", "authorized_representative_1"), ("Attributes", "[1, 2]")])
+        .form(&[
+            ("FriendlyName", "X"),
+            ("Type", "authorized_representative_1"),
+            ("Attributes", "[1, 2]"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 400);
     // An address's country does not change.
-    let ad = client.list_addresses(&c).await.unwrap().records[0].sid.clone().unwrap();
+    let ad = client.list_addresses(&c).await.unwrap().records[0]
+        .sid
+        .clone()
+        .unwrap();
     let r = reqwest::Client::new()
-        .post(format!("{}2010-04-01/Accounts/{}/Addresses/{ad}.json", sb.base_url(), sandbox::DEMO_ACCOUNT_SID))
+        .post(format!(
+            "{}2010-04-01/Accounts/{}/Addresses/{ad}.json",
+            sb.base_url(),
+            sandbox::DEMO_ACCOUNT_SID
+        ))
         .header("authorization", basic(sandbox::DEMO_ACCOUNT_SID, &token))
         .form(&[("IsoCountry", "CA")])
         .send()
@@ -575,7 +635,14 @@ async fn what_twilio_refuses_the_sandbox_refuses() {
         .unwrap();
     assert_eq!(r.status().as_u16(), 400);
     let fixed = client
-        .update_address(&c, &ad, &AddressUpdate { street: Some("9 Elm Street".into()), ..Default::default() })
+        .update_address(
+            &c,
+            &ad,
+            &AddressUpdate {
+                street: Some("9 Elm Street".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(fixed.street.as_deref(), Some("9 Elm Street"));
@@ -589,22 +656,45 @@ async fn what_twilio_refuses_the_sandbox_refuses() {
         .clone();
     let e = api_error(
         client
-            .unassign_entity(&c, BundleKind::CustomerProfile, &in_review, assignment.sid.as_deref().unwrap())
+            .unassign_entity(
+                &c,
+                BundleKind::CustomerProfile,
+                &in_review,
+                assignment.sid.as_deref().unwrap(),
+            )
             .await,
     );
     assert_eq!(e.code, Some(60711));
     let e = api_error(
         client
-            .update_object(&c, ObjectKind::EndUser, assignment.object_sid.as_deref().unwrap(), None, &Map::new())
+            .update_object(
+                &c,
+                ObjectKind::EndUser,
+                assignment.object_sid.as_deref().unwrap(),
+                None,
+                &Map::new(),
+            )
             .await,
     );
     assert_eq!(e.code, Some(60711));
     // Something still assigned cannot be deleted.
-    let e = api_error(client.delete_object(&c, ObjectKind::EndUser, assignment.object_sid.as_deref().unwrap()).await);
+    let e = api_error(
+        client
+            .delete_object(
+                &c,
+                ObjectKind::EndUser,
+                assignment.object_sid.as_deref().unwrap(),
+            )
+            .await,
+    );
     assert_eq!(e.status, 400);
     // A classic-API path of another account is not reachable.
     let r = reqwest::Client::new()
-        .get(format!("{}2010-04-01/Accounts/{}/Addresses.json", sb.base_url(), sandbox::SECOND_ACCOUNT_SID))
+        .get(format!(
+            "{}2010-04-01/Accounts/{}/Addresses.json",
+            sb.base_url(),
+            sandbox::SECOND_ACCOUNT_SID
+        ))
         .header("authorization", basic(sandbox::DEMO_ACCOUNT_SID, &token))
         .send()
         .await

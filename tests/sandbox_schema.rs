@@ -255,9 +255,16 @@ fn a_response_that_breaks_the_spec_is_caught() {
 #[tokio::test]
 async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
     let sb = Sb::start().await;
-    sb.conforms(Method::GET, "/v1/Policies", "/v1/Policies", &[], 200).await;
+    sb.conforms(Method::GET, "/v1/Policies", "/v1/Policies", &[], 200)
+        .await;
     let types = sb
-        .conforms(Method::GET, "/v1/EndUserTypes", "/v1/EndUserTypes", &[], 200)
+        .conforms(
+            Method::GET,
+            "/v1/EndUserTypes",
+            "/v1/EndUserTypes",
+            &[],
+            200,
+        )
         .await;
     assert!(types["end_user_types"].as_array().unwrap().len() >= 3);
     sb.conforms(
@@ -268,8 +275,14 @@ async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
         200,
     )
     .await;
-    sb.conforms(Method::GET, "/v1/SupportingDocumentTypes", "/v1/SupportingDocumentTypes", &[], 200)
-        .await;
+    sb.conforms(
+        Method::GET,
+        "/v1/SupportingDocumentTypes",
+        "/v1/SupportingDocumentTypes",
+        &[],
+        200,
+    )
+    .await;
     sb.conforms(
         Method::GET,
         "/v1/SupportingDocumentTypes/{Sid}",
@@ -278,9 +291,22 @@ async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
         200,
     )
     .await;
-    sb.conforms(Method::GET, "/v1/EndUsers", "/v1/EndUsers?PageSize=5", &[], 200).await;
-    sb.conforms(Method::GET, "/v1/SupportingDocuments", "/v1/SupportingDocuments?PageSize=5", &[], 200)
-        .await;
+    sb.conforms(
+        Method::GET,
+        "/v1/EndUsers",
+        "/v1/EndUsers?PageSize=5",
+        &[],
+        200,
+    )
+    .await;
+    sb.conforms(
+        Method::GET,
+        "/v1/SupportingDocuments",
+        "/v1/SupportingDocuments?PageSize=5",
+        &[],
+        200,
+    )
+    .await;
 
     let user = sb
         .conforms(
@@ -300,7 +326,10 @@ async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
         Method::POST,
         "/v1/EndUsers/{Sid}",
         &format!("/v1/EndUsers/{it}"),
-        &[("Attributes", r#"{"first_name": "Sam", "last_name": "Lee", "email": "sam@example.com"}"#)],
+        &[(
+            "Attributes",
+            r#"{"first_name": "Sam", "last_name": "Lee", "email": "sam@example.com"}"#,
+        )],
         200,
     )
     .await;
@@ -308,18 +337,33 @@ async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
         .conforms(
             Method::GET,
             "/2010-04-01/Accounts/{AccountSid}/Addresses.json",
-            &format!("/2010-04-01/Accounts/{}/Addresses.json?PageSize=5", sandbox::DEMO_ACCOUNT_SID),
+            &format!(
+                "/2010-04-01/Accounts/{}/Addresses.json?PageSize=5",
+                sandbox::DEMO_ACCOUNT_SID
+            ),
             &[],
             200,
         )
         .await;
-    let ad = addresses["addresses"][0]["sid"].as_str().unwrap().to_owned();
-    assert!(addresses["next_page_uri"].as_str().unwrap().starts_with("/2010-04-01/"), "relative, as Twilio writes it");
+    let ad = addresses["addresses"][0]["sid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        addresses["next_page_uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("/2010-04-01/"),
+        "relative, as Twilio writes it"
+    );
     let made = sb
         .conforms(
             Method::POST,
             "/2010-04-01/Accounts/{AccountSid}/Addresses.json",
-            &format!("/2010-04-01/Accounts/{}/Addresses.json", sandbox::DEMO_ACCOUNT_SID),
+            &format!(
+                "/2010-04-01/Accounts/{}/Addresses.json",
+                sandbox::DEMO_ACCOUNT_SID
+            ),
             &[
                 ("CustomerName", "Acme"),
                 ("Street", "1 Main St"),
@@ -331,11 +375,17 @@ async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
             201,
         )
         .await;
-    assert!(made["date_created"].as_str().unwrap().ends_with("+0000"), "RFC 2822 dates");
+    assert!(
+        made["date_created"].as_str().unwrap().ends_with("+0000"),
+        "RFC 2822 dates"
+    );
     sb.conforms(
         Method::POST,
         "/2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json",
-        &format!("/2010-04-01/Accounts/{}/Addresses/{ad}.json", sandbox::DEMO_ACCOUNT_SID),
+        &format!(
+            "/2010-04-01/Accounts/{}/Addresses/{ad}.json",
+            sandbox::DEMO_ACCOUNT_SID
+        ),
         &[("Street", "2 Main St")],
         200,
     )
@@ -343,7 +393,10 @@ async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
     sb.conforms(
         Method::GET,
         "/2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json",
-        &format!("/2010-04-01/Accounts/{}/Addresses/{ad}.json", sandbox::DEMO_ACCOUNT_SID),
+        &format!(
+            "/2010-04-01/Accounts/{}/Addresses/{ad}.json",
+            sandbox::DEMO_ACCOUNT_SID
+        ),
         &[],
         200,
     )
@@ -366,7 +419,10 @@ async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
         .conforms(
             Method::GET,
             "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
-            &format!("/2010-04-01/Accounts/{}/IncomingPhoneNumbers.json", sandbox::DEMO_ACCOUNT_SID),
+            &format!(
+                "/2010-04-01/Accounts/{}/IncomingPhoneNumbers.json",
+                sandbox::DEMO_ACCOUNT_SID
+            ),
             &[],
             200,
         )
@@ -402,7 +458,10 @@ async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
         .call(
             Method::POST,
             &format!("/v1/CustomerProfiles/{draft}/ChannelEndpointAssignments"),
-            &[("ChannelEndpointType", "phone-number"), ("ChannelEndpointSid", &free)],
+            &[
+                ("ChannelEndpointType", "phone-number"),
+                ("ChannelEndpointSid", &free),
+            ],
         )
         .await;
     assert!(status == 201 || status == 400, "{status}");

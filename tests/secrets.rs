@@ -1,18 +1,22 @@
 //! The secret goes nowhere but the store: with logging at its most verbose, save the
 //! credentials, fetch and update a profile, fail once, and look for the secret (and the
 //! Basic header made from it) in the log, in the accounts file and in every answer the
-//! window would receive.
+//! window would receive. Personal data (names, e-mails, phone numbers, company numbers,
+//! addresses) goes nowhere but Twilio: not in the log, not in the config folder.
 
 use base64::Engine;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use serde_json::{json, Map, Value};
 use trusthub_desk::commands::bundles::{fetch, update};
 use trusthub_desk::commands::credentials::{describe, forget, save, CredentialInput};
+use trusthub_desk::commands::objects::{self, AssignTo};
 use trusthub_desk::credentials::{Credentials, MemoryVault};
 use trusthub_desk::sandbox::{self, profile_sid, Sandbox, Seeded};
 use trusthub_desk::state::AppState;
 use trusthub_desk::trusthub::http_client_for;
-use trusthub_desk::trusthub::models::{BundleKind, ProfileUpdate};
+use trusthub_desk::trusthub::models::{AddressInput, AddressUpdate, BundleKind, ProfileUpdate};
+use trusthub_desk::trusthub::objects::ObjectKind;
 
 struct Capture(Mutex<String>);
 
@@ -140,6 +144,154 @@ async fn the_secret_is_in_no_log_no_file_and_no_answer_to_the_window() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let contents = std::fs::read_to_string(entry.unwrap().path()).unwrap();
         assert_absent("the config folder", &contents, secret);
+    }
+    forget(&state, None).await.unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn map(value: Value) -> Map<String, Value> {
+    value.as_object().unwrap().clone()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn personal_data_is_in_no_log_and_no_file() {
+    let log = captured();
+    let sandbox = Sandbox::start(sandbox::Config {
+        profiles: 8,
+        ..sandbox::Config::default()
+    })
+    .await
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("thd-personal-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let state = AppState::new(
+        http_client_for(&sandbox.base_url()).unwrap(),
+        sandbox.base_url(),
+        Arc::new(MemoryVault::default()),
+        Some(dir.join("accounts.json")),
+    );
+    let token = sandbox.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap();
+    save(
+        &state,
+        CredentialInput {
+            account_sid: sandbox::DEMO_ACCOUNT_SID.into(),
+            api_key_sid: None,
+            secret: token.as_str().into(),
+            label: Some("Main".into()),
+            session_only: false,
+        },
+    )
+    .await
+    .unwrap();
+    let personal = [
+        "Zephyrine",
+        "Quillfeather",
+        "zephyrine.q@personal-example.org",
+        "+14155550199",
+        "Quillfeather Holdings",
+        "98-7654321",
+        "742 Evergreen Terrace",
+        "Springfieldia",
+        "90210-4242",
+    ];
+    let profile = profile_sid(Seeded::DRAFT_NONCOMPLIANT);
+    let target = AssignTo {
+        kind: None,
+        sid: profile.clone(),
+    };
+
+    let person = objects::create(
+        &state,
+        ObjectKind::EndUser,
+        "authorized_representative_1",
+        "Zephyrine Quillfeather",
+        &map(json!({
+            "first_name": "Zephyrine", "last_name": "Quillfeather",
+            "email": "zephyrine.q@personal-example.org", "phone_number": "+1 415 555 0199",
+            "business_title": "Owner", "job_position": "CEO",
+        })),
+        Some(&target),
+    )
+    .await
+    .unwrap();
+    let person_sid = person.object.sid.clone().unwrap();
+    objects::save(
+        &state,
+        &person_sid,
+        None,
+        &map(json!({"last_name": "Quillfeather", "email": "zephyrine.q@personal-example.org"})),
+    )
+    .await
+    .unwrap();
+    // A refused value is said to the window, never written down.
+    objects::save(
+        &state,
+        &person_sid,
+        None,
+        &map(json!({"phone_number": "Springfieldia"})),
+    )
+    .await
+    .unwrap_err();
+    objects::create(
+        &state,
+        ObjectKind::EndUser,
+        "customer_profile_business_information",
+        "Quillfeather Holdings",
+        &map(json!({
+            "business_name": "Quillfeather Holdings",
+            "business_registration_number": "98-7654321",
+        })),
+        None,
+    )
+    .await
+    .unwrap();
+
+    let conn = state.connection();
+    let credentials =
+        Credentials::new(sandbox::DEMO_ACCOUNT_SID, None, token.as_str().into()).unwrap();
+    let address = conn
+        .client
+        .create_address(
+            &credentials,
+            &AddressInput {
+                customer_name: "Zephyrine Quillfeather".into(),
+                street: "742 Evergreen Terrace".into(),
+                street_secondary: None,
+                city: "Springfieldia".into(),
+                region: "CA".into(),
+                postal_code: "90210-4242".into(),
+                iso_country: "US".into(),
+                friendly_name: Some("Quillfeather Holdings".into()),
+            },
+        )
+        .await
+        .unwrap();
+    conn.client
+        .update_address(
+            &credentials,
+            address.sid.as_deref().unwrap(),
+            &AddressUpdate {
+                street: Some("742 Evergreen Terrace".into()),
+                ..AddressUpdate::default()
+            },
+        )
+        .await
+        .unwrap();
+
+    let text = log.0.lock().unwrap().clone();
+    assert!(
+        text.contains("POST /v1/EndUsers") && text.contains("/Addresses"),
+        "the requests were logged at trace level: {text}"
+    );
+    for value in personal {
+        assert!(!text.contains(value), "{value} appears in the log");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let contents = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            assert!(
+                !contents.contains(value),
+                "{value} appears in the config folder"
+            );
+        }
     }
     forget(&state, None).await.unwrap();
     std::fs::remove_dir_all(&dir).unwrap();

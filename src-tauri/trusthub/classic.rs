@@ -195,9 +195,15 @@ mod tests {
             address.as_str(),
             "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Addresses.json"
         );
-        assert_eq!(client.url("/v1/Policies").host_str(), Some("trusthub.twilio.com"));
+        assert_eq!(
+            client.url("/v1/Policies").host_str(),
+            Some("trusthub.twilio.com")
+        );
         let local = url::Url::parse("http://127.0.0.1:4010").unwrap();
         let client = TrustHubClient::new(http, local);
-        assert_eq!(client.api_url("/2010-04-01/Accounts.json").as_str(), "http://127.0.0.1:4010/2010-04-01/Accounts.json");
+        assert_eq!(
+            client.api_url("/2010-04-01/Accounts.json").as_str(),
+            "http://127.0.0.1:4010/2010-04-01/Accounts.json"
+        );
     }
 }

@@ -41,8 +41,8 @@ pub fn response_schema(path: &str, method: &str, status: &str) -> Value {
 
 /// The form parameter names the spec defines for `method path`.
 pub fn form_parameters(path: &str, method: &str) -> Vec<String> {
-    spec_of(path)["paths"][path][method]["requestBody"]["content"]["application/x-www-form-urlencoded"]
-        ["schema"]["properties"]
+    spec_of(path)["paths"][path][method]["requestBody"]["content"]
+        ["application/x-www-form-urlencoded"]["schema"]["properties"]
         .as_object()
         .map(|o| o.keys().cloned().collect())
         .unwrap_or_default()
@@ -94,7 +94,9 @@ fn to_json_schema(spec: &Value, schema: &Value) -> Value {
             }
             Value::Object(out)
         }
-        Value::Array(items) => Value::Array(items.iter().map(|i| to_json_schema(spec, i)).collect()),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|i| to_json_schema(spec, i)).collect())
+        }
         other => other.clone(),
     }
 }
