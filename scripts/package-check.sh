@@ -9,10 +9,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
 
-echo "== building the .deb (release profile)"
+echo "== building the .deb (the ci profile: release rules, dependencies shared with the tests)"
 started=$(date +%s)
-npx --yes @tauri-apps/cli@2.12.5 build --bundles deb --ci
-deb=$(ls -t target/release/bundle/deb/*.deb | head -1)
+npx --yes @tauri-apps/cli@2.12.5 build --bundles deb --ci -- --profile ci
+deb=$(ls -t target/ci/bundle/deb/*.deb | head -1)
 echo "built $deb: $(stat -c %s "$deb") bytes in $(( $(date +%s) - started )) s"
 
 echo "== installing it"

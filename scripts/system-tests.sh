@@ -8,6 +8,7 @@ trap 'rm -rf "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"' EXIT
 echo -n "test-keyring-password" | gnome-keyring-daemon --daemonize --unlock --components=secrets >/dev/null
 # Arguments go to cargo, e.g. `--test e2e`. The end-to-end tests take turns for the one
 # window WebKitWebDriver serves; everything else runs in parallel.
-cargo test --features system-tests "$@" 2>&1 \
+# The `ci` profile (Cargo.toml) is shared with the packaging check: dependencies build once.
+cargo test --profile ci --features system-tests "$@" 2>&1 \
   | grep -vE 'dbus-daemon|xdg-desktop-portal|pw\.conf|PipeWire|RealtimeKit|a11y|atspi|Failed to set fd limit|max threads value|^$|^\*\*'
 exit "${PIPESTATUS[0]}"
