@@ -199,7 +199,9 @@ fn every_form_parameter_the_client_sends_is_one_the_spec_defines() {
 #[tokio::test]
 async fn every_request_about_what_a_profile_is_made_of_is_accepted_by_the_specs() {
     use serde_json::{json, Map, Value};
-    use trusthub_desk::trusthub::models::{AddressInput, AddressUpdate, BundleKind, NewBundle};
+    use trusthub_desk::trusthub::models::{
+        AddressInput, AddressUpdate, BundleKind, NewBundle, ProfileFilter, ProfileStatus,
+    };
     use trusthub_desk::trusthub::objects::ObjectKind;
     let map = |v: Value| -> Map<String, Value> { v.as_object().unwrap().clone() };
     let trusthub = prism();
@@ -313,6 +315,20 @@ async fn every_request_about_what_a_profile_is_made_of_is_accepted_by_the_specs(
                 .list_entity_assignments(&c, kind, BU)
                 .await
                 .expect("entity assignments");
+            // The draft a retried create looks for, and every bundle a tidy-up reads.
+            let drafts = ProfileFilter {
+                status: Some(ProfileStatus::Draft),
+                friendly_name: Some("Acme".into()),
+                page_size: Some(50),
+            };
+            client
+                .list_bundles_page(&c, kind, &drafts, None)
+                .await
+                .expect("drafts by name");
+            client
+                .list_bundles_all(&c, kind)
+                .await
+                .expect("every bundle");
         }
         api.list_addresses(&c).await.expect("addresses");
         api.fetch_address(&c, AD).await.expect("address");

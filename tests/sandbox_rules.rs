@@ -701,3 +701,241 @@ async fn what_twilio_refuses_the_sandbox_refuses() {
         .unwrap();
     assert_eq!(r.status().as_u16(), 404);
 }
+
+/// What a requirement's evaluation says: passed, or its error code.
+async fn verdict(
+    client: &TrustHubClient,
+    c: &trusthub_desk::credentials::Credentials,
+    kind: BundleKind,
+    sid: &str,
+    policy: &str,
+    requirement: &str,
+) -> Option<i64> {
+    let e = client
+        .create_evaluation(c, kind, sid, policy)
+        .await
+        .unwrap();
+    let r = e
+        .results
+        .unwrap()
+        .into_iter()
+        .find(|r| r.requirement_name.as_deref() == Some(requirement))
+        .unwrap_or_else(|| panic!("{requirement} is evaluated"));
+    if r.passed == Some(true) {
+        None
+    } else {
+        Some(r.error_code.expect("a failure has a code"))
+    }
+}
+
+#[tokio::test]
+async fn drafts_are_created_and_deleted_by_twilios_rules() {
+    use trusthub_desk::sandbox::catalog;
+    use trusthub_desk::trusthub::models::NewBundle;
+    let (sb, client) = start(Duration::from_secs(60)).await;
+    let c = sb.demo_credentials().unwrap();
+    let new = |policy: &str| NewBundle {
+        friendly_name: "Harbor Light Studio".into(),
+        email: "ops@harbor.example".into(),
+        policy_sid: policy.to_owned(),
+        status_callback: None,
+    };
+    // A primary profile is made only in the Console; a trust product's policy is not a
+    // profile's.
+    let e = api_error(
+        client
+            .create_bundle(
+                &c,
+                BundleKind::CustomerProfile,
+                &new(&catalog::primary_policy()),
+            )
+            .await,
+    );
+    assert_eq!((e.status, e.code), (400, Some(22222)));
+    let e = api_error(
+        client
+            .create_bundle(
+                &c,
+                BundleKind::CustomerProfile,
+                &new(&catalog::a2p_policy()),
+            )
+            .await,
+    );
+    assert_eq!((e.status, e.code), (400, Some(20001)));
+    assert!(e.message.contains("PolicySid"), "{}", e.message);
+    let e = api_error(
+        client
+            .create_bundle(
+                &c,
+                BundleKind::TrustProduct,
+                &new(catalog::SECONDARY_POLICY),
+            )
+            .await,
+    );
+    assert!(e.message.contains("is not a policy for a"), "{}", e.message);
+
+    // A new draft can be deleted; then it is gone.
+    let made = client
+        .create_bundle(
+            &c,
+            BundleKind::CustomerProfile,
+            &new(catalog::SECONDARY_POLICY),
+        )
+        .await
+        .unwrap();
+    assert_eq!(made.status.as_deref(), Some("draft"));
+    let sid = made.sid.unwrap();
+    client
+        .delete_bundle(&c, BundleKind::CustomerProfile, &sid)
+        .await
+        .unwrap();
+    let e = api_error(client.fetch_profile(&c, &sid).await);
+    assert_eq!(e.status, 404);
+    // In review or approved: refused, and still there.
+    for kept in [Seeded::IN_REVIEW, Seeded::APPROVED] {
+        let e = api_error(
+            client
+                .delete_bundle(&c, BundleKind::CustomerProfile, &profile_sid(kept))
+                .await,
+        );
+        assert_eq!((e.status, e.code), (400, Some(22223)));
+        client.fetch_profile(&c, &profile_sid(kept)).await.unwrap();
+    }
+    // An address a document names stays; a record nothing uses goes.
+    let doc = client
+        .list_supporting_documents(&c)
+        .await
+        .unwrap()
+        .records
+        .into_iter()
+        .find(|d| d.kind.as_deref() == Some("customer_profile_address"))
+        .unwrap();
+    let named = trusthub_desk::trusthub::requirements::address_sids(doc.attributes.as_ref());
+    let e = api_error(client.delete_address(&c, &named[0]).await);
+    assert_eq!(e.status, 400);
+    let lone = client
+        .create_object(
+            &c,
+            ObjectKind::EndUser,
+            "authorized_representative_1",
+            "Sam Lee",
+            &map(json!({"first_name": "Sam"})),
+        )
+        .await
+        .unwrap();
+    client
+        .delete_object(&c, ObjectKind::EndUser, lone.sid.as_deref().unwrap())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_secondary_needs_an_isv_primary_and_a_trust_product_a_profile_on_its_way() {
+    use trusthub_desk::sandbox::{catalog, trust_product_sid};
+    use trusthub_desk::trusthub::models::NewBundle;
+    let (sb, client) = start(Duration::from_secs(60)).await;
+    let c = sb.demo_credentials().unwrap();
+    let draft = |kind, policy: &str| {
+        let client = &client;
+        let c = &c;
+        let input = NewBundle {
+            friendly_name: "Harbor Light Studio".into(),
+            email: "ops@harbor.example".into(),
+            policy_sid: policy.to_owned(),
+            status_callback: None,
+        };
+        async move {
+            client
+                .create_bundle(c, kind, &input)
+                .await
+                .unwrap()
+                .sid
+                .unwrap()
+        }
+    };
+    const PRIMARY: &str = "primary_customer_profile";
+    let secondary = draft(BundleKind::CustomerProfile, catalog::SECONDARY_POLICY).await;
+    let policy = catalog::SECONDARY_POLICY;
+    let cp = BundleKind::CustomerProfile;
+    assert_eq!(
+        verdict(&client, &c, cp, &secondary, policy, PRIMARY).await,
+        Some(22214),
+        "nothing linked yet"
+    );
+    // Linked to a profile that is not approved: refused as such.
+    client
+        .assign_entity(&c, cp, &secondary, &profile_sid(Seeded::IN_REVIEW))
+        .await
+        .unwrap();
+    let not_approved = verdict(&client, &c, cp, &secondary, policy, PRIMARY).await;
+    assert_eq!(not_approved, Some(22218));
+    // Linked to the approved primary, an ISV reseller: passes.
+    let other = draft(BundleKind::CustomerProfile, catalog::SECONDARY_POLICY).await;
+    client
+        .assign_entity(&c, cp, &other, &profile_sid(Seeded::APPROVED))
+        .await
+        .unwrap();
+    assert_eq!(
+        verdict(&client, &c, cp, &other, policy, PRIMARY).await,
+        None
+    );
+    // Linked to an approved profile that serves only itself: Twilio's 22219.
+    let direct = client
+        .list_bundles_page(
+            &c,
+            cp,
+            &ProfileFilter {
+                status: Some(ProfileStatus::TwilioApproved),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap()
+        .records
+        .into_iter()
+        .filter_map(|p| p.sid)
+        .find(|s| *s != profile_sid(Seeded::APPROVED))
+        .expect("an approved profile of a direct customer");
+    let third = draft(BundleKind::CustomerProfile, catalog::SECONDARY_POLICY).await;
+    client.assign_entity(&c, cp, &third, &direct).await.unwrap();
+    assert_eq!(
+        verdict(&client, &c, cp, &third, policy, PRIMARY).await,
+        Some(22219)
+    );
+
+    // A trust product needs a profile that is approved or on its way to it.
+    let tp = BundleKind::TrustProduct;
+    let a2p = catalog::a2p_policy();
+    let product = draft(tp, &a2p).await;
+    client
+        .assign_entity(&c, tp, &product, &profile_sid(Seeded::DRAFT_COMPLIANT))
+        .await
+        .unwrap();
+    assert_eq!(
+        verdict(&client, &c, tp, &product, &a2p, "customer_profile").await,
+        not_approved
+    );
+    let next = draft(tp, &a2p).await;
+    client
+        .assign_entity(&c, tp, &next, &profile_sid(Seeded::IN_REVIEW))
+        .await
+        .unwrap();
+    assert_eq!(
+        verdict(&client, &c, tp, &next, &a2p, "customer_profile").await,
+        None
+    );
+    // The seeded ones: an approved A2P profile and a CNAM draft.
+    let seeded = client
+        .fetch_bundle(&c, tp, &trust_product_sid(Seeded::TRUST_PRODUCT_APPROVED))
+        .await
+        .unwrap();
+    assert_eq!(seeded.status.as_deref(), Some("twilio-approved"));
+    assert_eq!(seeded.policy_sid.as_deref(), Some(a2p.as_str()));
+    let started = client
+        .fetch_bundle(&c, tp, &trust_product_sid(Seeded::TRUST_PRODUCT_DRAFT))
+        .await
+        .unwrap();
+    assert_eq!(started.status.as_deref(), Some("draft"));
+    assert_eq!(started.policy_sid, Some(catalog::cnam_policy()));
+}

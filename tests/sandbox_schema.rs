@@ -474,3 +474,115 @@ async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn every_answer_about_new_drafts_and_trust_products_matches_the_spec() {
+    use trusthub_desk::sandbox::{catalog, trust_product_sid};
+    let sb = Sb::start().await;
+    let seeded = trust_product_sid(Seeded::TRUST_PRODUCT_APPROVED);
+    sb.conforms(
+        Method::GET,
+        "/v1/TrustProducts",
+        "/v1/TrustProducts?PageSize=50",
+        &[],
+        200,
+    )
+    .await;
+    sb.conforms(
+        Method::GET,
+        "/v1/TrustProducts",
+        "/v1/TrustProducts?Status=draft&FriendlyName=Fabrikam&PageSize=50",
+        &[],
+        200,
+    )
+    .await;
+    sb.conforms(
+        Method::GET,
+        "/v1/TrustProducts/{Sid}",
+        &format!("/v1/TrustProducts/{seeded}"),
+        &[],
+        200,
+    )
+    .await;
+    sb.conforms(
+        Method::GET,
+        "/v1/TrustProducts/{TrustProductSid}/EntityAssignments",
+        &format!("/v1/TrustProducts/{seeded}/EntityAssignments"),
+        &[],
+        200,
+    )
+    .await;
+    sb.conforms(
+        Method::GET,
+        "/v1/TrustProducts/{TrustProductSid}/Evaluations",
+        &format!("/v1/TrustProducts/{seeded}/Evaluations"),
+        &[],
+        200,
+    )
+    .await;
+    // A new trust product, linked to the approved profile and evaluated.
+    let a2p = catalog::a2p_policy();
+    let made = sb
+        .conforms(
+            Method::POST,
+            "/v1/TrustProducts",
+            "/v1/TrustProducts",
+            &[
+                ("FriendlyName", "Harbor Light — texts"),
+                ("Email", "ops@harbor.example"),
+                ("PolicySid", &a2p),
+            ],
+            201,
+        )
+        .await;
+    let sid = made["sid"].as_str().unwrap().to_owned();
+    sb.conforms(
+        Method::POST,
+        "/v1/TrustProducts/{TrustProductSid}/EntityAssignments",
+        &format!("/v1/TrustProducts/{sid}/EntityAssignments"),
+        &[("ObjectSid", &profile_sid(Seeded::APPROVED))],
+        201,
+    )
+    .await;
+    sb.conforms(
+        Method::POST,
+        "/v1/TrustProducts/{TrustProductSid}/Evaluations",
+        &format!("/v1/TrustProducts/{sid}/Evaluations"),
+        &[("PolicySid", &a2p)],
+        201,
+    )
+    .await;
+    // A new profile's draft; deleting it answers 204 with no body, as Twilio does.
+    let draft = sb
+        .conforms(
+            Method::POST,
+            "/v1/CustomerProfiles",
+            "/v1/CustomerProfiles",
+            &[
+                ("FriendlyName", "Harbor Light Studio"),
+                ("Email", "ops@harbor.example"),
+                ("PolicySid", catalog::SECONDARY_POLICY),
+            ],
+            201,
+        )
+        .await;
+    let gone = sb
+        .http
+        .delete(format!(
+            "{}/v1/CustomerProfiles/{}",
+            sb.base,
+            draft["sid"].as_str().unwrap()
+        ))
+        .header(
+            "authorization",
+            basic(
+                sandbox::DEMO_ACCOUNT_SID,
+                &sb.sandbox.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap(),
+            ),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status().as_u16(), 204);
+    assert!(gone.bytes().await.unwrap().is_empty());
+}

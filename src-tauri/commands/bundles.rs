@@ -94,31 +94,6 @@ pub async fn update_bundle(
         .await?)
 }
 
-/// A new draft profile or trust product from its policy, name and notification e-mail.
-#[tauri::command]
-pub async fn create_profile(
-    state: State<'_, AppState>,
-    kind: BundleKind,
-    input: NewBundle,
-) -> Answer<CustomerProfile> {
-    let conn = state.connection();
-    let c = current_credentials(&conn).await?;
-    Ok(conn.client.create_bundle(&c, kind, &input).await?)
-}
-
-/// Deletes a draft (or rejected) profile or trust product. Twilio refuses one in review
-/// or approved; the window does not offer it then.
-#[tauri::command]
-pub async fn delete_profile(
-    state: State<'_, AppState>,
-    kind: BundleKind,
-    sid: String,
-) -> Answer<()> {
-    let conn = state.connection();
-    let c = current_credentials(&conn).await?;
-    Ok(conn.client.delete_bundle(&c, kind, &sid).await?)
-}
-
 /// The newest evaluations of a profile (one page), or the page at `next`.
 #[tauri::command]
 pub async fn list_evaluations(
@@ -209,12 +184,4 @@ pub async fn fetch_policy(state: State<'_, AppState>, sid: String) -> Answer<Pol
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
     state.catalog().policy(&conn.client, &c, &sid).await
-}
-
-/// Every policy Twilio offers, for choosing what a new profile or trust product is for.
-#[tauri::command]
-pub async fn list_policies(state: State<'_, AppState>) -> Answer<Listing<Policy>> {
-    let conn = state.connection();
-    let c = current_credentials(&conn).await?;
-    Ok(conn.client.list_policies(&c).await?)
 }

@@ -56,7 +56,8 @@ pub struct Partial {
     pub sid: String,
     /// Its name, as the person gave it.
     pub name: Option<String>,
-    /// `created` (an object not assigned) or `assigned` (a new assignment, the old not removed).
+    /// `created` (an object not assigned), `assigned` (a new assignment, the old not
+    /// removed) or `copying` (a copy made, not everything assigned to it yet).
     pub state: &'static str,
 }
 

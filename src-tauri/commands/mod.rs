@@ -4,6 +4,7 @@
 pub mod bundles;
 pub mod classic;
 pub mod credentials;
+pub mod drafts;
 pub mod error;
 pub mod links;
 pub mod objects;

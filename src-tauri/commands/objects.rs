@@ -144,16 +144,111 @@ pub async fn create_object(
     friendly_name: String,
     attributes: Map<String, Value>,
     assign_to: Option<AssignTo>,
+    retry: Option<bool>,
 ) -> Answer<Created> {
-    create(
-        &state,
+    let new = NewObject {
         kind,
-        &type_name,
-        &friendly_name,
-        &attributes,
-        assign_to.as_ref(),
+        type_name: &type_name,
+        friendly_name: &friendly_name,
+        attributes: &attributes,
+    };
+    create_once(&state, &new, assign_to.as_ref(), retry.unwrap_or(false)).await
+}
+
+/// An object to create.
+pub struct NewObject<'a> {
+    pub kind: ObjectKind,
+    pub type_name: &'a str,
+    pub friendly_name: &'a str,
+    pub attributes: &'a Map<String, Value>,
+}
+
+/// Creates the object, or with `retry` first looks for the one a failed attempt made
+/// (same type, name and fields), and assigns it where asked unless it already is.
+pub async fn create_once(
+    state: &AppState,
+    new: &NewObject<'_>,
+    assign_to: Option<&AssignTo>,
+    retry: bool,
+) -> Answer<Created> {
+    if retry {
+        let conn = state.connection();
+        let c = current_credentials(&conn).await?;
+        let words = labels(state, new.kind, Some(new.type_name)).await;
+        let mut checked = Map::new();
+        for (name, value) in new.attributes {
+            checked.insert(
+                name.clone(),
+                check_field(name, &words(name), value).map_err(TrustHubError::from)?,
+            );
+        }
+        if let Some(object) = made_before(&conn.client, &c, new, &checked).await? {
+            let Some(target) = assign_to else {
+                return Ok(Created {
+                    object,
+                    assignment: None,
+                });
+            };
+            let sid = object.sid.clone().unwrap_or_default();
+            let kind = target.kind.unwrap_or_default();
+            let existing = conn
+                .client
+                .list_entity_assignments(&c, kind, &target.sid)
+                .await?
+                .records
+                .into_iter()
+                .find(|a| a.object_sid.as_deref() == Some(sid.as_str()));
+            let assignment = match existing {
+                Some(a) => a,
+                None => {
+                    conn.client
+                        .assign_entity(&c, kind, &target.sid, &sid)
+                        .await?
+                }
+            };
+            return Ok(Created {
+                object,
+                assignment: Some(assignment),
+            });
+        }
+    }
+    create(
+        state,
+        new.kind,
+        new.type_name,
+        new.friendly_name,
+        new.attributes,
+        assign_to,
     )
     .await
+}
+
+/// The newest object of the type with this name and exactly these fields.
+async fn made_before(
+    client: &crate::trusthub::TrustHubClient,
+    c: &crate::credentials::Credentials,
+    new: &NewObject<'_>,
+    checked: &Map<String, Value>,
+) -> Result<Option<SupportingDocument>, TrustHubError> {
+    let records: Vec<SupportingDocument> = match new.kind {
+        ObjectKind::EndUser => client
+            .list_end_users(c)
+            .await?
+            .records
+            .into_iter()
+            .map(super::requirements::as_document)
+            .collect(),
+        ObjectKind::SupportingDocument => client.list_supporting_documents(c).await?.records,
+    };
+    let wanted = Value::Object(checked.clone());
+    Ok(records
+        .into_iter()
+        .filter(|o| {
+            o.kind.as_deref() == Some(new.type_name)
+                && o.friendly_name.as_deref().map(str::trim) == Some(new.friendly_name.trim())
+                && o.attributes.as_ref() == Some(&wanted)
+        })
+        .max_by(|a, b| a.date_created.cmp(&b.date_created)))
 }
 
 pub async fn create(

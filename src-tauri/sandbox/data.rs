@@ -27,6 +27,11 @@ pub fn profile_sid(n: usize) -> String {
     sid("BU", n as u64)
 }
 
+/// The SID of the `i`th seeded trust product (apart from every profile's).
+pub fn trust_product_sid(i: usize) -> String {
+    sid("BU", (1_u64 << 32).saturating_add(i as u64))
+}
+
 /// The named profiles, by index, for tests and the guide.
 pub struct Seeded;
 
@@ -50,6 +55,10 @@ impl Seeded {
     /// The second account's primary profile: a draft missing its registration document, a
     /// file that is uploaded in the Twilio Console.
     pub const SECOND_PRIMARY: usize = 103;
+    /// Trust products (see `trust_product_sid`): Fabrikam's A2P messaging profile, approved.
+    pub const TRUST_PRODUCT_APPROVED: usize = 0;
+    /// A CNAM trust product just started: nothing assigned yet.
+    pub const TRUST_PRODUCT_DRAFT: usize = 1;
 }
 
 /// What is wrong with a seeded profile's data; its evaluation fails on exactly these.

@@ -16,7 +16,7 @@ use url::Url;
 
 use crate::credentials::Credentials;
 
-pub use data::{generated_name, profile_sid, sid, Seeded};
+pub use data::{generated_name, profile_sid, sid, trust_product_sid, Seeded};
 pub use routes::Registry;
 
 /// The demo's made-up account. Not a real Twilio account; it opens only the sandbox.

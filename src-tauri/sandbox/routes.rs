@@ -61,6 +61,7 @@ impl Registry {
         let main_primary = profile_sid(Seeded::APPROVED);
         let mut demo = Db::new(DEMO_ACCOUNT_SID, base, config);
         demo.seed(0..config.profiles.max(8), Some(&main_primary));
+        demo.seed_trust_products();
         if let Some(delay) = config.decision_delay {
             demo.decide_in_review_after(delay.saturating_mul(2), 2);
         }

@@ -148,6 +148,20 @@ impl TrustHubClient {
         self.page(c, page).await
     }
 
+    /// Every bundle of `kind` (up to the list ceilings; the note says when cut short).
+    pub async fn list_bundles_all(
+        &self,
+        c: &Credentials,
+        kind: BundleKind,
+    ) -> Result<Listing<CustomerProfile>> {
+        let first = Self::first_page(self.url(&format!("/v1/{}", kind.collection())), PAGE_SIZE);
+        let what = match kind {
+            BundleKind::CustomerProfile => "profiles",
+            BundleKind::TrustProduct => "Trust Products",
+        };
+        self.list_all(c, first, ListForm::TrustHub, what).await
+    }
+
     pub async fn list_profiles_page(
         &self,
         c: &Credentials,

@@ -123,6 +123,14 @@ pub const JOB_POSITIONS: &[Choice] = &[
     c("Other", "Other"),
 ];
 
+/// A2P messaging: what kind of company the brand is.
+pub const COMPANY_TYPES: &[Choice] = &[
+    c("private", "A private company"),
+    c("public", "A public (listed) company"),
+    c("non-profit", "A non-profit organisation"),
+    c("government", "A government body"),
+];
+
 /// How the field `machine_name` is entered, and its choices when it has fixed ones.
 pub fn field(machine_name: &str) -> (FieldKind, &'static [Choice]) {
     match machine_name {
@@ -132,6 +140,7 @@ pub fn field(machine_name: &str) -> (FieldKind, &'static [Choice]) {
         "business_registration_identifier" => (FieldKind::Choice, REGISTRATION_IDENTIFIERS),
         "business_regions_of_operation" => (FieldKind::Choices, REGIONS),
         "job_position" => (FieldKind::Choice, JOB_POSITIONS),
+        "company_type" => (FieldKind::Choice, COMPANY_TYPES),
         "email" | "brand_contact_email" => (FieldKind::Email, &[]),
         "website_url" => (FieldKind::Url, &[]),
         "social_media_profile_urls" => (FieldKind::UrlLines, &[]),
@@ -172,6 +181,7 @@ mod tests {
             REGISTRATION_IDENTIFIERS,
             REGIONS,
             JOB_POSITIONS,
+            COMPANY_TYPES,
         ] {
             let mut values: Vec<_> = list.iter().map(|c| c.value).collect();
             values.dedup();

@@ -7,12 +7,14 @@ pub mod choices;
 mod classic;
 mod client;
 pub mod codes;
+pub mod drafts;
 mod error;
 pub mod limits;
 pub mod links;
 pub mod models;
 pub mod objects;
 pub mod parse;
+pub mod policies;
 pub mod requirements;
 pub mod validate;
 

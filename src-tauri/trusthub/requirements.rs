@@ -127,6 +127,8 @@ pub struct Block {
     /// `passed`, `failed`, or `unknown` (no evaluation yet).
     pub status: &'static str,
     pub failure: Option<Failure>,
+    /// What to do, when the failure has a cause Twilio documents.
+    pub advice: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -398,6 +400,47 @@ pub fn build(s: &Sources<'_>) -> Requirements {
     }
 }
 
+/// How far a draft got: of the requirements its policy lists, how many have something
+/// assigned of their kind (end users, documents, linked profiles, counted by SID prefix:
+/// the list needs no request per object).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    pub needed: usize,
+    pub assigned: usize,
+}
+
+pub fn progress(policy: &Policy, assignments: &[EntityAssignment]) -> Progress {
+    let requirements = policy.requirements.clone().unwrap_or(Value::Null);
+    let count = |prefix: &str| {
+        assignments
+            .iter()
+            .filter(|a| {
+                a.object_sid
+                    .as_deref()
+                    .is_some_and(|s| s.starts_with(prefix))
+            })
+            .count()
+    };
+    let documents: usize = list(&requirements, "supporting_document")
+        .map(|alternatives| alternatives.as_array().map_or(0, Vec::len))
+        .sum();
+    let parts = [
+        (list(&requirements, "end_user").count(), count("IT")),
+        (documents, count("RD")),
+        (
+            list(&requirements, "supporting_customer_profiles")
+                .count()
+                .saturating_add(list(&requirements, "supporting_trust_products").count()),
+            count("BU"),
+        ),
+    ];
+    Progress {
+        needed: parts.iter().map(|(n, _)| n).sum(),
+        assigned: parts.iter().map(|(n, have)| (*n).min(*have)).sum(),
+    }
+}
+
 /// The objects of the given types assigned to the profile, not yet taken by a block.
 fn assigned_objects(
     s: &Sources<'_>,
@@ -525,6 +568,9 @@ fn block(
             }
         }
     }
+    let advice = (status == "failed")
+        .then(|| advice(kind, &requirement_name, &assigned))
+        .flatten();
     Block {
         requirement_name,
         name,
@@ -534,6 +580,30 @@ fn block(
         assigned,
         status,
         failure,
+        advice,
+    }
+}
+
+/// What to do about a linked profile Twilio did not accept, when the cause is one Twilio
+/// documents: a primary profile that is approved but not marked as an ISV reseller or
+/// partner cannot have secondary profiles; a profile still a draft supports nothing.
+fn advice(kind: BlockKind, requirement: &str, assigned: &[AssignedObject]) -> Option<&'static str> {
+    if kind != BlockKind::CustomerProfile {
+        return None;
+    }
+    let status = |o: &AssignedObject| o.status.as_deref().unwrap_or_default().to_lowercase();
+    let approved = assigned
+        .iter()
+        .any(|o| matches!(status(o).as_str(), "twilio-approved" | "approved"));
+    let unfinished = assigned
+        .iter()
+        .any(|o| matches!(status(o).as_str(), "draft" | "twilio-rejected" | "rejected"));
+    if requirement.starts_with("primary") && approved {
+        Some("Twilio accepts secondary profiles only under a primary profile marked as an ISV reseller or partner. In the Twilio Console, set the primary profile's Business Identity to “ISV reseller or partner” (Twilio reviews that change), or link another primary profile.")
+    } else if unfinished {
+        Some("The linked profile is not approved or submitted yet. Submit it for review first (Twilio must approve a primary profile), then check again.")
+    } else {
+        None
     }
 }
 
@@ -615,6 +685,92 @@ mod tests {
             r.other_failures.len(),
             1,
             "a failure of a requirement the policy does not list is kept"
+        );
+    }
+
+    fn secondary_policy() -> Policy {
+        parse(json!({"sid": "RN1", "requirements": {
+            "end_user": [
+                {"type": "customer_profile_business_information", "name": "Business", "requirement_name": "business", "fields": ["business_name"]},
+                {"type": "authorized_representative_1", "name": "Representative", "requirement_name": "rep", "fields": ["first_name"]}
+            ],
+            "supporting_document": [[{"name": "Address", "requirement_name": "addr", "accepted_documents": [{"type": "customer_profile_address", "fields": ["address_sids"]}]}]],
+            "supporting_customer_profiles": [{"type": "primary", "name": "Primary Profile", "requirement_name": "primary_customer_profile"}]
+        }}))
+    }
+
+    #[test]
+    fn progress_counts_each_requirement_once_by_what_is_assigned_to_it() {
+        let policy = secondary_policy();
+        let none = progress(&policy, &[]);
+        assert_eq!(
+            none,
+            Progress {
+                needed: 4,
+                assigned: 0
+            }
+        );
+        // Three end users fill the two end-user requirements, not three; no document yet.
+        let assignments: Vec<EntityAssignment> = parse(json!([
+            {"object_sid": "IT1"}, {"object_sid": "IT2"}, {"object_sid": "IT3"},
+            {"object_sid": "BU9"}, {"object_sid": null}, {"object_sid": "PN1"}
+        ]));
+        assert_eq!(
+            progress(&policy, &assignments),
+            Progress {
+                needed: 4,
+                assigned: 3
+            }
+        );
+        let empty: Policy = parse(json!({"sid": "RN2"}));
+        assert_eq!(progress(&empty, &assignments).needed, 0);
+    }
+
+    /// The refusal Twilio documents for a secondary profile's primary is explained by what
+    /// the linked profile is: approved (so not an ISV reseller), or not approved yet.
+    #[test]
+    fn a_failed_link_is_explained_by_the_linked_profiles_status() {
+        let policy = secondary_policy();
+        let assignments: Vec<EntityAssignment> =
+            parse(json!([{"sid": "BV1", "object_sid": "BU9"}]));
+        let failed: Evaluation = parse(json!({"sid": "EL1", "status": "noncompliant", "results": [
+            {"requirement_name": "primary_customer_profile", "passed": false, "failure_reason": "Not an ISV", "error_code": 22219}
+        ]}));
+        let advice_for = |status: &str, evaluation: &Evaluation| {
+            let linked = HashMap::from([(
+                "BU9".to_owned(),
+                Some(parse::<CustomerProfile>(
+                    json!({"sid": "BU9", "status": status}),
+                )),
+            )]);
+            let r = build(&Sources {
+                policy: &policy,
+                types: &HashMap::new(),
+                assignments: &assignments,
+                objects: &HashMap::new(),
+                addresses: &HashMap::new(),
+                linked: &linked,
+                evaluation: Some(evaluation),
+            });
+            let block = r
+                .blocks
+                .into_iter()
+                .find(|b| b.requirement_name == "primary_customer_profile")
+                .unwrap();
+            block.advice
+        };
+        let isv = advice_for("twilio-approved", &failed).unwrap();
+        assert!(isv.contains("ISV reseller or partner"), "{isv}");
+        let draft = advice_for("draft", &failed).unwrap();
+        assert!(draft.starts_with("The linked profile is not approved or submitted yet."));
+        assert_eq!(advice_for("in-review", &failed), None);
+        let passed: Evaluation = parse(json!({"sid": "EL2", "status": "compliant", "results": [
+            {"requirement_name": "primary_customer_profile", "passed": true}
+        ]}));
+        assert_eq!(
+            advice_for("twilio-approved", &passed),
+            None,
+            "no advice without a failure"
         );
     }
 }

@@ -407,6 +407,22 @@ impl App {
         );
     }
 
+    /// Waits (up to 6 s) until the toast has gone, for a picture it would cover.
+    pub async fn toast_gone(&self) {
+        for _ in 0..60 {
+            let shown = self
+                .client
+                .execute("return !document.getElementById('toast').hidden;", vec![])
+                .await
+                .unwrap();
+            if shown == serde_json::Value::Bool(false) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the toast is still shown after 6 s");
+    }
+
     /// The same, with `css` scrolled to the top of the window first.
     pub async fn screenshot_at(&self, css: &str, name: &str) {
         if std::env::var_os("TRUSTHUB_DESK_SCREENSHOTS").is_none() {
@@ -428,8 +444,16 @@ impl App {
         let Ok(dir) = std::env::var("TRUSTHUB_DESK_SCREENSHOTS") else {
             return;
         };
-        tokio::time::sleep(Duration::from_millis(400)).await; // let the busy bar and toasts settle
+        // Let the busy bar and toasts settle.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        // WebKitWebDriver's screenshot never answers once a page that was taller than the
+        // window has become shorter than it (WebKitGTK, compositing off): one pixel more
+        // than the window keeps the page scrollable for the picture, then it is put back.
+        const TALLER: &str = "document.body.style.minHeight = 'calc(100vh + 1px)'; return 1;";
+        const AS_IT_WAS: &str = "document.body.style.minHeight = ''; return 1;";
+        self.client.execute(TALLER, vec![]).await.unwrap();
         let png = self.client.screenshot().await.unwrap();
+        self.client.execute(AS_IT_WAS, vec![]).await.unwrap();
         let path = PathBuf::from(dir).join(format!("{name}.png"));
         std::fs::write(&path, png).unwrap();
     }

@@ -6,6 +6,7 @@ mod fix_flagged;
 mod harness;
 mod keyboard;
 mod memory;
+mod new_profile;
 mod odd_data;
 mod release;
 

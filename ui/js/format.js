@@ -146,7 +146,7 @@ export function plainUserText(value, max = 120) {
 /** What kind of object a SID is, from its two-letter prefix. */
 export function sidKind(sid) {
   const kinds = {
-    IT: 'End user', RD: 'Supporting document', BU: 'Profile or trust product',
+    IT: 'End user', RD: 'Supporting document', BU: 'Profile or Trust Product',
     PN: 'Phone number', EL: 'Evaluation', RN: 'Policy',
   };
   return kinds[String(sid ?? '').slice(0, 2)] ?? 'Other';

@@ -4,23 +4,30 @@ import { api } from './api.js';
 import { confirmDialog, toast, errorPanel } from './ui.js';
 import { h } from './format.js';
 import { showCredentials } from './views/credentials.js';
-import { createHome } from './views/home.js';
+import { createHome, clearHomeCaches } from './views/home.js';
 import { createProfileView, clearProfileCaches } from './views/profile.js';
 import { clearLinkedCaches } from './views/linked-lists.js';
+import { createNewBundle } from './views/new-bundle.js';
+import { leftoversPanel } from './leftovers.js';
 
 const views = {
   credentials: document.getElementById('view-credentials'),
   home: document.getElementById('view-home'),
   profile: document.getElementById('view-profile'),
+  create: document.getElementById('view-new'),
 };
+const KINDS = ['customer-profile', 'trust-product'];
 
 let status = null;
 let current = null; // the profile view's controller while it is shown
 let shown = null; // the name of the view shown
 // The list and the profile view are built once per account and reused: a day of visits
 // builds no new views (see docs/PERFORMANCE.md, "A day's work").
-let home = null;
+let homes = null; // one list per kind: { 'customer-profile': …, 'trust-product': … }
+let homeKind = 'customer-profile'; // the list shown
+let tabs = null;
 let profileView = null;
+let openedNew = false; // the profile shown was just created here (the list gains its row)
 let generation = 0; // bumps on every navigation so late answers for an old view are dropped
 let lastAccount = null; // whose data the views and caches hold
 
@@ -28,7 +35,7 @@ function show(name) {
   generation += 1;
   // The view that goes stops its loading and its listeners.
   if (shown === 'profile' && name !== 'profile') profileView?.leave();
-  if (shown === 'home' && name !== 'home') home?.pause();
+  if (shown === 'home' && name !== 'home') homes?.[homeKind]?.pause();
   if (name !== 'profile') current = null;
   shown = name;
   for (const [key, el] of Object.entries(views)) el.hidden = key !== name;
@@ -42,14 +49,18 @@ function forgetOtherAccounts() {
   const who = `${status?.storage}:${status?.server}:${status?.connected?.accountSid ?? ''}`;
   if (who === lastAccount) return;
   lastAccount = who;
-  home?.dispose();
-  home = null;
+  for (const k of KINDS) homes?.[k]?.dispose();
+  homes = null;
+  tabs = null;
+  homeKind = 'customer-profile';
   profileView?.leave();
   profileView = null;
   views.home.replaceChildren();
   views.profile.replaceChildren();
+  views.create.replaceChildren();
   clearProfileCaches();
   clearLinkedCaches();
+  clearHomeCaches();
 }
 
 function renderAccount() {
@@ -133,29 +144,99 @@ async function addAccount() {
   if (await leaveProfileIfAllowed()) goCredentials({ cancellable: true, adding: true });
 }
 
+/**
+ * The two lists, Customer-Profiles and Trust Products, as tabs; each list is built the
+ * first time it is shown and kept. `returningFrom` puts the focus back on the row left,
+ * or on a notice (what a deleted draft left behind).
+ */
 function goHome(returningFrom = null) {
   show('home');
   renderAccount();
-  if (home) {
-    home.resume({ returnTo: returningFrom?.sid ?? null, changed: returningFrom?.profile ?? null });
+  const kind = returningFrom?.kind ?? homeKind;
+  if (!tabs) buildTabs();
+  selectTab(kind, {
+    returnTo: returningFrom?.sid ?? null, changed: returningFrom?.profile ?? null,
+    deleted: returningFrom?.deleted ?? null, created: returningFrom?.created ?? null, notice: returningFrom?.notice ?? null,
+  });
+}
+
+function buildTabs() {
+  const labels = { 'customer-profile': 'Customer-Profiles', 'trust-product': 'Trust Products' };
+  const buttons = {};
+  const panels = {};
+  for (const k of KINDS) {
+    buttons[k] = h('button', {
+      type: 'button', role: 'tab', id: `tab-${k}`, 'aria-controls': `panel-${k}`, class: 'tab',
+      onclick: () => selectTab(k), onkeydown: (e) => {
+        if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+        const other = KINDS[(KINDS.indexOf(k) + 1) % KINDS.length];
+        selectTab(other);
+        buttons[other].focus();
+      },
+    }, labels[k]);
+    panels[k] = h('div', { role: 'tabpanel', id: `panel-${k}`, 'aria-labelledby': `tab-${k}`, hidden: true });
+  }
+  views.home.replaceChildren(h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'What to list' }, KINDS.map((k) => buttons[k])),
+    ...KINDS.map((k) => panels[k]));
+  tabs = { buttons, panels };
+  homes = {};
+}
+
+function selectTab(kind, resume = {}) {
+  if (homes[homeKind] && homeKind !== kind) homes[homeKind].pause();
+  homeKind = kind;
+  for (const k of KINDS) {
+    const on = k === kind;
+    tabs.buttons[k].setAttribute('aria-selected', String(on));
+    tabs.buttons[k].tabIndex = on ? 0 : -1;
+    tabs.panels[k].hidden = !on;
+  }
+  if (homes[kind]) {
+    homes[kind].resume(resume);
   } else {
-    home = createHome(views.home, { onOpen: openProfile, onReenterCredentials: reenterCredentials });
+    homes[kind] = createHome(tabs.panels[kind], { kind, onOpen: openProfile, onNew: startNew, onReenterCredentials: reenterCredentials });
+    if (resume.notice) homes[kind].notify(resume.notice);
   }
 }
 
-async function openProfile(sid) {
+/** The guided start of a new profile or trust product, or (with `copyOf`) a copy's name and e-mail. */
+function startNew(kind, copyOf = null) {
+  const mine = show('create');
+  createNewBundle(views.create, {
+    kind,
+    copyOf,
+    isCurrent: () => mine === generation,
+    isDemo: () => status?.storage === 'demo',
+    onCreated: (profile) => openProfile(profile.sid, kind, { guided: true }),
+    onCancel: () => (copyOf ? openProfile(copyOf.sid, kind) : goHome({ kind })),
+    onReenterCredentials: reenterCredentials,
+  });
+}
+
+async function openProfile(sid, kind = 'customer-profile', { guided = false } = {}) {
   const mine = show('profile');
   profileView ??= createProfileView(views.profile, {
     onBack: async () => {
       if (!(await leaveProfileIfAllowed())) return;
       const left = profileView.current();
-      goHome({ sid: left.sid, profile: left.profile });
+      goHome({ sid: left.sid, profile: left.profile, kind: left.kind, created: openedNew ? left.profile : null });
+    },
+    onDeleted: ({ sid: gone, kind: k, name, leftovers }) => {
+      const notice = leftoversPanel(leftovers, {
+        heading: `“${name}” was deleted.`,
+        onReenterCredentials: reenterCredentials,
+      });
+      goHome({ kind: k, deleted: gone, notice });
+    },
+    onCopy: async (profile, k) => {
+      if (await leaveProfileIfAllowed()) startNew(k, profile);
     },
     onReenterCredentials: reenterCredentials,
     isDemo: () => status?.storage === 'demo',
   });
   current = profileView;
-  profileView.open(sid, () => mine === generation);
+  openedNew = guided;
+  profileView.open(sid, () => mine === generation, kind, { guided });
 }
 
 async function startDemo() {

@@ -189,6 +189,10 @@ export class BoundedCache {
     return value;
   }
 
+  delete(key) {
+    this.entries.delete(key);
+  }
+
   clear() {
     this.entries.clear();
   }
@@ -196,4 +200,20 @@ export class BoundedCache {
   get size() {
     return this.entries.size;
   }
+}
+
+/**
+ * Runs at most `n` of the tasks given to it at once; the rest wait their turn. For many
+ * small requests (the progress of each draft in a list) that must not arrive all at once.
+ */
+export function limited(n) {
+  let running = 0;
+  const queue = [];
+  const next = () => {
+    if (running >= n || !queue.length) return;
+    running += 1;
+    const { task, resolve, reject } = queue.shift();
+    task().then(resolve, reject).finally(() => { running -= 1; next(); });
+  };
+  return (task) => new Promise((resolve, reject) => { queue.push({ task, resolve, reject }); next(); });
 }

@@ -18,6 +18,8 @@ const MISSING_FIELD: i64 = 22215;
 const INVALID_FIELD: i64 = 22216;
 /// A linked profile or document is not approved (yet).
 const NOT_APPROVED: i64 = 22218;
+/// The primary profile linked is not marked as an ISV reseller or partner.
+const NOT_ISV: i64 = 22219;
 
 /// A key of a JSON object, or nothing.
 fn at<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
@@ -163,6 +165,12 @@ impl Db {
                         | ProfileStatus::PendingReview
                 ),
             };
+            // A secondary profile needs a primary that serves customers: an ISV reseller
+            // or partner. (The parent account's primary is not readable here: taken as one.)
+            let isv = assigned
+                .iter()
+                .filter(|s| s.starts_with("BU") && self.index.contains_key(**s))
+                .all(|s| self.is_isv(s));
             let failure = if linked.is_empty() {
                 Some((
                     format!("The {name} is missing. Assign it to the {words}."),
@@ -172,6 +180,11 @@ impl Db {
                 Some((
                     format!("The {name} assigned is not approved by Twilio yet."),
                     NOT_APPROVED,
+                ))
+            } else if requirement == "primary_customer_profile" && !isv {
+                Some((
+                    format!("The {name} is not marked as an ISV reseller or partner, so it cannot have secondary profiles."),
+                    NOT_ISV,
                 ))
             } else {
                 None
@@ -191,6 +204,21 @@ impl Db {
 
         let compliant = results.iter().all(|r| r["passed"] == true);
         (compliant, Value::Array(results))
+    }
+
+    /// Whether the bundle `sid`'s business information says it is an ISV reseller or partner.
+    fn is_isv(&self, sid: &str) -> bool {
+        self.entities.get(sid).is_some_and(|assigned| {
+            assigned.iter().any(|a| {
+                self.end_users.get(&a.object_sid).is_some_and(|o| {
+                    o.kind == "customer_profile_business_information"
+                        && o.attributes
+                            .get("business_identity")
+                            .and_then(Value::as_str)
+                            == Some("isv_reseller_or_partner")
+                })
+            })
+        })
     }
 
     /// One requirement met by one object: each field present and valid.

@@ -261,6 +261,78 @@ impl Db {
         });
     }
 
+    /// The demo account's trust products: an approved A2P messaging profile built on the
+    /// approved profile, and a CNAM trust product just started.
+    pub fn seed_trust_products(&mut self) {
+        let profile = data::profile_sid(data::Seeded::APPROVED);
+        let Some(approved) = self.index.get(&profile).and_then(|i| self.bundles.get(*i)) else {
+            return;
+        };
+        let (owner, email, created) = (
+            approved.name.clone(),
+            approved.email.clone(),
+            approved.created,
+        );
+        let a2p = data::trust_product_sid(data::Seeded::TRUST_PRODUCT_APPROVED);
+        let info = sid("IT", 1_u64 << 33);
+        self.end_users.insert(
+            info.clone(),
+            Object {
+                friendly_name: format!("{owner} — messaging brand"),
+                kind: "us_a2p_messaging_profile_information".into(),
+                attributes: json_map(
+                    json!({"company_type": "private", "brand_contact_email": email}),
+                ),
+                status: None,
+                created,
+                updated: created,
+            },
+        );
+        let assignments = [info, profile]
+            .into_iter()
+            .zip(0_u64..)
+            .map(|(object_sid, i)| Assignment {
+                sid: sid("BV", (1_u64 << 33).saturating_add(i)),
+                object_sid,
+                created: later(created, 3600),
+            })
+            .collect();
+        self.entities.insert(a2p.clone(), assignments);
+        let updated = later(created, 3 * 86_400);
+        for (sid, name, policy, status) in [
+            (
+                a2p,
+                format!("{owner} — text messages"),
+                catalog::a2p_policy(),
+                ProfileStatus::TwilioApproved,
+            ),
+            (
+                data::trust_product_sid(data::Seeded::TRUST_PRODUCT_DRAFT),
+                format!("{owner} — caller name"),
+                catalog::cnam_policy(),
+                ProfileStatus::Draft,
+            ),
+        ] {
+            self.insert_bundle(Bundle {
+                sid: sid.clone(),
+                kind: BundleKind::TrustProduct,
+                policy_sid: policy,
+                name,
+                status,
+                email: email.clone(),
+                callback: None,
+                valid_until: (status == ProfileStatus::TwilioApproved)
+                    .then_some(later(updated, 365 * 86_400)),
+                created: later(created, 3600),
+                updated,
+                errors: Vec::new(),
+                submitted: None,
+                decide_at: None,
+            });
+            self.record_evaluation(&sid, updated);
+        }
+    }
+
     /// Bundles in review now that Twilio decides after `delay` (the demo's watch).
     pub fn decide_in_review_after(&mut self, delay: Duration, every: usize) {
         let at = Instant::now().checked_add(delay);

@@ -1,8 +1,34 @@
-// Home: the account's profiles (search, filter, load more) and "open by SID".
+// Home: the account's profiles or trust products (search, filter, load more, how far each
+// draft got) and "open by SID".
 
 import { api } from '../api.js';
 import { h, STATUSES, statusInfo, localDate, text, fillUserText } from '../format.js';
-import { busy, errorPanel } from '../ui.js';
+import { busy, errorPanel, focusOn, BoundedCache, limited } from '../ui.js';
+
+/** How far each draft got, by SID: read for the rows on screen, a few at a time. */
+const progress = new BoundedCache(400);
+const oneAtATime = limited(3);
+
+/** Forgets what was cached about the previous account. */
+export function clearHomeCaches() {
+  progress.clear();
+}
+
+/** The words of each kind of list. */
+const WORDS = {
+  'customer-profile': {
+    title: 'Your Customer-Profiles', one: 'profile', many: 'profiles', none: 'This account has no Customer-Profiles yet.',
+    open: 'Open a profile by its SID', sidHelp: 'Paste a Customer-Profile SID: BU followed by 32 letters and digits.',
+    notSid: 'This does not look like a Customer-Profile SID', paste: 'Paste the SID of the profile you want to open.',
+    create: 'New profile…', collection: 'CustomerProfiles', prefix: '',
+  },
+  'trust-product': {
+    title: 'Your Trust Products', one: 'Trust Product', many: 'Trust Products', none: 'This account has no Trust Products yet.',
+    open: 'Open a Trust Product by its SID', sidHelp: 'Paste a Trust Product SID: BU followed by 32 letters and digits.',
+    notSid: 'This does not look like a Trust Product SID', paste: 'Paste the SID of the Trust Product you want to open.',
+    create: 'New Trust Product…', collection: 'TrustProducts', prefix: 'tp-',
+  },
+};
 
 const SID_PATTERN = /^BU[0-9a-fA-F]{32}$/;
 // Only the rows near the screen are in the page, so 10,000 profiles cost no more than 50.
@@ -16,7 +42,9 @@ const OVERSCAN = 12;
  * on the row of `returnTo`), `pause()` stops its loading and listeners while hidden,
  * `dispose()` when the account changes.
  */
-export function createHome(root, { onOpen, onReenterCredentials }) {
+export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onReenterCredentials }) {
+  const words = WORDS[kind];
+  const id = (name) => `${words.prefix}${name}`;
   let filter = { status: null, friendlyName: null };
   let next = null;
   let fetched = new Set(); // next-page addresses already loaded: a repeat ends the list
@@ -26,41 +54,44 @@ export function createHome(root, { onOpen, onReenterCredentials }) {
   let rowPx = ROW_PX;
 
   const sidInput = h('input', {
-    id: 'open-sid', name: 'sid', type: 'text', autocomplete: 'off', spellcheck: 'false',
-    placeholder: 'BUxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'aria-describedby': 'open-sid-help open-sid-error',
+    id: id('open-sid'), name: 'sid', type: 'text', autocomplete: 'off', spellcheck: 'false',
+    placeholder: 'BUxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'aria-describedby': `${id('open-sid-help')} ${id('open-sid-error')}`,
   });
-  const sidError = h('p', { class: 'field-error', id: 'open-sid-error', 'aria-live': 'polite' });
+  const sidError = h('p', { class: 'field-error', id: id('open-sid-error'), 'aria-live': 'polite' });
   const openForm = h('form', { class: 'open-form', novalidate: true, onsubmit: openBySid },
     h('div', { class: 'field' },
-      h('label', { for: 'open-sid' }, 'Open a profile by its SID'),
-      h('div', { class: 'inline' }, sidInput, h('button', { type: 'submit', id: 'open-profile' }, 'Open')),
-      h('p', { class: 'help', id: 'open-sid-help' }, 'Paste a Customer-Profile SID: BU followed by 32 letters and digits.'),
+      h('label', { for: id('open-sid') }, words.open),
+      h('div', { class: 'inline' }, sidInput, h('button', { type: 'submit', id: id('open-profile') }, 'Open')),
+      h('p', { class: 'help', id: id('open-sid-help') }, words.sidHelp),
       sidError));
 
-  const search = h('input', { id: 'search-name', type: 'search', placeholder: 'Business or profile name', autocomplete: 'off' });
-  const statusSelect = h('select', { id: 'filter-status' },
+  const search = h('input', { id: id('search-name'), type: 'search', placeholder: 'Business or profile name', autocomplete: 'off' });
+  const statusSelect = h('select', { id: id('filter-status') },
     h('option', { value: '' }, 'All statuses'),
     STATUSES.map((s) => h('option', { value: s.value }, s.label)));
   const filterForm = h('form', { class: 'filters', role: 'search', onsubmit: (e) => { e.preventDefault(); applyFilter(); } },
-    h('div', { class: 'field' }, h('label', { for: 'search-name' }, 'Search by name'), search),
-    h('div', { class: 'field' }, h('label', { for: 'filter-status' }, 'Status'), statusSelect),
-    h('button', { type: 'submit', id: 'search' }, 'Search'));
+    h('div', { class: 'field' }, h('label', { for: id('search-name') }, 'Search by name'), search),
+    h('div', { class: 'field' }, h('label', { for: id('filter-status') }, 'Status'), statusSelect),
+    h('button', { type: 'submit', id: id('search') }, 'Search'));
   statusSelect.addEventListener('change', applyFilter);
 
-  const rows = h('tbody', { id: 'profile-rows' });
-  const table = h('table', { class: 'list profile-table', id: 'profile-list' },
-    h('caption', { class: 'visually-hidden' }, 'Your Customer-Profiles'),
+  const rows = h('tbody', { id: id('profile-rows') });
+  const table = h('table', { class: 'list profile-table', id: id('profile-list') },
+    h('caption', { class: 'visually-hidden' }, words.title),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Status'),
       h('th', { scope: 'col' }, 'Notification e-mail'), h('th', { scope: 'col' }, 'Last updated'))),
     rows);
   const listMessage = h('div', { class: 'list-message', 'aria-live': 'polite' });
-  const more = h('button', { type: 'button', id: 'load-more', class: 'secondary', hidden: true, onclick: loadMore }, 'Load more');
-  const count = h('p', { class: 'count', id: 'profile-count' });
+  const more = h('button', { type: 'button', id: id('load-more'), class: 'secondary', hidden: true, onclick: loadMore }, 'Load more');
+  const count = h('p', { class: 'count', id: id('profile-count') });
 
-  const title = h('h1', { id: 'home-title', tabindex: '-1' }, 'Your Customer-Profiles');
+  const title = h('h1', { id: id('home-title'), tabindex: '-1' }, words.title);
+  const newButton = h('button', { type: 'button', id: id('new-bundle'), onclick: () => onNew(kind) }, words.create);
+  const notice = h('div', { class: 'home-notice', id: id('home-notice') });
   root.replaceChildren(
-    title,
+    h('div', { class: 'title-row' }, title, h('div', { class: 'actions' }, newButton)),
+    notice,
     openForm,
     h('div', { class: 'card' }, filterForm, count, table, listMessage, h('div', { class: 'actions center' }, more)),
   );
@@ -70,15 +101,15 @@ export function createHome(root, { onOpen, onReenterCredentials }) {
     const sid = sidInput.value.trim();
     if (!SID_PATTERN.test(sid)) {
       sidError.textContent = sid
-        ? 'This does not look like a Customer-Profile SID: it starts with BU followed by 32 letters a–f and digits 0–9.'
-        : 'Paste the SID of the profile you want to open.';
+        ? `${words.notSid}: it starts with BU followed by 32 letters a–f and digits 0–9.`
+        : words.paste;
       sidInput.setAttribute('aria-invalid', 'true');
       sidInput.focus();
       return;
     }
     sidError.textContent = '';
     sidInput.setAttribute('aria-invalid', 'false');
-    onOpen(sid);
+    onOpen(sid, kind);
   }
 
   function applyFilter() {
@@ -153,7 +184,7 @@ export function createHome(root, { onOpen, onReenterCredentials }) {
     more.disabled = true;
     listMessage.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
     try {
-      const page = await busy(() => api.listProfiles(filter, pageUrl));
+      const page = await busy(() => api.listProfiles(filter, pageUrl, kind));
       if (mine !== generation || disposed) return; // a newer search replaced this one
       if (pageUrl) fetched.add(pageUrl);
       records = records.concat(page.records);
@@ -161,12 +192,12 @@ export function createHome(root, { onOpen, onReenterCredentials }) {
       const repeated = page.nextPageUrl && fetched.has(page.nextPageUrl);
       next = repeated ? null : page.nextPageUrl;
       more.hidden = !next;
-      count.textContent = `${records.length} profile${records.length === 1 ? '' : 's'} shown${next ? ' — more available' : ''}`;
+      count.textContent = `${records.length} ${records.length === 1 ? words.one : words.many} shown${next ? ' — more available' : ''}`;
       listMessage.replaceChildren(repeated
         ? h('p', { class: 'notice warning list-note', role: 'status' },
-          `Showing the ${records.length} profiles received so far. Twilio named a page it had already sent, so TrustHub Desk stopped rather than ask for the same pages again and again.`)
+          `Showing the ${records.length} ${words.many} received so far. Twilio named a page it had already sent, so TrustHub Desk stopped rather than ask for the same pages again and again.`)
         : records.length ? '' : h('p', { class: 'muted' },
-          filter.status || filter.friendlyName ? 'No profiles match this search.' : 'This account has no Customer-Profiles yet.'));
+          filter.status || filter.friendlyName ? `No ${words.many} match this search.` : words.none));
     } catch (error) {
       if (mine !== generation || disposed || error.kind === 'cancelled') return;
       listMessage.replaceChildren(errorPanel(error, { onReenterCredentials }));
@@ -178,13 +209,25 @@ export function createHome(root, { onOpen, onReenterCredentials }) {
   /** One row of the pool; `fillRow` puts a profile in it. */
   function newRow() {
     const name = h('bdi');
-    const open = h('button', { type: 'button', class: 'link-button row-open', onclick: (e) => onOpen(e.currentTarget.closest('tr').dataset.sid) }, name);
+    const open = h('button', { type: 'button', class: 'link-button row-open', onclick: (e) => onOpen(e.currentTarget.closest('tr').dataset.sid, kind) }, name);
     const badge = h('span', { class: 'badge' }, h('bdi'));
+    const done = h('span', { class: 'progress muted' });
     const email = h('td', {}, h('bdi'));
     const updated = h('td');
-    const tr = h('tr', {}, h('td', {}, open), h('td', {}, badge), email, updated);
-    tr.parts = { name, open, badge, email, updated };
+    const tr = h('tr', {}, h('td', {}, open), h('td', {}, badge, done), email, updated);
+    tr.parts = { name, open, badge, done, email, updated };
     return tr;
+  }
+
+  /** "2 of 4 parts added" beside a draft: how far it got. */
+  function fillProgress(tr, p) {
+    const { done } = tr.parts;
+    done.textContent = '';
+    if (p.status !== 'draft' || !p.sid || !p.policy_sid) return;
+    progress.get(p.sid, () => oneAtATime(() => api.draftProgress(p.sid, p.policy_sid, kind))).then((got) => {
+      if (tr.dataset.sid !== p.sid || !got.needed) return;
+      done.textContent = got.assigned >= got.needed ? ' all parts added' : ` ${got.assigned} of ${got.needed} parts added`;
+    }).catch(() => {}); // a comfort: the row stands without it
   }
 
   function fillRow(tr, p, index) {
@@ -198,33 +241,44 @@ export function createHome(root, { onOpen, onReenterCredentials }) {
     email.title = text(p.email).slice(0, 400);
     fillUserText(email.firstChild, p.email, { max: 120, expandable: false });
     updated.textContent = localDate(p.date_updated);
+    fillProgress(tr, p);
   }
 
   load(null);
   title.focus();
   return {
-    resume({ returnTo: sid = null, changed = null } = {}) {
+    resume({ returnTo: sid = null, changed = null, deleted = null, created = null, notice: shown = null } = {}) {
       listen(true);
+      notice.replaceChildren(...(shown ? [shown] : []));
+      if (sid) progress.delete(sid);
       if (changed?.sid) {
         const i = records.findIndex((p) => p.sid === changed.sid);
         if (i >= 0) records[i] = changed;
       }
+      if (deleted) records = records.filter((p) => p.sid !== deleted);
+      if (created?.sid && !records.some((p) => p.sid === created.sid)) records.unshift(created);
       draw(true);
-      if (sid && records.some((p) => p.sid === sid)) focusRow(sid);
+      if (shown) focusOn(shown.querySelector('h2') ?? shown);
+      else if (sid && records.some((p) => p.sid === sid)) focusRow(sid);
       else title.focus();
       if (!records.length && !next) load(null); // nothing was loaded (it was left while loading)
+    },
+    /** Shows `el` above the list (what a deleted draft left behind) and focuses its heading. */
+    notify(el) {
+      notice.replaceChildren(el);
+      focusOn(el.querySelector('h2') ?? el);
     },
     pause() {
       listen(false);
       generation += 1; // an answer still on its way is dropped
       more.disabled = false;
       if (listMessage.textContent === 'Loading…') listMessage.replaceChildren();
-      api.cancelLoad('profiles').catch(() => {});
+      api.cancelLoad(words.collection).catch(() => {});
     },
     dispose() {
       disposed = true;
       listen(false);
-      api.cancelLoad('profiles').catch(() => {});
+      api.cancelLoad(words.collection).catch(() => {});
     },
   };
 

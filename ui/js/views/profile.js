@@ -1,4 +1,5 @@
-// One Customer-Profile: what Twilio holds, the edit form, and its linked lists.
+// One Customer-Profile or Trust Product: what Twilio holds, the edit form, What Twilio
+// needs, its linked lists, and copying or deleting it.
 
 import { api, openTwilioPage } from '../api.js';
 import { h, DASH, STATUSES, statusInfo, localDate, userText, fillUserText, plainUserText, rejectionMeaning } from '../format.js';
@@ -46,7 +47,7 @@ const CHECKS = {
  * does not build and drop a view each time). `open(sid, isCurrent)` shows one profile;
  * `leave()` stops what it was loading; `isDirty()` says whether edits are unsaved.
  */
-export function createProfileView(root, { onBack, onReenterCredentials, isDemo }) {
+export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCredentials, isDemo }) {
   let sid = null;
   let kind = 'customer-profile'; // or 'trust-product': the same view serves both
   let profile = null;
@@ -54,6 +55,7 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
   let visit = 0; // bumps on each open and leave: an answer for an earlier visit is dropped
   let navigation = () => false; // the app's check that this view is still the one shown
   let followTimer = null;
+  let guided = false; // just created: What Twilio needs walks through each requirement
   let wake = null; // ends a wait at once when the view is left, so nothing waits forever
 
   /** A check bound to this visit: false once the person opened another or left. */
@@ -147,13 +149,16 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
   const submitButton = h('button', { type: 'button', id: 'submit-review', hidden: true, onclick: submitForReview }, 'Submit for review…');
   const consoleButton = h('button', {
     type: 'button', class: 'secondary', id: 'open-console',
-    onclick: () => openTwilioPage(`https://console.twilio.com/us1/account/trust-hub/customer-profiles/${sid}`),
+    onclick: () => openTwilioPage(consolePage(kind, sid)),
   }, 'Open in Twilio Console');
+  const copyButton = h('button', { type: 'button', class: 'secondary', id: 'copy-profile', onclick: () => profile && onCopy(profile, kind) }, 'Copy to a new profile…');
+  const deleteButton = h('button', { type: 'button', class: 'secondary danger', id: 'delete-draft', hidden: true, onclick: deleteDraft }, 'Delete this draft…');
   const submitResult = h('div', { id: 'submit-result', 'aria-live': 'polite' });
   const back = h('button', { type: 'button', class: 'link-button', id: 'back', onclick: onBack }, '‹ All profiles');
   root.replaceChildren(
     h('nav', { class: 'crumbs' }, back),
     h('div', { class: 'title-row' }, title, h('div', { class: 'actions' }, submitButton, consoleButton, refreshButton)),
+    h('div', { class: 'actions secondary-actions' }, copyButton, deleteButton),
     problems,
     submitResult,
     h('div', { class: 'columns' }, h('div', { class: 'card' }, detailsTitle, details), form),
@@ -244,6 +249,8 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
     const locked = ['pending-review', 'in-review', 'twilio-approved'].includes(p.status);
     lockNote.hidden = !locked;
     submitButton.hidden = !SUBMITTABLE.includes(p.status);
+    // Twilio deletes only drafts and rejected ones; the others are not offered.
+    deleteButton.hidden = !SUBMITTABLE.includes(p.status);
     lockNote.textContent = locked
       ? `This profile is ${statusInfo(p.status).label.toLowerCase()}. Twilio normally refuses changes to it until the review ends; if you save, Twilio’s answer is shown here and your edits stay in the form.`
       : '';
@@ -368,6 +375,32 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
     }
   }
 
+  /** Deletes this draft after a question that names it; the list then offers its leftovers. */
+  async function deleteDraft() {
+    if (!profile) return;
+    const name = plainUserText(profile.friendly_name ?? sid);
+    const what = kind === 'trust-product' ? 'Trust Product' : 'profile';
+    const ok = await confirmDialog(`Delete the draft “${name}”?`,
+      `The ${what} “${name}” (${sid}) is deleted from your Twilio account for good. This cannot be undone. The records it uses (business information, representatives, documents, addresses) stay in your account; next, you can delete those that nothing else uses.`,
+      'Delete the draft', deleteButton);
+    if (!ok) return;
+    const isCurrent = visitGuard();
+    deleteButton.disabled = true;
+    try {
+      const leftovers = await busy(() => api.deleteProfile(kind, sid));
+      if (!isCurrent()) return;
+      toast(`“${name}” was deleted.`);
+      onDeleted({ sid, kind, name, leftovers });
+    } catch (error) {
+      if (!isCurrent()) return;
+      const panel = errorPanel(error, { onReenterCredentials });
+      problems.replaceChildren(panel);
+      focusOn(panel);
+    } finally {
+      deleteButton.disabled = false;
+    }
+  }
+
   function onProfileChanged(updated) {
     profile = updated;
     renderDetails(updated);
@@ -394,7 +427,7 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
       refresh();
       // What Twilio needs loads after the profile (it needs the policy); an editor with
       // changes in it is left as it is.
-      if (!keepEdits) requirements.show();
+      if (!keepEdits) requirements.show({ guided });
       else if (!requirements.isDirty()) requirements.reload();
     } catch (error) {
       if (!isCurrent()) return;
@@ -415,11 +448,14 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
 
   return {
     /** Shows the profile `sid`; `isCurrent` tells whether the app still shows this view. */
-    open(nextSid, isShown, nextKind = 'customer-profile') {
+    open(nextSid, isShown, nextKind = 'customer-profile', { guided: walk = false } = {}) {
       stop();
       sid = nextSid;
       kind = nextKind;
-      back.textContent = kind === 'trust-product' ? '‹ All trust products' : '‹ All profiles';
+      back.textContent = kind === 'trust-product' ? '‹ All Trust Products' : '‹ All profiles';
+      copyButton.textContent = kind === 'trust-product' ? 'Copy to a new Trust Product…' : 'Copy to a new profile…';
+      deleteButton.hidden = true;
+      guided = walk;
       navigation = isShown;
       profile = null;
       saving = false;
@@ -449,6 +485,12 @@ export function createProfileView(root, { onBack, onReenterCredentials, isDemo }
     /** The profile shown and, once loaded, as Twilio holds it. */
     current: () => ({ sid, profile, kind }),
   };
+}
+
+/** The profile's page in the Twilio Console. */
+function consolePage(kind, sid) {
+  const list = kind === 'trust-product' ? 'trust-products' : 'customer-profiles';
+  return `https://console.twilio.com/us1/account/trust-hub/${list}/${sid}`;
 }
 
 function labelOf(key) {

@@ -1,12 +1,14 @@
 // "What Twilio needs": one block per requirement of the profile's policy, with what is
 // assigned to meet it, every field in words, and the latest evaluation's failures beside
 // the field they are about. Each block can be fixed here: edit, add, reuse, replace, remove.
+// For a draft just created, it walks through the requirements in order ("guided").
 
 import { api, openTwilioPage } from '../api.js';
 import { h, localDate, userText, plainUserText } from '../format.js';
 import { busy, confirmDialog, errorPanel, focusOn, toast } from '../ui.js';
 import { fieldInput, checkField, internationalPhone } from '../fields.js';
 import { addressForm, addressView, addressLines } from '../address-form.js';
+import { leftoversPanel } from '../leftovers.js';
 
 const STATUS_WORDS = {
   passed: 'Passed',
@@ -30,17 +32,21 @@ function shownValue(field) {
  * visit), onReenterCredentials, onChecked(evaluation), isDemo().
  */
 export function createRequirements(root, ctx) {
+  /** What the person is working on, in words: a profile or a Trust Product. */
+  const one = () => (ctx.kind() === 'trust-product' ? 'Trust Product' : 'profile');
   let data = null;
   let editor = null; // { isDirty(), close() } of the editor open, if one is
   let visit = 0;
+  let guided = false; // walking a new draft through its requirements, one after another
 
   const title = h('h2', { id: 'requirements-title', tabindex: '-1' }, 'What Twilio needs');
   const check = h('button', { type: 'button', id: 'check-now', onclick: () => checkNow() }, 'Check compliance now');
   const summary = h('p', { class: 'summary', id: 'requirements-summary', tabindex: '-1', 'aria-live': 'polite' });
   const message = h('div', { id: 'requirements-message' });
+  const guide = h('div', { class: 'guide', id: 'requirements-guide', 'aria-live': 'polite', hidden: true });
   const blocks = h('div', { class: 'blocks', id: 'requirement-blocks' });
   const section = h('section', { class: 'card requirements', id: 'requirements', 'aria-labelledby': 'requirements-title' },
-    h('div', { class: 'title-row' }, title, check), summary, message, blocks);
+    h('div', { class: 'title-row' }, title, check), summary, guide, message, blocks);
   root.replaceChildren(section);
 
   const live = () => {
@@ -60,6 +66,7 @@ export function createRequirements(root, ctx) {
       if (!here()) return;
       data = next;
       render();
+      if (guided && await walk()) return;
       if (focusBlock) focusOn(blocks.querySelector(`[data-requirement="${CSS.escape(focusBlock)}"] h3`));
     } catch (error) {
       if (!here() || error.kind === 'cancelled') return;
@@ -96,6 +103,7 @@ export function createRequirements(root, ctx) {
     if (block.failure) {
       parts.push(h('p', { class: 'reason' }, userText(block.failure.reason), block.failure.code ? h('span', { class: 'muted' }, ` (error ${block.failure.code})`) : ''));
     }
+    if (block.advice) parts.push(h('p', { class: 'advice' }, block.advice));
     if (!block.assigned.length) {
       parts.push(h('p', { class: 'muted' }, 'Nothing is assigned for this yet.'));
       parts.push(emptyActions(block, slot));
@@ -127,7 +135,7 @@ export function createRequirements(root, ctx) {
     return h('button', {
       type: 'button', class: 'secondary', disabled: demo,
       title: demo ? 'Demo profiles do not exist in the Twilio Console' : 'Opens the profile in your browser',
-      onclick: () => openTwilioPage(`https://console.twilio.com/us1/account/trust-hub/customer-profiles/${ctx.sid()}`),
+      onclick: () => openTwilioPage(`https://console.twilio.com/us1/account/trust-hub/${ctx.kind() === 'trust-product' ? 'trust-products' : 'customer-profiles'}/${ctx.sid()}`),
     }, 'Upload it in the Twilio Console');
   }
 
@@ -175,7 +183,7 @@ export function createRequirements(root, ctx) {
       actions.append(h('button', { type: 'button', class: 'secondary fix-reuse', onclick: () => openReuse(block, slot, object) }, 'Replace with another…'));
     }
     if (object.assignmentSid) {
-      actions.append(h('button', { type: 'button', class: 'secondary danger fix-remove', onclick: () => remove(block, object) }, 'Remove from this profile'));
+      actions.append(h('button', { type: 'button', class: 'secondary danger fix-remove', onclick: () => remove(block, object) }, `Remove from this ${one()}`));
     }
     return h('div', { class: 'assigned', dataset: { object: object.objectSid } }, parts, actions);
   }
@@ -187,6 +195,57 @@ export function createRequirements(root, ctx) {
       approved: 'approved by Twilio', 'twilio-approved': 'approved by Twilio', rejected: 'rejected by Twilio',
       'twilio-rejected': 'rejected by Twilio', expired: 'expired', 'provisionally-approved': 'provisionally approved',
     }[s] ?? s;
+  }
+
+  // ---- Guided: a new draft, one requirement after another ----
+
+  /** The blocks a person can fill here (a file is uploaded in the Console). */
+  function fillable(block) {
+    return block.kind !== 'document' || block.accepted.some((a) => !a.needsFile);
+  }
+
+  /**
+   * Says how far the draft got and opens the next requirement with nothing assigned:
+   * a choice among what the account already has when it has some, else the form for a
+   * new one. When every requirement has something, points to "Check compliance now".
+   * Answers whether it opened something (which then has the focus).
+   */
+  async function walk() {
+    const open = data.blocks.filter((b) => !b.assigned.length);
+    const next = open.find(fillable);
+    const done = data.blocks.length - open.length;
+    guide.hidden = false;
+    if (!next) {
+      guided = false;
+      guide.replaceChildren(h('p', {}, h('strong', {}, 'Every requirement has something assigned. '),
+        open.length ? 'What is left is a file to upload in the Twilio Console. ' : '',
+        'Press “Check compliance now” to have Twilio check the draft, then “Submit for review…” at the top.'));
+      focusOn(check);
+      return true;
+    }
+    guide.replaceChildren(h('p', {}, h('strong', {}, `Step ${done + 1} of ${data.blocks.length}: ${next.name}. `),
+      'Fill each requirement in turn. You can stop at any time: the draft keeps what is done, and the list shows how far it got.'));
+    const el = blocks.querySelector(`[data-requirement="${CSS.escape(next.requirementName)}"]`);
+    const slot = el?.querySelector('.editor-slot');
+    if (!slot) return false;
+    el.scrollIntoView({ block: 'start' });
+    if (next.kind === 'customer-profile' || next.kind === 'trust-product') {
+      await openLinkPicker(next, slot, null);
+      return true;
+    }
+    const kind = next.kind === 'document' ? 'supporting-document' : 'end-user';
+    const types = next.accepted.filter((a) => !a.needsFile).map((a) => a.machineName);
+    const have = await candidates(kind, types).catch(() => []);
+    if (have.length) await openReuse(next, slot, null, { orNew: true });
+    else await openCreate(next, slot);
+    return true;
+  }
+
+  /** The account's records of `types` that this profile does not use yet. */
+  async function candidates(kind, types) {
+    const found = (await Promise.all(types.map((t) => busy(() => api.listObjects(kind, t))))).flatMap((l) => l.records);
+    const taken = new Set(data.blocks.flatMap((b) => b.assigned.map((o) => o.objectSid)));
+    return found.filter((o) => !taken.has(o.sid));
   }
 
   // ---- Editors: one open at a time, in the block's slot ----
@@ -280,10 +339,39 @@ export function createRequirements(root, ctx) {
         if (!here()) return;
         showError(error, problems, inputs); // what was typed stays in the form
         refresh();
+        // Locked because a profile in review or approved uses it too (a copy shares the
+        // original's records): the edits can go into a new record for this profile.
+        if (error.code === 60711 && object.assignmentSid && ctx.profile()?.status === 'draft') {
+          problems.querySelector('.error-panel')?.append(h('div', { class: 'actions' },
+            h('button', { type: 'button', class: 'save-as-new', onclick: () => saveAsNew(block, object, inputs, nameInput.value, problems) },
+              `Save as a new ${block.name} for this ${one()}`)));
+        }
       }
     });
     const target = inputs.find((i) => i.spec.machineName === focusField);
     if (target) target.focus(); else heading.focus();
+  }
+
+  /**
+   * The record with the edits, as a new one that replaces it on this profile only: the
+   * original stays as it is for the profiles that use it.
+   */
+  async function saveAsNew(block, object, inputs, name, problems) {
+    const here = live();
+    const attributes = {};
+    for (const f of object.fields) if (!f.missing) attributes[f.machineName] = f.value;
+    for (const i of inputs) attributes[i.spec.machineName] = normalised(i);
+    const kind = block.kind === 'document' ? 'supporting-document' : 'end-user';
+    try {
+      const made = await busy(() => api.createObject(kind, object.typeName, name, attributes, null));
+      await busy(() => api.replaceAssignment(ctx.sid(), object.assignmentSid, made.object.sid, ctx.kind()));
+      if (!here()) return;
+      toast(`Saved as a new ${block.name} for this ${one()}. The original is unchanged.`);
+      editor = null;
+      await load({ focusBlock: block.requirementName });
+    } catch (error) {
+      if (here()) showError(error, problems, inputs);
+    }
   }
 
   /** What a field sends: a phone number in international form, a list as a list. */
@@ -381,13 +469,13 @@ export function createRequirements(root, ctx) {
       h('button', { type: 'button', onclick: async () => {
         try {
           await busy(() => api.assignObject(ctx.sid(), created.sid, ctx.kind()));
-          toast('Added to the profile.');
+          toast(`Added to the ${one()}.`);
           editor = null;
           await load({ focusBlock: block.requirementName });
         } catch (again) {
           problems.replaceChildren(errorPanel(again, ctx));
         }
-      } }, 'Add it to the profile'),
+      } }, `Add it to the ${one()}`),
       h('button', { type: 'button', class: 'secondary danger', onclick: async () => {
         try {
           await busy(() => api.deleteObject(created.sid));
@@ -502,17 +590,16 @@ export function createRequirements(root, ctx) {
   }
 
   /** Reuse one of the account's objects (replacing `current` when given). */
-  async function openReuse(block, slot, current) {
+  async function openReuse(block, slot, current, { orNew = false } = {}) {
     if (!(await claimSlot())) return;
     const kind = block.kind === 'document' ? 'supporting-document' : 'end-user';
     const list = h('div', { class: 'reuse-list', role: 'radiogroup', 'aria-label': `Your ${block.name} records` }, h('p', { class: 'muted' }, 'Loading…'));
     const save = h('button', { type: 'submit', class: 'editor-save', disabled: true }, current ? 'Replace' : 'Assign it');
-    const { form, problems, heading } = panel(slot, current ? `Replace ${block.name}` : `Use a ${block.name} you already have`, list, [save, cancelButton(slot)], { isDirty: () => false });
+    const fresh = orNew ? h('button', { type: 'button', class: 'secondary reuse-new', onclick: () => { editor = null; openCreate(block, slot); } }, 'Enter a new one instead') : null;
+    const { form, problems, heading } = panel(slot, current ? `Replace ${block.name}` : `Use a ${block.name} you already have`, list, [save, fresh, cancelButton(slot)], { isDirty: () => false });
     const types = block.accepted.map((a) => a.machineName);
     try {
-      const found = (await Promise.all(types.map((t) => busy(() => api.listObjects(kind, t))))).flatMap((l) => l.records);
-      const taken = new Set(data.blocks.flatMap((b) => b.assigned.map((o) => o.objectSid)));
-      const choices = found.filter((o) => !taken.has(o.sid));
+      const choices = await candidates(kind, types);
       list.replaceChildren(...(choices.length ? choices.map((o, i) => {
         const id = `reuse-${block.requirementName}-${i}`;
         return h('div', { class: 'radio-row' },
@@ -528,7 +615,7 @@ export function createRequirements(root, ctx) {
       if (!chosen) return;
       const name = list.querySelector('input:checked + label')?.textContent ?? chosen;
       if (current && !(await confirmDialog(`Replace “${plainUserText(current.friendlyName ?? current.objectSid)}”?`,
-        `This profile will use “${name}” for ${block.name} instead. “${plainUserText(current.friendlyName ?? current.objectSid)}” stays in your account; only this profile stops using it.`, 'Replace'))) return;
+        `This ${one()} will use “${name}” for ${block.name} instead. “${plainUserText(current.friendlyName ?? current.objectSid)}” stays in your account; only this ${one()} stops using it.`, 'Replace'))) return;
       const here = live();
       try {
         if (current?.assignmentSid) await busy(() => api.replaceAssignment(ctx.sid(), current.assignmentSid, chosen, ctx.kind()));
@@ -554,15 +641,21 @@ export function createRequirements(root, ctx) {
     const { form, problems, heading } = panel(slot, `Link ${block.name}`,
       [list, h('div', { class: 'field' }, h('label', { for: sidId }, 'Or paste the SID of a profile of the parent account'), sidInput)],
       [save, cancelButton(slot)], { isDirty: () => Boolean(sidInput.value.trim()) });
+    // A primary profile must be approved; what a trust product builds on may also be submitted.
+    const statuses = ctx.kind() === 'trust-product' ? ['twilio-approved', 'in-review', 'pending-review'] : ['twilio-approved'];
     try {
-      const page = await busy(() => api.listProfiles({ status: 'twilio-approved', friendlyName: null }, null, 'customer-profile'));
-      const own = page.records.filter((p) => p.sid !== ctx.sid());
+      // One after another: a list load replaces the one of the same list still running.
+      const pages = [];
+      for (const status of statuses) pages.push(await busy(() => api.listProfiles({ status, friendlyName: null }, null, 'customer-profile')));
+      const own = pages.flatMap((p) => p.records).filter((p) => p.sid !== ctx.sid());
       list.replaceChildren(...(own.length ? own.map((p, i) => {
         const id = `link-${block.requirementName}-${i}`;
         return h('div', { class: 'radio-row' },
           h('input', { type: 'radio', name: `link-${block.requirementName}`, id, value: p.sid }),
-          h('label', { for: id }, userText(p.friendly_name ?? p.sid, { max: 160, expandable: false }), h('span', { class: 'muted' }, ' · approved')));
-      }) : [h('p', { class: 'muted' }, 'This account has no approved profile to link.')]));
+          h('label', { for: id }, userText(p.friendly_name ?? p.sid, { max: 160, expandable: false }), h('span', { class: 'muted' }, ` · ${statusWords(p.status)}`)));
+      }) : [h('p', { class: 'muted' }, ctx.kind() === 'trust-product'
+        ? 'This account has no approved or submitted profile to build on. Submit a customer profile for review first.'
+        : 'This account has no approved profile to link.')]));
     } catch (error) {
       list.replaceChildren(errorPanel(error, ctx));
     }
@@ -591,16 +684,23 @@ export function createRequirements(root, ctx) {
 
   async function remove(block, object) {
     const name = plainUserText(object.friendlyName ?? object.objectSid);
-    const ok = await confirmDialog(`Remove “${name}” from this profile?`,
+    const ok = await confirmDialog(`Remove “${name}” from this ${one()}?`,
       `This profile will no longer use “${name}” for ${block.name}, and Twilio will see that requirement as not met until something else is assigned. “${name}” stays in your account and can be assigned again.`,
-      'Remove from this profile');
+      `Remove from this ${one()}`);
     if (!ok) return;
     const here = live();
     try {
       await busy(() => api.unassignObject(ctx.sid(), object.assignmentSid, ctx.kind()));
       if (!here()) return;
-      toast(`“${name}” was removed from this profile.`);
+      toast(`“${name}” was removed from this ${one()}.`);
       await load({ focusBlock: block.requirementName });
+      if (object.objectSid.startsWith('BU')) return;
+      // Nothing else uses it now? Then offer to delete it (and an address only it named).
+      const leftovers = await busy(() => api.objectUsage([object.objectSid])).catch(() => null);
+      if (!here() || !leftovers?.complete || !leftovers.records.some((r) => !r.usedBy.length)) return;
+      const offer = leftoversPanel(leftovers, { heading: `“${name}” was removed from this ${one()}.`, onReenterCredentials: ctx.onReenterCredentials });
+      message.replaceChildren(offer);
+      focusOn(offer.querySelector('h2'));
     } catch (error) {
       if (here()) {
         const p = errorPanel(error, ctx);
@@ -634,10 +734,13 @@ export function createRequirements(root, ctx) {
 
   return {
     /** Loads for the profile now shown (after the profile itself loaded). */
-    show() {
+    show({ guided: walkThrough = false } = {}) {
       visit += 1;
       data = null;
       editor = null;
+      guided = walkThrough;
+      guide.hidden = true;
+      guide.replaceChildren();
       message.replaceChildren();
       summary.textContent = '';
       section.hidden = false;
