@@ -255,7 +255,10 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
         const i = records.findIndex((p) => p.sid === changed.sid);
         if (i >= 0) records[i] = changed;
       }
-      if (deleted) records = records.filter((p) => p.sid !== deleted);
+      if (deleted) {
+        records = records.filter((p) => p.sid !== deleted);
+        if (sidInput.value.trim() === deleted) sidInput.value = ''; // it opens nothing now
+      }
       if (created?.sid && !records.some((p) => p.sid === created.sid)) records.unshift(created);
       draw(true);
       if (shown) focusOn(shown.querySelector('h2') ?? shown);
