@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::{date, get, now, page_slice, Assignment, BundleKind, Db, Pairs, Refusal, Reply};
+use super::{date, get, now, Assignment, BundleKind, Db, Pairs, Refusal, Reply};
 use crate::trusthub::models::ProfileStatus;
 use crate::trusthub::validate;
 
@@ -72,11 +72,9 @@ impl Db {
             .get(sid)
             .map(|v| v.iter().collect())
             .unwrap_or_default();
-        let rendered = page_slice(&items, query)?
-            .iter()
-            .map(|a| self.render_entity(kind, sid, a, path))
-            .collect();
-        Ok(self.page(path, "results", &[], query, items.len(), rendered))
+        self.results_page(path, &[], query, &items, |a| {
+            self.render_entity(kind, sid, a, path)
+        })
     }
 
     pub fn list_channel_assignments(
@@ -92,11 +90,9 @@ impl Db {
             .get(sid)
             .map(|v| v.iter().collect())
             .unwrap_or_default();
-        let rendered = page_slice(&items, query)?
-            .iter()
-            .map(|a| self.render_channel(kind, sid, a, path))
-            .collect();
-        Ok(self.page(path, "results", &[], query, items.len(), rendered))
+        self.results_page(path, &[], query, &items, |a| {
+            self.render_channel(kind, sid, a, path)
+        })
     }
 
     /// `POST .../EntityAssignments` with `ObjectSid`: an end user or document of this

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use std::time::Instant;
 
-use super::{date, get, later, now, page_slice, Bundle, Db, Pairs, Refusal, Reply};
+use super::{date, get, later, now, Bundle, Db, Pairs, Refusal, Reply};
 use crate::sandbox::catalog;
 use crate::trusthub::models::ProfileStatus;
 use crate::trusthub::validate;
@@ -172,12 +172,8 @@ impl Db {
                 filters.push((key, v.to_owned()));
             }
         }
-        let rendered: Vec<Value> = page_slice(&records, query)?
-            .iter()
-            .map(|b| self.render_bundle(b))
-            .collect();
         let path = format!("/v1/{}", kind.collection());
-        Ok(self.page(&path, "results", &filters, query, records.len(), rendered))
+        self.results_page(&path, &filters, query, &records, |b| self.render_bundle(b))
     }
 
     /// `POST /v1/CustomerProfiles` or `/v1/TrustProducts`: FriendlyName, Email, PolicySid.

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::{date, get, now, page_slice, BundleKind, Db, Evaluation, Pairs, Refusal, Reply};
+use super::{date, get, now, BundleKind, Db, Evaluation, Pairs, Refusal, Reply};
 use crate::sandbox::catalog;
 use crate::trusthub::choices;
 use crate::trusthub::models::ProfileStatus;
@@ -375,11 +375,9 @@ impl Db {
             .get(sid)
             .map(|v| v.iter().rev().collect())
             .unwrap_or_default();
-        let rendered = page_slice(&evals, query)?
-            .iter()
-            .map(|e| self.render_evaluation(kind, sid, e))
-            .collect();
-        Ok(self.page(path, "results", &[], query, evals.len(), rendered))
+        self.results_page(path, &[], query, &evals, |e| {
+            self.render_evaluation(kind, sid, e)
+        })
     }
 
     pub fn fetch_evaluation(

@@ -301,6 +301,20 @@ impl Db {
         )
     }
 
+    /// The page `query` asks for of a TrustHub list (`items`, in order), each record
+    /// rendered, under `results` with Twilio's `meta`.
+    fn results_page<T>(
+        &self,
+        path: &str,
+        filters: &[(&str, String)],
+        query: &Pairs,
+        items: &[T],
+        render: impl Fn(&T) -> Value,
+    ) -> Reply {
+        let rendered = page_slice(items, query)?.iter().map(render).collect();
+        Ok(self.page(path, "results", filters, query, items.len(), rendered))
+    }
+
     /// A list page with Twilio's `meta`, its URLs pointing back at the sandbox.
     fn page(
         &self,

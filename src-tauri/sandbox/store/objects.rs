@@ -94,12 +94,10 @@ impl Db {
 
     pub fn list_objects(&self, kind: ObjectKind, query: &Pairs) -> Reply {
         let all: Vec<(&String, &Object)> = self.objects(kind).iter().collect();
-        let rendered = page_slice(&all, query)?
-            .iter()
-            .map(|(sid, o)| self.render_object(kind, sid, o))
-            .collect();
         let path = format!("/v1/{}", kind.collection());
-        Ok(self.page(&path, "results", &[], query, all.len(), rendered))
+        self.results_page(&path, &[], query, &all, |(sid, o)| {
+            self.render_object(kind, sid, o)
+        })
     }
 
     /// `POST /v1/EndUsers` or `/v1/SupportingDocuments`: FriendlyName and Type required,
@@ -211,11 +209,9 @@ impl Db {
 
     pub fn list_policies(&self, query: &Pairs) -> Reply {
         let all = catalog::policies();
-        let rendered = page_slice(&all, query)?
-            .iter()
-            .map(|(sid, name, req)| self.render_policy(sid, name, req.clone()))
-            .collect();
-        Ok(self.page("/v1/Policies", "results", &[], query, all.len(), rendered))
+        self.results_page("/v1/Policies", &[], query, &all, |(sid, name, req)| {
+            self.render_policy(sid, name, req.clone())
+        })
     }
 
     /// A type by its OY SID or, as the policy's `url` gives it, by its machine name.
