@@ -7,13 +7,9 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use std::sync::Arc;
 use trusthub_desk::commands::drafts::{self, CopyInput};
-use trusthub_desk::credentials::{MemoryVault, Vault};
-use trusthub_desk::state::AppState;
 use trusthub_desk::trusthub::models::*;
-use trusthub_desk::trusthub::{base_url, http_client_for};
-use wiremock::matchers::{body_string, header, method, path, query_param};
+use wiremock::matchers::{body_string, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 const NEW: &str = "BUbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
@@ -23,26 +19,6 @@ const IT: &str = "ITaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const IT2: &str = "ITbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 const RD: &str = "RDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const AD: &str = "ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-
-fn form(pairs: &[(&str, &str)]) -> String {
-    url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish()
-}
-
-fn auth() -> wiremock::matchers::HeaderExactMatcher {
-    header("authorization", basic(AC, TOKEN).as_str())
-}
-
-/// The window's state, signed in with the test account, talking to `server`.
-fn state_for(server: &MockServer) -> AppState {
-    let url = base_url::check(&server.uri()).unwrap();
-    let vault = Arc::new(MemoryVault::default());
-    vault.entry(AC).save(&token_credentials()).unwrap();
-    let state = AppState::new(http_client_for(&url).unwrap(), url, vault, None);
-    state.change_book(|b| b.remember(AC, None)).unwrap();
-    state
-}
 
 /// One page of a TrustHub list, the last.
 fn page(records: Vec<Value>) -> Value {
@@ -103,7 +79,7 @@ async fn a_retried_create_answers_the_draft_the_failed_attempt_made_and_sends_no
         .expect(0)
         .mount(&server)
         .await;
-    let state = state_for(&server);
+    let state = signed_in(&server.uri());
     let made = drafts::create(&state, BundleKind::CustomerProfile, &new_bundle(), true)
         .await
         .unwrap();
@@ -134,7 +110,7 @@ async fn a_retry_that_finds_nothing_creates_the_draft_once() {
         .expect(1)
         .mount(&server)
         .await;
-    let state = state_for(&server);
+    let state = signed_in(&server.uri());
     let made = drafts::create(&state, BundleKind::TrustProduct, &new_bundle(), true)
         .await
         .unwrap();
@@ -220,7 +196,7 @@ async fn a_copy_assigns_what_the_original_uses_and_continuing_assigns_only_what_
             .mount(&server)
             .await;
     }
-    let state = state_for(&server);
+    let state = signed_in(&server.uri());
     let input = CopyInput {
         friendly_name: "Fabrikam (copy)".into(),
         email: "ops@harbor.example".into(),
@@ -292,7 +268,7 @@ async fn a_copy_is_not_continued_into_a_profile_that_is_no_longer_a_draft() {
         )
         .mount(&server)
         .await;
-    let state = state_for(&server);
+    let state = signed_in(&server.uri());
     let input = CopyInput {
         friendly_name: "Fabrikam (copy)".into(),
         email: "ops@harbor.example".into(),
@@ -354,7 +330,7 @@ async fn deleting_a_draft_says_which_of_its_records_nothing_else_uses() {
         .respond_with(ResponseTemplate::new(200).set_body_json(assigned(&[IT])))
         .mount(&server)
         .await;
-    let state = state_for(&server);
+    let state = signed_in(&server.uri());
     let left = drafts::delete_draft(&state, BundleKind::CustomerProfile, NEW)
         .await
         .unwrap();
@@ -405,7 +381,7 @@ async fn usage_is_incomplete_when_a_list_cannot_be_read() {
             "code": 20403, "message": "Forbidden", "status": 403})))
         .mount(&server)
         .await;
-    let state = state_for(&server);
+    let state = signed_in(&server.uri());
     let left = drafts::usage_now(&state, &[IT2.to_owned()]).await.unwrap();
     assert!(!left.complete);
     assert_eq!(left.records.len(), 1);
@@ -440,7 +416,7 @@ async fn records_are_deleted_end_users_and_documents_first_and_one_refusal_stops
         .expect(1)
         .mount(&server)
         .await;
-    let state = state_for(&server);
+    let state = signed_in(&server.uri());
     let sids = [AD, IT, RD, IT].map(str::to_owned).to_vec();
     let done = drafts::delete_all(&state, sids).await.unwrap();
     assert_eq!(
@@ -478,7 +454,7 @@ async fn a_refused_delete_is_explained() {
         .expect(1)
         .mount(&server)
         .await;
-    let state = state_for(&server);
+    let state = signed_in(&server.uri());
     let e = drafts::delete_draft(&state, BundleKind::CustomerProfile, NEW)
         .await
         .unwrap_err();
@@ -545,7 +521,7 @@ async fn a_retried_add_finds_the_record_the_failed_attempt_made_and_only_assigns
         .expect(0)
         .mount(&server)
         .await;
-    let state = state_for(&server);
+    let state = signed_in(&server.uri());
     let attributes = serde_json::Map::from_iter([
         ("first_name".to_owned(), json!("Sam")),
         // Typed with spaces; checked (and so compared) in international form.

@@ -5,15 +5,11 @@
 mod common;
 
 use common::*;
-use serde_json::{json, Map, Value};
-use std::sync::Arc;
+use serde_json::json;
 use trusthub_desk::commands::objects;
-use trusthub_desk::credentials::{MemoryVault, Vault};
-use trusthub_desk::state::AppState;
 use trusthub_desk::trusthub::models::*;
 use trusthub_desk::trusthub::objects::ObjectKind;
-use trusthub_desk::trusthub::{base_url, http_client_for};
-use wiremock::matchers::{body_string, header, method, path, query_param};
+use wiremock::matchers::{body_string, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const IT: &str = "ITaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -22,20 +18,6 @@ const AD: &str = "ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const BV: &str = "BVaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const RA: &str = "RAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const PN: &str = "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-
-fn form(pairs: &[(&str, &str)]) -> String {
-    url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish()
-}
-
-fn auth() -> wiremock::matchers::HeaderExactMatcher {
-    header("authorization", basic(AC, TOKEN).as_str())
-}
-
-fn map(v: Value) -> Map<String, Value> {
-    v.as_object().unwrap().clone()
-}
 
 #[tokio::test]
 async fn an_end_user_is_created_with_its_type_and_attributes_as_one_json_object() {
@@ -96,11 +78,7 @@ async fn saving_an_edit_sends_the_whole_attributes_object() {
         .expect(1)
         .mount(&server)
         .await;
-    let url = base_url::check(&server.uri()).unwrap();
-    let vault = Arc::new(MemoryVault::default());
-    vault.entry(AC).save(&token_credentials()).unwrap();
-    let state = AppState::new(http_client_for(&url).unwrap(), url, vault, None);
-    state.change_book(|b| b.remember(AC, None)).unwrap();
+    let state = signed_in(&server.uri());
     objects::save(
         &state,
         IT,

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::basic;
+use common::{basic, map};
 use std::time::Duration;
 use trusthub_desk::sandbox::{self, profile_sid, Sandbox, Seeded};
 use trusthub_desk::trusthub::models::BundleKind;
@@ -465,13 +465,9 @@ fn the_demo_size_is_bounded_whatever_is_asked() {
 
 // ---- Evaluations computed from the data, and Twilio's rules for what a profile is made of ----
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Map};
 use trusthub_desk::trusthub::models::AddressUpdate;
 use trusthub_desk::trusthub::objects::ObjectKind;
-
-fn map(v: Value) -> Map<String, Value> {
-    v.as_object().unwrap().clone()
-}
 
 /// The failed requirements of a fresh evaluation, with their invalid fields.
 async fn failures(

@@ -37,3 +37,32 @@ pub fn seed_response() -> serde_json::Value {
 }
 
 pub mod spec;
+
+/// A form body as the client sends it: the pairs URL-encoded, in order.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
+/// The test account's Auth Token, as the `Authorization` header a mock server must see.
+pub fn auth() -> wiremock::matchers::HeaderExactMatcher {
+    wiremock::matchers::header("authorization", basic(AC, TOKEN).as_str())
+}
+
+/// A JSON object literal as the map the client takes.
+pub fn map(v: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {
+    v.as_object().unwrap().clone()
+}
+
+/// The window's state, signed in with the test account's Auth Token, talking to `base`.
+pub fn signed_in(base: &str) -> trusthub_desk::state::AppState {
+    use trusthub_desk::credentials::{MemoryVault, Vault};
+    let url = trusthub_desk::trusthub::base_url::check(base).unwrap();
+    let vault = std::sync::Arc::new(MemoryVault::default());
+    vault.entry(AC).save(&token_credentials()).unwrap();
+    let state =
+        trusthub_desk::state::AppState::new(http_client_for(&url).unwrap(), url, vault, None);
+    state.change_book(|b| b.remember(AC, None)).unwrap();
+    state
+}

@@ -90,19 +90,11 @@ async fn a_noncompliant_profile_is_fixed_entirely_in_the_app_and_submitted() {
     let address = block("customer_profile_address");
     app.text_contains(&format!("{address} .address-picker"), "Main Street")
         .await;
-    let option: String = app
-        .client
-        .execute(
-            "return [...document.querySelectorAll('.address-picker select option')].find(o => o.textContent.includes('Blue Harbor Bakery')).value;",
-            vec![],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_owned();
-    app.select(&format!("{address} .address-picker select"), &option)
-        .await;
+    app.select_by_text(
+        &format!("{address} .address-picker select"),
+        "Blue Harbor Bakery",
+    )
+    .await;
     app.screenshot_at(&address, "fix-address").await;
     app.click(&format!("{address} .editor-save")).await;
     app.text_contains("#toast", "added").await;

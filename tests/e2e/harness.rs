@@ -290,6 +290,25 @@ impl App {
             .await;
     }
 
+    /// Chooses the first option of the list `css` whose words include `text`, as a person
+    /// would (by what it says, not its value).
+    pub async fn select_by_text(&self, css: &str, text: &str) {
+        let list = self.visible(css).await;
+        let value = self
+            .client
+            .execute(
+                "return [...arguments[0].options].find(o => o.textContent.includes(arguments[1]))?.value ?? null;",
+                vec![serde_json::to_value(&list).unwrap(), serde_json::json!(text)],
+            )
+            .await
+            .unwrap();
+        let value = value
+            .as_str()
+            .unwrap_or_else(|| panic!("no option of {css} says {text:?}"))
+            .to_owned();
+        self.select(css, &value).await;
+    }
+
     /// Replaces what an input holds with `text`, as a person would type it.
     pub async fn type_into(&self, css: &str, text: &str) {
         let el = self.visible(css).await;

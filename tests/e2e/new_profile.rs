@@ -142,18 +142,7 @@ async fn a_secondary_profile_goes_from_nothing_to_in_review() {
     let address = block(ADDRESS);
     app.text_contains(&format!("{address} .address-picker"), "Main Street")
         .await;
-    let option: String = app
-        .client
-        .execute(
-            "return [...document.querySelectorAll('.address-picker select option')].find(o => o.textContent.includes('Main Street')).value;",
-            vec![],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_owned();
-    app.select(&format!("{address} .address-picker select"), &option)
+    app.select_by_text(&format!("{address} .address-picker select"), "Main Street")
         .await;
     app.click(&format!("{address} .editor-save")).await;
     app.text_contains(&address, "Main Street").await;
