@@ -5,7 +5,8 @@
 set -euo pipefail
 
 build=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev pkg-config build-essential)
-tests=(xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 x11-utils gcc-mingw-w64-x86-64)
+# sudo: the installed app updates itself through it in the packaging check (a desktop has pkexec).
+tests=(xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 x11-utils gcc-mingw-w64-x86-64 sudo)
 
 wanted=("${build[@]}")
 if [ "${1:-build}" = test ]; then

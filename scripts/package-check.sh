@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Packaging check: builds the release .deb with the Tauri CLI, installs it with dpkg
 # (apt resolves its dependencies), starts the installed app under Xvfb and waits for its
-# window. Run by scripts/test.sh in CI; on your own machine it installs the package.
+# window; then builds the next version, signed, and shows the installed app refusing it
+# altered and updating itself to it as signed. Run by scripts/test.sh in CI; on your own
+# machine it installs the package (the next version stays installed).
 #   scripts/package-check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,14 +11,25 @@ export PATH="$HOME/.cargo/bin:$PATH"
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
 
-echo "== building the .deb (the ci profile: release rules, dependencies shared with the tests)"
+tauri() { npx --yes @tauri-apps/cli@2.12.5 "$@"; }
+
+# A signing key made for this check only: the packages built here trust it instead of the
+# project's release key (docs/RELEASING.md), which never leaves the repository's secrets.
+keys=$(mktemp -d)
+trap 'rm -rf "$keys"' EXIT
+tauri signer generate --ci -p "" -w "$keys/update.key" >/dev/null
+pubkey=$(cat "$keys/update.key.pub")
+version=$(node -p "require('./tauri.conf.json').version")
+next=$(node -p "const v = require('./tauri.conf.json').version.split('.'); v[2] = Number(v[2]) + 1; v.join('.')")
+
+echo "== building the .deb of version $version (the ci profile: release rules, dependencies shared with the tests)"
 started=$(date +%s)
-npx --yes @tauri-apps/cli@2.12.5 build --bundles deb --ci -- --profile ci
-deb=$(ls -t target/ci/bundle/deb/*.deb | head -1)
+tauri build --bundles deb --ci --config "{\"plugins\": {\"updater\": {\"pubkey\": \"$pubkey\"}}}" -- --profile ci
+deb="target/ci/bundle/deb/TrustHub Desk_${version}_amd64.deb"
 echo "built $deb: $(stat -c %s "$deb") bytes in $(( $(date +%s) - started )) s"
 
 echo "== installing it"
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "./$deb" >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends --reinstall --allow-downgrades "./$deb" >/dev/null
 package=$(dpkg-deb -f "$deb" Package)
 dpkg -s "$package" | grep -E '^(Package|Version|Installed-Size|Depends):'
 test -x /usr/bin/trusthub-desk
@@ -42,7 +55,9 @@ echo "no window after 30 s"; kill "$app" || true; exit 1
 INNER
 chmod +x /tmp/trusthub-desk-window-check.sh
 if [ -n "${DISPLAY:-}" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
-  /tmp/trusthub-desk-window-check.sh
+  # Its own session bus: a keyring the app wakes there must not stand in for the unlocked
+  # one the tests below start.
+  dbus-run-session -- /tmp/trusthub-desk-window-check.sh
 else
   xvfb-run -a dbus-run-session -- /tmp/trusthub-desk-window-check.sh
 fi
@@ -52,7 +67,31 @@ echo "== the installed release build: credentials saved for Twilio go nowhere el
 # 127.0.0.1 with its own test CA records that nothing arrives with the saved secret.
 export TRUSTHUB_DESK_RELEASE_APP=/usr/bin/trusthub-desk
 if [ -n "${DISPLAY:-}" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
-  scripts/system-tests.sh --test e2e -- --ignored release_
+  scripts/system-tests.sh --test e2e -- --ignored release_credentials_
 else
-  xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- scripts/system-tests.sh --test e2e -- --ignored release_
+  xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- scripts/system-tests.sh --test e2e -- --ignored release_credentials_
 fi
+
+echo "== the release workflow's signing plan: the app's key accepted, another refused, none skipped with a word"
+plan=$(UPDATER_KEY="$(cat "$keys/update.key")" UPDATER_KEY_PASSWORD="" UPDATER_PUBKEY="$pubkey" scripts/release-signing.sh)
+grep -q '"createUpdaterArtifacts": true' <<<"$plan"
+if UPDATER_KEY="$(cat "$keys/update.key")" UPDATER_KEY_PASSWORD="" scripts/release-signing.sh >/dev/null 2>&1; then
+  echo "the signing plan accepted a key whose public half the app does not hold"; exit 1
+fi
+plan=$(scripts/release-signing.sh)
+grep -q 'Signing skipped::update signatures and latest.json' <<<"$plan"
+echo "ok"
+
+echo "== version $next, signed: the installed app refuses it altered, then updates itself to it"
+started=$(date +%s)
+TAURI_SIGNING_PRIVATE_KEY="$(cat "$keys/update.key")" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" \
+  tauri build --bundles deb --ci --config "{\"version\": \"$next\", \"bundle\": {\"createUpdaterArtifacts\": true}, \"plugins\": {\"updater\": {\"pubkey\": \"$pubkey\"}}}" -- --profile ci
+update="target/ci/bundle/deb/TrustHub Desk_${next}_amd64.deb"
+echo "built $update and its signature in $(( $(date +%s) - started )) s"
+export TRUSTHUB_DESK_PACKAGE="$package" TRUSTHUB_DESK_UPDATE_VERSION="$next" TRUSTHUB_DESK_UPDATE_PACKAGE="$PWD/$update" TRUSTHUB_DESK_UPDATE_DIR="$PWD/$(dirname "$update")"
+if [ -n "${DISPLAY:-}" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  scripts/system-tests.sh --test e2e -- --ignored release_update_
+else
+  xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- scripts/system-tests.sh --test e2e -- --ignored release_update_
+fi
+dpkg -s "$package" | grep -E '^Version:'

@@ -22,6 +22,7 @@ pub mod navigation;
 pub mod sandbox;
 pub mod state;
 pub mod trusthub;
+pub mod updates;
 
 use state::AppState;
 
@@ -70,6 +71,10 @@ pub fn run() {
         .plugin(navigation::guard())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
+        // Checks and installs new versions, each download verified against the public key
+        // in tauri.conf.json; the window only reaches it through `commands::updates`.
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .manage(commands::updates::PendingUpdate::default())
         .setup(move |app| {
             let _ = APP.set(tauri::Manager::app_handle(app).clone());
             // Reach the keyring service while the window loads, so the window's first

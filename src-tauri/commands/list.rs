@@ -45,4 +45,8 @@ commands! {
     classic::assign_phone_number,
     classic::unassign_phone_number,
     links::open_twilio_page,
+    updates::about_app,
+    updates::open_project_page,
+    updates::check_for_update,
+    updates::install_update,
 }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod links;
 pub mod objects;
 pub mod requirements;
+pub mod updates;
 
 /// What every command answers: a value, or the one error shape the window reads.
 pub type Answer<T> = Result<T, error::UiError>;

@@ -137,6 +137,12 @@ impl App {
             std::env::temp_dir().join(format!("trusthub-desk-e2e-{}-{port}", std::process::id()))
         });
         command.env("XDG_CONFIG_HOME", &config);
+        // The check for a new version at start goes to this computer's closed port 9 (no
+        // answer, no word in the window) unless a test names its own update feed.
+        command.env(
+            "TRUSTHUB_DESK_UPDATE_ENDPOINT",
+            "http://127.0.0.1:9/latest.json",
+        );
         for (k, v) in &launch.env {
             command.env(k, v);
         }
@@ -239,6 +245,14 @@ impl App {
                 "{css} holds {v:?}, expected {expected:?}"
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Whether `css` exists and is displayed now (no waiting).
+    pub async fn shown_now(&self, css: &str) -> bool {
+        match self.client.find(Locator::Css(css)).await {
+            Ok(el) => el.is_displayed().await.unwrap_or(false),
+            Err(_) => false,
         }
     }
 

@@ -9,6 +9,8 @@ mod memory;
 mod new_profile;
 mod odd_data;
 mod release;
+mod self_update;
+mod updates;
 
 use harness::{forget_saved_credentials, App, Launch};
 use trusthub_desk::credentials::SecretStore;

@@ -9,6 +9,7 @@ import { createProfileView, clearProfileCaches } from './views/profile.js';
 import { clearLinkedCaches } from './views/linked-lists.js';
 import { createNewBundle } from './views/new-bundle.js';
 import { leftoversPanel } from './leftovers.js';
+import { setupAbout } from './about.js';
 
 const views = {
   credentials: document.getElementById('view-credentials'),
@@ -277,6 +278,8 @@ async function start() {
       toast(error.message);
     }
   });
+
+  setupAbout({ confirmLeave: leaveProfileIfAllowed });
 
   try {
     status = await api.describeCredentials();
