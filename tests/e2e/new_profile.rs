@@ -332,6 +332,43 @@ async fn a_trust_product_is_built_on_the_approved_profile_and_submitted() {
         picker.contains("being reviewed by Twilio"),
         "submitted profiles are offered too: {picker}"
     );
+    // The long list narrows by name as the person types.
+    let offered = app
+        .client
+        .find_all(fantoccini::Locator::Css(&format!(
+            "{} .radio-row",
+            block("customer_profile")
+        )))
+        .await
+        .unwrap()
+        .len();
+    app.type_into(
+        &format!("{} .narrow-input", block("customer_profile")),
+        "fabrikam",
+    )
+    .await;
+    let rows = app
+        .client
+        .find_all(fantoccini::Locator::Css(&format!(
+            "{} .radio-row:not([hidden])",
+            block("customer_profile")
+        )))
+        .await
+        .unwrap();
+    assert!(
+        !rows.is_empty() && rows.len() < offered,
+        "{} of {offered}",
+        rows.len()
+    );
+    for row in &rows {
+        let text = row.text().await.unwrap();
+        assert!(text.contains("Fabrikam"), "{text}");
+    }
+    app.text_contains(
+        &format!("{} .narrow-count", block("customer_profile")),
+        &format!("{} of {offered} shown", rows.len()),
+    )
+    .await;
     app.click(&format!(
         "{} input[value=\"{}\"]",
         block("customer_profile"),

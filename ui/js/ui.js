@@ -217,3 +217,36 @@ export function limited(n) {
   };
   return (task) => new Promise((resolve, reject) => { queue.push({ task, resolve, reject }); next(); });
 }
+
+let narrowCount = 0;
+
+/**
+ * Over a long list of choices (`.radio-row`s in `list`), a box that narrows it by name as
+ * the person types. A choice the box hides is unchosen, so what is saved is always shown.
+ * Nothing is added for a short list. `onChange` hears that the choice may have changed.
+ */
+export function narrowingBox(list, { label, threshold = 8, onChange = () => {} }) {
+  const rows = [...list.querySelectorAll('.radio-row')];
+  if (rows.length <= threshold) return null;
+  narrowCount += 1;
+  const id = `narrow-${narrowCount}`;
+  const input = h('input', { id, type: 'search', class: 'narrow-input', autocomplete: 'off', spellcheck: 'false' });
+  const none = h('p', { class: 'muted narrow-none', hidden: true }, 'Nothing in this list matches. Try fewer letters.');
+  const count = h('p', { class: 'muted narrow-count', 'aria-live': 'polite' });
+  input.addEventListener('input', () => {
+    const words = input.value.trim().toLocaleLowerCase();
+    let shown = 0;
+    for (const row of rows) {
+      const match = !words || row.textContent.toLocaleLowerCase().includes(words);
+      row.hidden = !match;
+      if (match) shown += 1;
+      const radio = row.querySelector('input');
+      if (!match && radio?.checked) radio.checked = false;
+    }
+    none.hidden = shown > 0;
+    count.textContent = words ? `${shown} of ${rows.length} shown` : '';
+    onChange();
+  });
+  list.append(none);
+  return h('div', { class: 'field narrow' }, h('label', { for: id }, label), input, count);
+}

@@ -5,7 +5,7 @@
 
 import { api, openTwilioPage } from '../api.js';
 import { h, localDate, userText, plainUserText } from '../format.js';
-import { busy, confirmDialog, errorPanel, focusOn, toast } from '../ui.js';
+import { busy, confirmDialog, errorPanel, focusOn, narrowingBox, toast } from '../ui.js';
 import { fieldInput, checkField, internationalPhone } from '../fields.js';
 import { addressForm, addressView, addressLines } from '../address-form.js';
 import { leftoversPanel } from '../leftovers.js';
@@ -606,6 +606,8 @@ export function createRequirements(root, ctx) {
           h('input', { type: 'radio', name: `reuse-${block.requirementName}`, id, value: o.sid, onchange: () => { save.disabled = false; } }),
           h('label', { for: id }, userText(o.friendly_name ?? o.sid, { max: 160, expandable: false }), h('span', { class: 'muted' }, ` · ${localDate(o.date_created)}`)));
       }) : [h('p', { class: 'muted' }, `Your account has no other ${block.name} to use. Add a new one instead.`)]));
+      const narrow = narrowingBox(list, { label: `Find a ${block.name} by name`, onChange: () => { save.disabled = !list.querySelector('input:checked'); } });
+      if (narrow) list.before(narrow);
     } catch (error) {
       list.replaceChildren(errorPanel(error, ctx));
     }
@@ -656,6 +658,10 @@ export function createRequirements(root, ctx) {
       }) : [h('p', { class: 'muted' }, ctx.kind() === 'trust-product'
         ? 'This account has no approved or submitted profile to build on. Submit a customer profile for review first.'
         : 'This account has no approved profile to link.')]));
+      const narrow = narrowingBox(list, { label: 'Find a profile by name' });
+      if (narrow) list.before(narrow);
+      // Only each status's first page is offered; the SID box below reaches any other.
+      if (pages.some((p) => p.nextPageUrl)) list.append(h('p', { class: 'muted' }, `These are the first ${own.length} of your profiles that can be linked. For another one, paste its SID below.`));
     } catch (error) {
       list.replaceChildren(errorPanel(error, ctx));
     }
