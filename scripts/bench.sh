@@ -21,6 +21,7 @@ export BENCH_BARE="$PWD/target/release/bare-window"
 export BENCH_DEB="$(ls -t "$PWD"/target/release/bundle/deb/*.deb | head -1)"
 export BENCH_OUT="$sections/1-main.md"
 export BENCH_SOAK_OUT="$sections/2-soak.md"
+export BENCH_OVERVIEW_OUT="$sections/1b-overview.md"
 echo "== measuring"
 xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- \
   scripts/system-tests.sh --test bench -- --ignored --nocapture --test-threads=1

@@ -11,6 +11,7 @@ use serde_json::{json, Map, Value};
 use trusthub_desk::commands::bundles::{fetch, update};
 use trusthub_desk::commands::credentials::{describe, forget, save, CredentialInput};
 use trusthub_desk::commands::objects::{self, AssignTo};
+use trusthub_desk::commands::overview;
 use trusthub_desk::credentials::{Credentials, MemoryVault};
 use trusthub_desk::sandbox::{self, profile_sid, Sandbox, Seeded};
 use trusthub_desk::state::AppState;
@@ -66,6 +67,7 @@ async fn the_secret_is_in_no_log_no_file_and_no_answer_to_the_window() {
     let sandbox = Sandbox::start(sandbox::Config {
         profiles: 8,
         review_delay: std::time::Duration::from_secs(60),
+        subaccounts: 2,
         ..sandbox::Config::default()
     })
     .await
@@ -128,6 +130,33 @@ async fn the_secret_is_in_no_log_no_file_and_no_answer_to_the_window() {
         .unwrap_err();
     answers.push(json(&refused));
 
+    // The overview with subaccounts: their tokens are held for the session, never shown.
+    let seen = overview::overview(&state, true, |_, _| {}).await.unwrap();
+    assert_eq!(
+        seen.accounts.len(),
+        3,
+        "the main account and its two subaccounts"
+    );
+    assert!(seen.accounts.iter().all(|a| a.error.is_none()));
+    answers.push(json(&seen));
+    let sub = sandbox::subaccount_sid(1);
+    let inside = overview::open(&state, &sub).await.unwrap();
+    assert_eq!(inside.connected.as_ref().unwrap().account_sid, sub);
+    answers.push(json(&inside));
+    let sub_sid = profile_sid(200_000 + sandbox::MAX_PROFILES_PER_SUBACCOUNT);
+    answers.push(json(
+        &fetch(&state, BundleKind::CustomerProfile, &sub_sid)
+            .await
+            .unwrap(),
+    ));
+    let sub_tokens: Vec<(String, String)> = (0..2)
+        .map(|i| {
+            let s = sandbox::subaccount_sid(i);
+            let t = sandbox.auth_token(&s).unwrap();
+            (s, t)
+        })
+        .collect();
+
     // Debug output of everything that holds it.
     let credentials = Credentials::new(sandbox::DEMO_ACCOUNT_SID, None, secret.into()).unwrap();
     assert_absent("Debug of Credentials", &format!("{credentials:?}"), secret);
@@ -138,6 +167,24 @@ async fn the_secret_is_in_no_log_no_file_and_no_answer_to_the_window() {
         "the log was captured at trace level: {text}"
     );
     assert_absent("the log", &text, secret);
+    for (sid, token) in &sub_tokens {
+        let basic = base64::engine::general_purpose::STANDARD.encode(format!("{sid}:{token}"));
+        for (what, place) in [("the log", &text), ("the answers", &answers.join("\n"))] {
+            assert!(
+                !place.contains(token.as_str()) && !place.contains(&basic),
+                "a subaccount's token is in {what}"
+            );
+        }
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let file = entry.unwrap().path();
+            let content = std::fs::read_to_string(&file).unwrap();
+            assert!(
+                !content.contains(token.as_str()),
+                "a subaccount's token is in {}",
+                file.display()
+            );
+        }
+    }
     for answer in &answers {
         assert_absent("an answer to the window", answer, secret);
     }

@@ -40,8 +40,12 @@ pub async fn describe(state: &AppState) -> Result<ConnectionStatus, UiError> {
         Err(e) if e.kind == ErrorKind::NoCredentials => (None, keyring_problem),
         Err(e) => (None, Some(e)),
     };
+    let subaccount =
+        state.subaccount_status(&conn, connected.as_ref().map(|c| c.account_sid.as_str()));
     Ok(ConnectionStatus {
         connected,
+        subaccount,
+        in_demo: state.main_connection().storage == Storage::Demo,
         storage: conn.storage,
         keyring_problem: problem,
         server: conn.client.base_url().origin().ascii_serialization(),

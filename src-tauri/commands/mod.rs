@@ -8,6 +8,7 @@ pub mod drafts;
 pub mod error;
 pub mod links;
 pub mod objects;
+pub mod overview;
 pub mod requirements;
 pub mod updates;
 

@@ -81,14 +81,18 @@ impl Credentials {
         &self.secret
     }
 
+    pub fn auth_kind(&self) -> AuthKind {
+        if self.api_key_sid.is_some() {
+            AuthKind::ApiKey
+        } else {
+            AuthKind::AuthToken
+        }
+    }
+
     pub fn summary(&self) -> CredentialSummary {
         CredentialSummary {
             account_sid: self.account_sid.clone(),
-            auth_kind: if self.api_key_sid.is_some() {
-                AuthKind::ApiKey
-            } else {
-                AuthKind::AuthToken
-            },
+            auth_kind: self.auth_kind(),
             api_key_sid: self.api_key_sid.clone(),
         }
     }

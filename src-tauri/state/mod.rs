@@ -50,6 +50,27 @@ pub enum Storage {
     Session,
     /// The built-in demo: the sandbox's made-up account.
     Demo,
+    /// A subaccount opened from the overview, with its own Auth Token held in memory for
+    /// this session; the main account's connection waits to be returned to.
+    Subaccount,
+}
+
+/// A subaccount the overview found: its credentials (memory only, this session) and
+/// whose it is.
+#[derive(Clone)]
+pub struct KnownSubaccount {
+    pub credentials: Credentials,
+    pub name: Option<String>,
+    pub parent_sid: String,
+}
+
+/// What the window is told about the subaccount in use. Never its token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubaccountStatus {
+    pub account_sid: String,
+    pub name: Option<String>,
+    pub parent_sid: String,
 }
 
 /// The server and the store in use now. Swapped whole when the mode changes.
@@ -73,6 +94,10 @@ pub struct AppState {
     saving: Mutex<HashSet<String>>,
     loads: Loads,
     catalog: Catalog,
+    /// Subaccounts found by the overview, by SID: their tokens live here and nowhere else.
+    subaccounts: Mutex<std::collections::HashMap<String, KnownSubaccount>>,
+    /// The main account's connection while a subaccount is in use.
+    parent: Mutex<Option<Connection>>,
 }
 
 impl AppState {
@@ -99,6 +124,8 @@ impl AppState {
             saving: Mutex::new(HashSet::new()),
             loads: Loads::default(),
             catalog: Catalog::default(),
+            subaccounts: Mutex::new(std::collections::HashMap::new()),
+            parent: Mutex::new(None),
         }
     }
 
@@ -136,6 +163,86 @@ impl AppState {
         &self.catalog
     }
 
+    /// Keeps the subaccounts the overview found, for opening one (this session only).
+    pub fn remember_subaccounts(&self, found: Vec<KnownSubaccount>) {
+        let mut known = self.subaccounts.lock().unwrap_or_else(|p| p.into_inner());
+        for sub in found {
+            known.insert(sub.credentials.account_sid().to_owned(), sub);
+        }
+    }
+
+    /// The main account's connection: the one in use, or the one a subaccount left.
+    pub fn main_connection(&self) -> Connection {
+        self.parent
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .unwrap_or_else(|| self.connection())
+    }
+
+    /// Works in one of the subaccounts the overview found, with its own credentials, on
+    /// the main account's server; `leave_subaccount` returns to the main account.
+    pub fn use_subaccount(&self, account_sid: &str) -> Result<(), UiError> {
+        let known = self
+            .subaccounts
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(account_sid)
+            .cloned()
+            .ok_or_else(|| {
+                UiError::new(
+                    ErrorKind::NotFound,
+                    "TrustHub Desk does not know that subaccount in this session. Load the overview with subaccounts again.",
+                )
+            })?;
+        let main = self.main_connection();
+        let store = Arc::new(MemoryStore::default());
+        store.save(&known.credentials)?;
+        *self.parent.lock().unwrap_or_else(|p| p.into_inner()) = Some(main.clone());
+        self.set_connection(Connection {
+            client: main.client,
+            store,
+            storage: Storage::Subaccount,
+        });
+        Ok(())
+    }
+
+    /// Back to the main account a subaccount was opened from.
+    pub fn leave_subaccount(&self) {
+        let main = self.parent.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(main) = main {
+            self.set_connection(main);
+        }
+    }
+
+    /// The subaccount in use, if one is.
+    pub fn subaccount_status(
+        &self,
+        conn: &Connection,
+        account_sid: Option<&str>,
+    ) -> Option<SubaccountStatus> {
+        if conn.storage != Storage::Subaccount {
+            return None;
+        }
+        let sid = account_sid?;
+        let known = self.subaccounts.lock().unwrap_or_else(|p| p.into_inner());
+        let sub = known.get(sid)?;
+        Some(SubaccountStatus {
+            account_sid: sid.to_owned(),
+            name: sub.name.clone(),
+            parent_sid: sub.parent_sid.clone(),
+        })
+    }
+
+    /// A new server or mode: no subaccount is in use, and none of the old one's is known.
+    fn forget_subaccounts(&self) {
+        self.parent.lock().unwrap_or_else(|p| p.into_inner()).take();
+        self.subaccounts
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
+    }
+
     /// Every change of account or server ends what was loading for the previous one.
     fn set_connection(&self, next: Connection) {
         self.loads.cancel_all();
@@ -153,6 +260,7 @@ impl AppState {
 
     /// Back to Twilio with the OS keyring and the account in use.
     pub fn use_keyring(&self) {
+        self.parent.lock().unwrap_or_else(|p| p.into_inner()).take();
         let current = self.book().current;
         self.set_connection(Connection {
             client: self.real_client(),
@@ -196,6 +304,7 @@ impl AppState {
     ) -> Result<(), UiError> {
         let store = Arc::new(MemoryStore::default());
         store.save(credentials)?;
+        self.parent.lock().unwrap_or_else(|p| p.into_inner()).take();
         self.set_connection(Connection {
             client,
             store,
@@ -211,6 +320,7 @@ impl AppState {
     /// Starts the sandbox (with a secret of its own) and points the app at it with the
     /// demo account.
     pub async fn use_demo(&self) -> Result<(), UiError> {
+        self.forget_subaccounts();
         let mut sandbox = self.sandbox.lock().await;
         if sandbox.is_none() {
             let started = Sandbox::start(crate::sandbox::Config::demo())
@@ -251,6 +361,7 @@ impl AppState {
 
     /// Leaves the demo: back to the keyring, and the sandbox stops (its port closes).
     pub async fn leave_demo(&self) {
+        self.forget_subaccounts();
         self.use_keyring();
         self.sandbox.lock().await.take();
     }
@@ -301,4 +412,8 @@ pub struct ConnectionStatus {
     pub server_is_twilio: bool,
     /// The accounts saved in the keyring, to switch between.
     pub accounts: Vec<SavedAccount>,
+    /// The subaccount in use (opened from the overview), if one is.
+    pub subaccount: Option<SubaccountStatus>,
+    /// Whether this is the demo (also in one of the demo's subaccounts).
+    pub in_demo: bool,
 }

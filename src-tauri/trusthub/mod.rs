@@ -13,6 +13,7 @@ pub mod limits;
 pub mod links;
 pub mod models;
 pub mod objects;
+pub mod overview;
 pub mod parse;
 pub mod policies;
 pub mod requirements;

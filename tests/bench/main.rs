@@ -542,3 +542,93 @@ async fn soak() {
         std::fs::write(out, md).unwrap();
     }
 }
+
+/// Loads the overview with subaccounts and waits for it, probing the event loop meanwhile.
+const OVERVIEW_SCRIPT: &str = r#"
+const [subaccounts, done] = arguments;
+const gaps = [];
+let last = performance.now();
+const probe = setInterval(() => { const now = performance.now(); gaps.push(now - last); last = now; }, 20);
+const t0 = performance.now();
+document.getElementById('overview-subaccounts').checked = subaccounts;
+document.getElementById('overview-load').click();
+const text = document.getElementById('overview-progress-text');
+const wait = () => {
+  if (/ read\.$/.test(text.textContent)) {
+    clearInterval(probe);
+    done({ ms: performance.now() - t0, worstGap: Math.max(0, ...gaps) - 20, text: text.textContent,
+           shown: document.getElementById('overview-shown').textContent });
+  } else setTimeout(wait, 5);
+};
+wait();
+"#;
+
+/// The overview of one account, then of 500 subaccounts (five profiles each on average),
+/// every request 100 ms late.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "the benchmark: run by scripts/bench.sh"]
+async fn overview_at_scale() {
+    let mut figures = Vec::new();
+    for subaccounts in [0_usize, 500] {
+        let app = App::launch(Launch {
+            args: vec!["--demo".into()],
+            env: vec![
+                (sandbox::SUBACCOUNTS_ENV.into(), subaccounts.to_string()),
+                (sandbox::PROFILES_PER_SUBACCOUNT_ENV.into(), "9".into()),
+                (sandbox::LATENCY_ENV.into(), "100".into()),
+            ],
+            ..release_app()
+        })
+        .await;
+        app.visible("#profile-list").await;
+        app.click("#tab-overview").await;
+        app.client
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                Some(Duration::from_secs(600)),
+                None,
+                None,
+            ))
+            .await
+            .unwrap();
+        let done = app
+            .client
+            .execute_async(OVERVIEW_SCRIPT, vec![serde_json::json!(subaccounts > 0)])
+            .await
+            .unwrap();
+        let pss = settle_pss("trusthub-desk").await;
+        app.close().await;
+        figures.push((subaccounts, done, pss));
+    }
+    let (_, single, single_pss) = &figures[0];
+    let (_, many, many_pss) = &figures[1];
+    let ms = many["ms"].as_f64().unwrap();
+    let gap = many["worstGap"]
+        .as_f64()
+        .unwrap()
+        .max(single["worstGap"].as_f64().unwrap());
+    let ratio = *many_pss as f64 / *single_pss as f64;
+    let mut md = String::new();
+    writeln!(md, "\n## Overview across 500 subaccounts\n").unwrap();
+    writeln!(md, "The demo's account with 500 subaccounts of 1 to 9 profiles each (`TRUSTHUB_DESK_DEMO_SUBACCOUNTS=500`, `TRUSTHUB_DESK_DEMO_PROFILES_PER_SUBACCOUNT=9`), every request answered 100 ms late (`TRUSTHUB_DESK_DEMO_LATENCY_MS=100`), release build; accounts read {} at a time.\n", trusthub_desk::trusthub::overview::CONCURRENT_ACCOUNTS).unwrap();
+    writeln!(md, "| what | figure | budget | verdict |").unwrap();
+    writeln!(md, "| --- | --- | --- | --- |").unwrap();
+    writeln!(
+        md,
+        "| **Load** to the overview complete ({}; {}) | {:.1} s | ≤ 30 s | {} |",
+        many["text"].as_str().unwrap_or_default(),
+        many["shown"].as_str().unwrap_or_default(),
+        ms / 1000.0,
+        verdict(ms <= 30_000.0)
+    )
+    .unwrap();
+    writeln!(
+        md,
+        "| longest the window's event loop was blocked meanwhile | {gap:.0} ms | ≤ 50 ms | {} |",
+        verdict(gap <= 50.0)
+    )
+    .unwrap();
+    writeln!(md, "| memory (PSS) with it shown, against the overview of the account alone ({:.0} MiB) | {:.0} MiB, {ratio:.2}x | ≤ 1.3x | {} |", *single_pss as f64 / 1024.0, *many_pss as f64 / 1024.0, verdict(ratio <= 1.3)).unwrap();
+    let out = env_path("BENCH_OVERVIEW_OUT");
+    std::fs::write(&out, &md).unwrap();
+    println!("{md}");
+}

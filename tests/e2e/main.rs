@@ -8,6 +8,7 @@ mod keyboard;
 mod memory;
 mod new_profile;
 mod odd_data;
+mod overview;
 mod release;
 mod self_update;
 mod updates;

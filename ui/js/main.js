@@ -10,6 +10,7 @@ import { clearLinkedCaches } from './views/linked-lists.js';
 import { createNewBundle } from './views/new-bundle.js';
 import { leftoversPanel } from './leftovers.js';
 import { setupAbout } from './about.js';
+import { createOverview, clearOverview } from './views/overview.js';
 
 const views = {
   credentials: document.getElementById('view-credentials'),
@@ -18,19 +19,28 @@ const views = {
   create: document.getElementById('view-new'),
 };
 const KINDS = ['customer-profile', 'trust-product'];
+// The tabs of the home view: the two lists, then the overview across accounts.
+const TABS = [...KINDS, 'overview'];
 
 let status = null;
 let current = null; // the profile view's controller while it is shown
 let shown = null; // the name of the view shown
 // The list and the profile view are built once per account and reused: a day of visits
 // builds no new views (see docs/PERFORMANCE.md, "A day's work").
-let homes = null; // one list per kind: { 'customer-profile': …, 'trust-product': … }
+let homes = null; // one view per tab: { 'customer-profile': …, 'trust-product': …, overview: … }
 let homeKind = 'customer-profile'; // the list shown
 let tabs = null;
 let profileView = null;
 let openedNew = false; // the profile shown was just created here (the list gains its row)
+let backToOverview = false; // the profile shown was opened from the overview
 let generation = 0; // bumps on every navigation so late answers for an old view are dropped
 let lastAccount = null; // whose data the views and caches hold
+let overviewOf = null; // the server and mode the kept overview was read on
+
+/** The overview spans accounts: it belongs to the server and to the demo or not. */
+function overviewOwner() {
+  return `${status?.server}:${status?.inDemo ? 'demo' : 'real'}`;
+}
 
 function show(name) {
   generation += 1;
@@ -50,7 +60,8 @@ function forgetOtherAccounts() {
   const who = `${status?.storage}:${status?.server}:${status?.connected?.accountSid ?? ''}`;
   if (who === lastAccount) return;
   lastAccount = who;
-  for (const k of KINDS) homes?.[k]?.dispose();
+  for (const k of TABS) homes?.[k]?.dispose();
+  if (overviewOwner() !== overviewOf) { clearOverview(); overviewOf = overviewOwner(); }
   homes = null;
   tabs = null;
   homeKind = 'customer-profile';
@@ -66,8 +77,9 @@ function forgetOtherAccounts() {
 
 function renderAccount() {
   const account = document.getElementById('account');
-  const demo = status?.storage === 'demo';
+  const demo = Boolean(status?.inDemo);
   const keyring = status?.storage === 'keyring';
+  const sub = status?.subaccount;
   document.getElementById('demo-banner').hidden = !demo;
   // Whenever requests go anywhere but Twilio (and this is not the demo), it shows, and stays.
   const elsewhere = Boolean(status) && !demo && status.serverIsTwilio === false;
@@ -77,13 +89,19 @@ function renderAccount() {
   const accounts = keyring ? status.accounts ?? [] : [];
   const c = status?.connected;
   account.hidden = !c;
-  for (const id of ['change-credentials', 'forget-credentials']) document.getElementById(id).hidden = demo || !c;
+  for (const id of ['change-credentials', 'forget-credentials']) document.getElementById(id).hidden = demo || !c || Boolean(sub);
+  document.getElementById('leave-subaccount').hidden = !sub;
   document.getElementById('add-account').hidden = !keyring || !c;
   const switcher = document.getElementById('switcher');
   switcher.hidden = accounts.length < 2;
   const select = document.getElementById('account-switcher');
   select.replaceChildren(...accounts.map((a) => h('option', { value: a.accountSid, selected: a.accountSid === c?.accountSid }, a.label)));
   if (!c) return;
+  if (sub) {
+    const main = labelOf(sub.parentSid) ?? (demo ? 'Demo account' : sub.parentSid);
+    document.getElementById('account-text').textContent = `Subaccount: ${sub.name ?? sub.accountSid} of ${main} · its own Auth Token, this session only`;
+    return;
+  }
   if (demo) {
     document.getElementById('account-text').textContent = 'Demo account';
     return;
@@ -162,23 +180,24 @@ function goHome(returningFrom = null) {
 }
 
 function buildTabs() {
-  const labels = { 'customer-profile': 'Customer-Profiles', 'trust-product': 'Trust Products' };
+  const labels = { 'customer-profile': 'Customer-Profiles', 'trust-product': 'Trust Products', overview: 'Overview' };
   const buttons = {};
   const panels = {};
-  for (const k of KINDS) {
+  for (const k of TABS) {
     buttons[k] = h('button', {
       type: 'button', role: 'tab', id: `tab-${k}`, 'aria-controls': `panel-${k}`, class: 'tab',
       onclick: () => selectTab(k), onkeydown: (e) => {
         if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-        const other = KINDS[(KINDS.indexOf(k) + 1) % KINDS.length];
+        const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
+        const other = TABS[(TABS.indexOf(k) + step) % TABS.length];
         selectTab(other);
         buttons[other].focus();
       },
     }, labels[k]);
     panels[k] = h('div', { role: 'tabpanel', id: `panel-${k}`, 'aria-labelledby': `tab-${k}`, hidden: true });
   }
-  views.home.replaceChildren(h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'What to list' }, KINDS.map((k) => buttons[k])),
-    ...KINDS.map((k) => panels[k]));
+  views.home.replaceChildren(h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'What to list' }, TABS.map((k) => buttons[k])),
+    ...TABS.map((k) => panels[k]));
   tabs = { buttons, panels };
   homes = {};
 }
@@ -186,7 +205,7 @@ function buildTabs() {
 function selectTab(kind, resume = {}) {
   if (homes[homeKind] && homeKind !== kind) homes[homeKind].pause();
   homeKind = kind;
-  for (const k of KINDS) {
+  for (const k of TABS) {
     const on = k === kind;
     tabs.buttons[k].setAttribute('aria-selected', String(on));
     tabs.buttons[k].tabIndex = on ? 0 : -1;
@@ -194,6 +213,14 @@ function selectTab(kind, resume = {}) {
   }
   if (homes[kind]) {
     homes[kind].resume(resume);
+  } else if (kind === 'overview') {
+    homes.overview = createOverview(tabs.panels.overview, {
+      who: overviewOwner,
+      canIncludeSubaccounts: () => status?.storage !== 'session' || status?.connected?.authKind === 'auth-token',
+      onOpen: openFromOverview,
+      onReenterCredentials: reenterCredentials,
+    });
+    homes.overview.resume();
   } else {
     homes[kind] = createHome(tabs.panels[kind], { kind, onOpen: openProfile, onNew: startNew, onReenterCredentials: reenterCredentials });
     if (resume.notice) homes[kind].notify(resume.notice);
@@ -207,20 +234,21 @@ function startNew(kind, copyOf = null) {
     kind,
     copyOf,
     isCurrent: () => mine === generation,
-    isDemo: () => status?.storage === 'demo',
+    isDemo: () => Boolean(status?.inDemo),
     onCreated: (profile) => openProfile(profile.sid, kind, { guided: true }),
     onCancel: () => (copyOf ? openProfile(copyOf.sid, kind) : goHome({ kind })),
     onReenterCredentials: reenterCredentials,
   });
 }
 
-async function openProfile(sid, kind = 'customer-profile', { guided = false } = {}) {
+async function openProfile(sid, kind = 'customer-profile', { guided = false, fromOverview = false } = {}) {
   const mine = show('profile');
+  backToOverview = fromOverview;
   profileView ??= createProfileView(views.profile, {
     onBack: async () => {
       if (!(await leaveProfileIfAllowed())) return;
       const left = profileView.current();
-      goHome({ sid: left.sid, profile: left.profile, kind: left.kind, created: openedNew ? left.profile : null });
+      goHome({ sid: left.sid, profile: left.profile, kind: backToOverview ? 'overview' : left.kind, created: openedNew ? left.profile : null });
     },
     onDeleted: ({ sid: gone, kind: k, name, leftovers }) => {
       const notice = leftoversPanel(leftovers, {
@@ -233,11 +261,29 @@ async function openProfile(sid, kind = 'customer-profile', { guided = false } = 
       if (await leaveProfileIfAllowed()) startNew(k, profile);
     },
     onReenterCredentials: reenterCredentials,
-    isDemo: () => status?.storage === 'demo',
+    isDemo: () => Boolean(status?.inDemo),
   });
   current = profileView;
   openedNew = guided;
-  profileView.open(sid, () => mine === generation, kind, { guided });
+  profileView.open(sid, () => mine === generation, kind, { guided, backLabel: fromOverview ? '‹ Overview' : null });
+}
+
+/** Opens a row of the overview under its account: switching to it, or into a subaccount. */
+async function openFromOverview(account, row) {
+  try {
+    if (account.accountSid !== status?.connected?.accountSid) {
+      if (account.parentSid) {
+        status = await api.openSubaccount(account.accountSid);
+      } else {
+        if (status?.subaccount) status = await api.leaveSubaccount();
+        if (account.accountSid !== status?.connected?.accountSid) status = await api.switchAccount(account.accountSid);
+      }
+    }
+    renderAccount();
+    openProfile(row.sid, row.kind, { fromOverview: true });
+  } catch (error) {
+    toast(error.message);
+  }
 }
 
 async function startDemo() {
@@ -257,6 +303,16 @@ async function start() {
   });
   document.getElementById('change-credentials').addEventListener('click', reenterCredentials);
   document.getElementById('add-account').addEventListener('click', addAccount);
+  document.getElementById('leave-subaccount').addEventListener('click', async () => {
+    if (!(await leaveProfileIfAllowed())) return;
+    try {
+      status = await api.leaveSubaccount();
+      toast('Back in the main account.');
+      if (status.connected) goHome(); else goCredentials();
+    } catch (error) {
+      toast(error.message);
+    }
+  });
   document.getElementById('account-switcher').addEventListener('change', (e) => switchAccount(e.target.value));
   // Closing the window with unsaved edits asks first, like leaving the profile does.
   window.__TAURI__.window.getCurrentWindow().onCloseRequested(async (event) => {

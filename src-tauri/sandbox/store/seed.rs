@@ -63,7 +63,9 @@ impl Db {
         let seed = profile_seed(n);
         let psid = data::profile_sid(n);
         let has = |f: Flaw| seed.flaws.contains(&f);
-        let created = SEED_EPOCH.saturating_sub((n as i64).saturating_mul(7 * 3600));
+        // Subaccounts' profiles are numbered from 200,000: their dates count from their own first.
+        let age = n.checked_rem(100_000).unwrap_or(0) as i64;
+        let created = SEED_EPOCH.saturating_sub(age.saturating_mul(7 * 3600));
         let updated = later(created, 2 * 86_400);
         let domain = domain_for(&seed.name);
         let (city, region, postal) = pick(&CITIES, n).unwrap_or(("Springfield", "IL", "62701"));
@@ -249,8 +251,11 @@ impl Db {
             policy_sid,
             email: email_for(&seed.name),
             callback: (n % 2 == 0).then(|| format!("https://hooks.example.com/trusthub/{n}")),
-            valid_until: (seed.status == ProfileStatus::TwilioApproved)
-                .then_some(later(updated, 365 * 86_400)),
+            // From the day the demo starts: one approval in twelve ends within three weeks.
+            valid_until: (seed.status == ProfileStatus::TwilioApproved).then(|| {
+                let days = (n.checked_rem(12).unwrap_or(0) as i64).saturating_mul(30);
+                later(super::now(), days.saturating_add(20).saturating_mul(86_400))
+            }),
             name: seed.name,
             status: seed.status,
             created,

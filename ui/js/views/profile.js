@@ -448,11 +448,11 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
 
   return {
     /** Shows the profile `sid`; `isCurrent` tells whether the app still shows this view. */
-    open(nextSid, isShown, nextKind = 'customer-profile', { guided: walk = false } = {}) {
+    open(nextSid, isShown, nextKind = 'customer-profile', { guided: walk = false, backLabel = null } = {}) {
       stop();
       sid = nextSid;
       kind = nextKind;
-      back.textContent = kind === 'trust-product' ? '‹ All Trust Products' : '‹ All profiles';
+      back.textContent = backLabel ?? (kind === 'trust-product' ? '‹ All Trust Products' : '‹ All profiles');
       copyButton.textContent = kind === 'trust-product' ? 'Copy to a new Trust Product…' : 'Copy to a new profile…';
       deleteButton.hidden = true;
       guided = walk;

@@ -1,0 +1,231 @@
+//! The overview: every profile and Trust Product of every saved account (and, when asked,
+//! of each main account's subaccounts), and opening a subaccount to work in it. The reading
+//! is in `trusthub::overview`; subaccount tokens stay in `AppState`, never in an answer.
+
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, State};
+
+use super::bundles::load_key;
+use super::error::{ErrorKind, UiError};
+use super::{blocking, current_credentials, load, Answer};
+use crate::credentials::{AuthKind, Credentials};
+use crate::state::{AppState, ConnectionStatus, KnownSubaccount, Storage};
+use crate::trusthub::models::ListNote;
+use crate::trusthub::overview::{Row, API_KEY_REACHES_NO_SUBACCOUNT};
+
+/// The window hears how many accounts are read.
+pub const PROGRESS_EVENT: &str = "overview-progress";
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Overview {
+    pub accounts: Vec<OverviewAccount>,
+    /// Why subaccounts are not included, when they were asked for and cannot be.
+    pub subaccount_notes: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverviewAccount {
+    pub account_sid: String,
+    /// The name the person gave a saved account, or Twilio's name of a subaccount.
+    pub name: Option<String>,
+    /// The main account, for a subaccount.
+    pub parent_sid: Option<String>,
+    pub rows: Vec<Row>,
+    pub notes: Vec<ListNote>,
+    /// Why this account could not be read; the others are shown all the same.
+    pub error: Option<UiError>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Progress {
+    done: usize,
+    total: usize,
+}
+
+impl OverviewAccount {
+    fn new(account_sid: &str, name: Option<String>, parent_sid: Option<String>) -> Self {
+        Self {
+            account_sid: account_sid.to_owned(),
+            name,
+            parent_sid,
+            rows: Vec::new(),
+            notes: Vec::new(),
+            error: None,
+        }
+    }
+
+    fn failed(
+        account_sid: &str,
+        name: Option<String>,
+        parent_sid: Option<String>,
+        error: UiError,
+    ) -> Self {
+        Self {
+            error: Some(error),
+            ..Self::new(account_sid, name, parent_sid)
+        }
+    }
+}
+
+/// Reads every account (and, with `include_subaccounts`, the subaccounts of each main
+/// account connected with its Auth Token), a few at a time, telling the window how far
+/// it got. Cancelled by `cancel_load("overview", "")` or by leaving the account.
+#[tauri::command]
+pub async fn load_overview(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    include_subaccounts: bool,
+) -> Answer<Overview> {
+    overview(&state, include_subaccounts, |done, total| {
+        let _ = app.emit(PROGRESS_EVENT, Progress { done, total });
+    })
+    .await
+}
+
+/// The overview, `progress` hearing how many accounts of how many are read.
+pub async fn overview(
+    state: &AppState,
+    include_subaccounts: bool,
+    mut progress: impl FnMut(usize, usize),
+) -> Answer<Overview> {
+    load(state, &load_key("overview", ""), async {
+        let main = state.main_connection();
+        let client = main.client.clone();
+        // The main accounts: every saved one, or the one of this session or the demo.
+        let mut mains: Vec<(String, Option<String>, Result<Credentials, UiError>)> = Vec::new();
+        if main.storage == Storage::Keyring {
+            for saved in state.book().accounts {
+                let found = blocking(state.entry(&saved.account_sid), |s| s.load())
+                    .await
+                    .and_then(|c| c.ok_or_else(UiError::no_credentials));
+                mains.push((saved.account_sid, Some(saved.label), found));
+            }
+        } else {
+            let c = current_credentials(&main).await?;
+            let name = (main.storage == Storage::Demo).then(|| "Demo account".to_owned());
+            mains.push((c.account_sid().to_owned(), name, Ok(c)));
+        }
+
+        let mut accounts = Vec::new();
+        // The accounts to read, and where in `accounts` each one's part goes.
+        let mut sources = Vec::new();
+        let mut places = Vec::new();
+        let mut subaccount_notes = Vec::new();
+        let mut found = Vec::new();
+        for (sid, name, credentials) in mains {
+            let c = match credentials {
+                Ok(c) => c,
+                Err(e) => {
+                    accounts.push(OverviewAccount::failed(&sid, name, None, e));
+                    continue;
+                }
+            };
+            places.push(accounts.len());
+            accounts.push(OverviewAccount::new(&sid, name.clone(), None));
+            sources.push(c.clone());
+            if !include_subaccounts {
+                continue;
+            }
+            if c.auth_kind() == AuthKind::ApiKey {
+                let who = name.as_deref().unwrap_or(&sid);
+                subaccount_notes.push(format!("{who}: {API_KEY_REACHES_NO_SUBACCOUNT}"));
+                continue;
+            }
+            match client.list_subaccounts(&c).await {
+                Ok(subs) => {
+                    for sub in subs {
+                        let active = sub.status.as_deref().is_none_or(|s| s == "active");
+                        match sub.credentials().filter(|_| active) {
+                            Some(sc) => {
+                                places.push(accounts.len());
+                                accounts.push(OverviewAccount::new(
+                                    &sub.sid,
+                                    sub.friendly_name.clone(),
+                                    Some(sid.clone()),
+                                ));
+                                sources.push(sc.clone());
+                                found.push(KnownSubaccount {
+                                    credentials: sc,
+                                    name: sub.friendly_name.clone(),
+                                    parent_sid: sid.clone(),
+                                });
+                            }
+                            None => accounts.push(OverviewAccount::failed(
+                                &sub.sid,
+                                sub.friendly_name.clone(),
+                                Some(sid.clone()),
+                                not_readable(sub.status.as_deref()),
+                            )),
+                        }
+                    }
+                }
+                Err(e) => {
+                    let who = name.as_deref().unwrap_or(&sid);
+                    subaccount_notes.push(format!(
+                        "{who}: its subaccounts could not be listed. {}",
+                        UiError::from(e).message
+                    ));
+                }
+            }
+        }
+        state.remember_subaccounts(found);
+
+        let total = sources.len();
+        progress(0, total);
+        let parts = client
+            .account_parts(sources, |done| progress(done, total))
+            .await;
+        for (place, part) in places.into_iter().zip(parts) {
+            let Some(account) = accounts.get_mut(place) else {
+                continue;
+            };
+            match part {
+                Ok(part) => {
+                    account.rows = part.rows;
+                    account.notes = part.notes;
+                }
+                Err(e) => account.error = Some(UiError::from(e)),
+            }
+        }
+        Ok(Overview {
+            accounts,
+            subaccount_notes,
+        })
+    })
+    .await
+}
+
+/// Why a subaccount is not read: Twilio keeps suspended and closed accounts shut.
+fn not_readable(status: Option<&str>) -> UiError {
+    let why = match status {
+        Some("suspended") => "This subaccount is suspended, and Twilio does not let a suspended account be read. Reactivate it in the Twilio Console to see its profiles.".to_owned(),
+        Some("closed") => "This subaccount is closed: it has no profiles to show.".to_owned(),
+        Some(other) => format!("Twilio lists this subaccount as {other:?} and did not give its credentials, so its profiles cannot be read."),
+        None => "Twilio did not give this subaccount's credentials, so its profiles cannot be read.".to_owned(),
+    };
+    UiError::new(ErrorKind::Unauthorized, why)
+}
+
+/// Works in a subaccount the overview found (to open one of its profiles).
+#[tauri::command]
+pub async fn open_subaccount(
+    state: State<'_, AppState>,
+    account_sid: String,
+) -> Answer<ConnectionStatus> {
+    open(&state, &account_sid).await
+}
+
+pub async fn open(state: &AppState, account_sid: &str) -> Answer<ConnectionStatus> {
+    state.use_subaccount(account_sid.trim())?;
+    super::credentials::describe(state).await
+}
+
+/// Back to the main account from a subaccount.
+#[tauri::command]
+pub async fn leave_subaccount(state: State<'_, AppState>) -> Answer<ConnectionStatus> {
+    state.leave_subaccount();
+    super::credentials::describe(&state).await
+}

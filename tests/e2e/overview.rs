@@ -1,0 +1,140 @@
+//! The overview across accounts: the demo account and its subaccounts in one list, what
+//! needs attention first, and a subaccount's profile opened under the subaccount.
+
+use fantoccini::Locator;
+
+use crate::harness::{forget_saved_credentials, App, Launch};
+use trusthub_desk::sandbox::subaccount_sid;
+
+#[tokio::test]
+async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts_profile() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.visible("#profile-list").await;
+    app.click("#tab-overview").await;
+    app.click("#overview-subaccounts").await;
+    app.click("#overview-load").await;
+    app.text_contains("#overview-progress-text", "4 accounts read.")
+        .await;
+
+    // The demo's 64 profiles and 2 Trust Products, and 1 + 2 + 3 of its subaccounts.
+    let shown = app.text_contains("#overview-shown", " shown.").await;
+    assert_eq!(shown, "72 of 72 shown.");
+    let counts = app
+        .text_contains("#overview-counts", "Needs attention:")
+        .await;
+    assert!(counts.contains("Rejected by Twilio:"), "{counts}");
+    // Needs attention first: the first row says why.
+    let first_why = app
+        .text_contains(
+            "#overview-rows tr:first-child td:last-child",
+            "Rejected by Twilio",
+        )
+        .await;
+    assert!(first_why.contains("reason"), "{first_why}");
+
+    // One subaccount's rows, by the account filter.
+    let sub = subaccount_sid(2);
+    app.select("#overview-account", &sub).await;
+    app.text_contains("#overview-shown", "3 of 72 shown.").await;
+    let accounts: Vec<String> = {
+        let mut out = Vec::new();
+        for cell in app
+            .client
+            .find_all(Locator::Css("#overview-rows td:nth-child(2)"))
+            .await
+            .unwrap()
+        {
+            out.push(cell.text().await.unwrap());
+        }
+        out
+    };
+    assert_eq!(accounts.len(), 3);
+    for a in &accounts {
+        assert!(a.ends_with("(subaccount of Demo account)"), "{a}");
+    }
+    app.screenshot("overview").await;
+
+    // Opening a row opens it under the subaccount, and Back returns to the overview.
+    let name = app
+        .text_contains("#overview-rows tr:first-child td:first-child button", "")
+        .await;
+    app.click("#overview-rows tr:first-child td:first-child button")
+        .await;
+    app.text_contains("#account-text", "Subaccount: Client:")
+        .await;
+    app.text_contains("#profile-title", &name).await;
+    app.text_contains("#back", "Overview").await;
+    assert!(app.shown_now("#demo-banner").await, "still the demo");
+    assert!(!app.shown_now("#server-banner").await);
+    app.click("#back").await;
+    // The overview as it was left: the same list, the same filter.
+    app.text_contains("#overview-shown", "3 of 72 shown.").await;
+    assert_eq!(app.value("#overview-account").await, sub);
+
+    // Back in the main account.
+    app.click("#leave-subaccount").await;
+    app.text_contains("#account-text", "Demo account").await;
+    app.close().await;
+}
+
+/// Two accounts saved in the keyring, one with subaccounts: all in one overview, and a row
+/// of the other account opens under it.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_overview_spans_two_saved_accounts_and_opens_a_row_under_its_own() {
+    use trusthub_desk::sandbox::{self, Sandbox};
+    forget_saved_credentials();
+    let server = Sandbox::start(sandbox::Config {
+        subaccounts: 2,
+        ..sandbox::Config::default()
+    })
+    .await
+    .unwrap();
+    let app = App::launch(Launch::against(
+        server.base_url().as_str().trim_end_matches('/'),
+    ))
+    .await;
+    for (sid, label) in [
+        (sandbox::DEMO_ACCOUNT_SID, "Main office"),
+        (sandbox::SECOND_ACCOUNT_SID, "Second office"),
+    ] {
+        if sid == sandbox::SECOND_ACCOUNT_SID {
+            app.click("#add-account").await;
+        }
+        app.type_into("#cred-accountSid", sid).await;
+        app.type_into("#cred-secret", &server.auth_token(sid).unwrap())
+            .await;
+        app.type_into("#cred-label", label).await;
+        app.click("#connect").await;
+        app.text_contains("#account-text", sid).await;
+    }
+
+    app.click("#tab-overview").await;
+    app.click("#overview-subaccounts").await;
+    app.click("#overview-load").await;
+    // Main office, its two subaccounts, Second office (its own subaccounts: none).
+    app.text_contains("#overview-progress-text", "4 accounts read.")
+        .await;
+    let accounts = app
+        .text_contains("#overview-account", "Second office")
+        .await;
+    assert!(accounts.contains("Main office"), "{accounts}");
+    assert!(
+        accounts.contains("(subaccount of Main office)"),
+        "{accounts}"
+    );
+    app.select_by_text("#overview-account", "Main office").await;
+    app.type_into("#overview-name", "Acme Plumbing").await;
+    app.text_contains("#overview-shown", "1 of ").await;
+
+    // Connected to Second office; the row of Main office opens under Main office.
+    app.click("#overview-rows tr:first-child td:first-child button")
+        .await;
+    app.text_contains("#profile-title", "Acme Plumbing LLC")
+        .await;
+    app.text_contains("#account-text", sandbox::DEMO_ACCOUNT_SID)
+        .await;
+    app.value_is("#account-switcher", sandbox::DEMO_ACCOUNT_SID)
+        .await;
+    app.close().await;
+}

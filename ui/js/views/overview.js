@@ -1,0 +1,237 @@
+// Overview: every profile and Trust Product of every saved account (and, when asked, of
+// their subaccounts) in one table, what needs attention first, with counts per status.
+// The last result is kept for the server, so coming back from a profile shows it at once.
+
+import { api } from '../api.js';
+import { h, STATUSES, statusInfo, localDate, fillUserText } from '../format.js';
+import { errorPanel } from '../ui.js';
+
+/** A draft nobody touched for this long needs attention. */
+const STALE_DAYS = 30;
+/** An approval that ends within this many days needs attention. */
+const ENDING_DAYS = 30;
+/** Rows drawn at most; the filters narrow the rest. */
+const MAX_ROWS = 500;
+const DAY = 86_400_000;
+
+let kept = null; // { who, result, include, filters } of the last load, for the server and mode it was read on
+
+/** Forgets the kept overview (another server or mode). */
+export function clearOverview() {
+  kept = null;
+}
+
+/** How urgent a reason is: an account not read, a rejection, an approval ending, an old draft. */
+const URGENCY = { unread: 4, rejected: 3, ending: 2, stale: 1 };
+
+/** Why a row needs attention: { words, urgency }, or null if it does not. */
+export function attention(row, now = Date.now()) {
+  const why = reason(row, now);
+  return why && { words: why.words, urgency: URGENCY[why.kind] };
+}
+
+function reason(row, now) {
+  const updated = Date.parse(row.dateUpdated ?? '');
+  const ends = Date.parse(row.validUntil ?? '');
+  if (row.status === 'twilio-rejected') {
+    return { kind: 'rejected', words: row.reasons === 1 ? 'Rejected by Twilio: 1 reason' : `Rejected by Twilio: ${row.reasons} reasons` };
+  }
+  if (row.status === 'twilio-approved' && !Number.isNaN(ends) && ends - now < ENDING_DAYS * DAY) {
+    return { kind: 'ending', words: ends < now ? `Approval ended ${localDate(row.validUntil)}` : `Approval ends ${localDate(row.validUntil)}` };
+  }
+  if (row.status === 'draft' && !Number.isNaN(updated) && now - updated > STALE_DAYS * DAY) {
+    const days = Math.floor((now - updated) / DAY);
+    return { kind: 'stale', words: `Draft untouched for ${days.toLocaleString()} days` };
+  }
+  return null;
+}
+
+/**
+ * The overview in `root`. `who()` names the server and mode (the kept result belongs to it);
+ * `canIncludeSubaccounts()` says whether the connection may list subaccounts;
+ * `onOpen(account, row)` opens a row under its account.
+ */
+export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onReenterCredentials }) {
+  const include = h('input', { type: 'checkbox', id: 'overview-subaccounts' });
+  const includeRow = h('div', { class: 'check-row' }, include, h('label', { for: 'overview-subaccounts' }, 'Include subaccounts'));
+  const loadButton = h('button', { type: 'button', id: 'overview-load' }, 'Load the overview');
+  const cancel = h('button', { type: 'button', id: 'overview-cancel', class: 'secondary', hidden: true }, 'Stop');
+  const bar = h('progress', { id: 'overview-progress', max: 1, value: 0, hidden: true, 'aria-labelledby': 'overview-progress-text' });
+  const barText = h('p', { id: 'overview-progress-text', class: 'muted', role: 'status' });
+  const counts = h('div', { id: 'overview-counts', class: 'overview-counts' });
+  const problems = h('div', { id: 'overview-problems' });
+  const statusFilter = h('select', { id: 'overview-status' },
+    h('option', { value: '' }, 'All statuses'), h('option', { value: 'attention' }, 'Needs attention'),
+    ...STATUSES.map((s) => h('option', { value: s.value }, s.label)));
+  const accountFilter = h('select', { id: 'overview-account' }, h('option', { value: '' }, 'All accounts'));
+  const nameFilter = h('input', { id: 'overview-name', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: 'Business or profile name' });
+  const sort = h('select', { id: 'overview-sort' },
+    h('option', { value: 'attention' }, 'Needs attention first'), h('option', { value: 'name' }, 'Name'),
+    h('option', { value: 'updated' }, 'Last updated, newest first'), h('option', { value: 'account' }, 'Account'));
+  const shown = h('p', { id: 'overview-shown', class: 'muted', 'aria-live': 'polite' });
+  const tbody = h('tbody', { id: 'overview-rows' });
+  const table = h('table', { class: 'list overview-table', id: 'overview-table', hidden: true },
+    h('thead', {}, h('tr', {}, ...['Name', 'Account', 'Status', 'Last updated', 'Needs attention'].map((t) => h('th', { scope: 'col' }, t)))),
+    tbody);
+  const field = (id, label, input) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
+
+  root.replaceChildren(
+    h('div', { class: 'title-row' }, h('h2', { id: 'overview-title' }, 'Everything at a glance')),
+    h('p', { class: 'lead' }, 'Every Customer-Profile and Trust Product of your saved accounts in one list, what needs your attention first.'),
+    h('div', { class: 'actions' }, includeRow, loadButton, cancel),
+    bar, barText, problems, counts,
+    h('div', { class: 'filters overview-filters' },
+      field('overview-status', 'Status', statusFilter), field('overview-account', 'Account', accountFilter),
+      field('overview-name', 'Name', nameFilter), field('overview-sort', 'Order', sort)),
+    shown, table);
+
+  let result = null;
+  let loading = false;
+
+  loadButton.addEventListener('click', () => load());
+  cancel.addEventListener('click', () => api.cancelLoad('overview', ''));
+  for (const el of [statusFilter, accountFilter, sort]) el.addEventListener('change', draw);
+  nameFilter.addEventListener('input', draw);
+  const unlisten = window.__TAURI__.event.listen('overview-progress', ({ payload }) => {
+    if (!loading) return;
+    bar.max = Math.max(1, payload.total);
+    bar.value = payload.done;
+    barText.textContent = `${payload.done.toLocaleString()} of ${payload.total.toLocaleString()} accounts read`;
+  });
+
+  async function load() {
+    if (loading) return;
+    loading = true;
+    loadButton.disabled = true;
+    cancel.hidden = false;
+    bar.hidden = false;
+    bar.removeAttribute('value');
+    barText.textContent = include.checked ? 'Listing the subaccounts…' : 'Reading your accounts…';
+    problems.replaceChildren();
+    try {
+      const answer = await api.loadOverview(include.checked);
+      kept = { who: who(), result: answer, include: include.checked };
+      show(answer);
+      barText.textContent = `${answer.accounts.length.toLocaleString()} ${answer.accounts.length === 1 ? 'account' : 'accounts'} read.`;
+    } catch (error) {
+      barText.textContent = '';
+      problems.replaceChildren(error.kind === 'cancelled'
+        ? h('p', { class: 'notice warning', role: 'status' }, 'Stopped. Nothing was changed; load the overview again when you are ready.')
+        : errorPanel(error, { onReenterCredentials }));
+    } finally {
+      loading = false;
+      loadButton.disabled = false;
+      loadButton.textContent = 'Load again';
+      cancel.hidden = true;
+      bar.hidden = true;
+    }
+  }
+
+  function show(answer, filters = null) {
+    result = answer;
+    const names = new Map(answer.accounts.map((a) => [a.accountSid, accountName(a, answer)]));
+    accountFilter.replaceChildren(h('option', { value: '' }, 'All accounts'),
+      ...answer.accounts.map((a) => h('option', { value: a.accountSid }, names.get(a.accountSid))));
+    if (filters) {
+      statusFilter.value = filters.status;
+      accountFilter.value = filters.account;
+      nameFilter.value = filters.name;
+      sort.value = filters.sort;
+    }
+    const failed = answer.accounts.filter((a) => a.error).length;
+    problems.replaceChildren(
+      ...answer.subaccountNotes.map((n) => h('p', { class: 'notice warning' }, n)),
+      ...(failed ? [h('p', { class: 'notice warning', id: 'overview-failed' },
+        failed === 1 ? '1 account could not be read: its row says why, and the others are shown.' : `${failed} accounts could not be read: their rows say why, and the others are shown.`)] : []),
+      ...answer.accounts.flatMap((a) => a.notes.map((n) => h('p', { class: 'notice' }, `${names.get(a.accountSid)}: ${n.message}`))));
+    draw();
+  }
+
+  /** Every record as a row; an account that could not be read is a row that says why. */
+  function rowsOf(answer) {
+    const now = Date.now();
+    return answer.accounts.flatMap((a) => (a.error
+      ? [{ unread: true, sid: null, friendlyName: null, status: null, account: a, why: { words: a.error.message, urgency: URGENCY.unread } }]
+      : a.rows.map((r) => ({ ...r, account: a, why: attention(r, now) }))));
+  }
+
+  function draw() {
+    if (!result) return;
+    if (kept?.result === result) {
+      kept.filters = { status: statusFilter.value, account: accountFilter.value, name: nameFilter.value, sort: sort.value };
+    }
+    const all = rowsOf(result);
+    const byStatus = new Map();
+    for (const r of all) if (!r.unread) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+    const needing = all.filter((r) => r.why).length;
+    counts.replaceChildren(
+      h('span', { class: 'count attention' }, `Needs attention: ${needing}`),
+      ...STATUSES.filter((s) => byStatus.has(s.value)).map((s) => h('span', { class: `count badge status-${s.value}` }, `${s.label}: ${byStatus.get(s.value)}`)));
+    const words = nameFilter.value.trim().toLocaleLowerCase();
+    const rows = all.filter((r) => (!statusFilter.value || (statusFilter.value === 'attention' ? r.why : r.status === statusFilter.value))
+      && (!accountFilter.value || r.account.accountSid === accountFilter.value)
+      && (!words || (r.friendlyName ?? '').toLocaleLowerCase().includes(words)));
+    const byName = (a, b) => (a.friendlyName ?? '').localeCompare(b.friendlyName ?? '');
+    const order = {
+      attention: (a, b) => (b.why?.urgency ?? 0) - (a.why?.urgency ?? 0) || byName(a, b),
+      name: byName,
+      updated: (a, b) => (Date.parse(b.dateUpdated ?? '') || 0) - (Date.parse(a.dateUpdated ?? '') || 0),
+      account: (a, b) => accountName(a.account, result).localeCompare(accountName(b.account, result)) || byName(a, b),
+    }[sort.value];
+    rows.sort(order);
+    shown.textContent = rows.length > MAX_ROWS
+      ? `Showing ${MAX_ROWS.toLocaleString()} of ${rows.length.toLocaleString()}: narrow the list with the filters above.`
+      : `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} shown.`;
+    table.hidden = rows.length === 0;
+    tbody.replaceChildren(...rows.slice(0, MAX_ROWS).map((r) => {
+      if (r.unread) {
+        return h('tr', { class: 'unread' },
+          h('td', { class: 'muted' }, 'Its profiles could not be read'),
+          h('td', {}, accountName(r.account, result)),
+          h('td', {}, h('span', { class: 'badge' }, 'Not read')),
+          h('td', {}, ''),
+          h('td', { class: 'attention' }, r.why.words));
+      }
+      const name = h('bdi');
+      fillUserText(name, r.friendlyName ?? r.sid, { max: 120, expandable: false });
+      const kindWord = r.kind === 'trust-product' ? 'Trust Product' : 'Customer-Profile';
+      const open = h('button', { type: 'button', class: 'link-button', dataset: { sid: r.sid } }, name);
+      open.addEventListener('click', () => onOpen(r.account, r));
+      const status = h('span', { class: `badge status-${r.status}` }, statusInfo(r.status).label);
+      return h('tr', {},
+        h('td', {}, open, h('span', { class: 'muted kind' }, ` · ${kindWord}`)),
+        h('td', {}, accountName(r.account, result)),
+        h('td', {}, status),
+        h('td', {}, localDate(r.dateUpdated)),
+        h('td', { class: r.why ? 'attention' : '' }, r.why?.words ?? ''));
+    }));
+  }
+
+  return {
+    /** Shown: the kept result of this server and mode, and whether subaccounts may be asked for. */
+    resume() {
+      includeRow.hidden = !canIncludeSubaccounts();
+      if (includeRow.hidden) include.checked = false;
+      if (kept && kept.who === who() && kept.result !== result) {
+        include.checked = kept.include && !includeRow.hidden;
+        loadButton.textContent = 'Load again';
+        const filters = kept.filters;
+        show(kept.result, filters);
+      }
+    },
+    pause() {
+      if (loading) api.cancelLoad('overview', '');
+    },
+    dispose() {
+      unlisten.then((stop) => stop());
+    },
+  };
+}
+
+/** An account as the person knows it: its name and where it belongs. */
+function accountName(account, answer) {
+  const own = account.name ?? account.accountSid;
+  if (!account.parentSid) return own;
+  const parent = answer.accounts.find((a) => a.accountSid === account.parentSid);
+  return `${own} (subaccount of ${parent?.name ?? account.parentSid})`;
+}
