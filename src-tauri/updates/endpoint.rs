@@ -4,7 +4,6 @@
 //! computer. A feed elsewhere cannot install anything the project did not sign: every
 //! download is checked against the public key built into the app.
 
-use std::net::IpAddr;
 use url::Url;
 
 pub const UPDATE_ENDPOINT_ENV: &str = "TRUSTHUB_DESK_UPDATE_ENDPOINT";
@@ -38,15 +37,8 @@ pub fn allowed(url: &Url) -> bool {
     }
 }
 
-/// Whether `url` is on this computer (proxies are skipped for it).
-pub fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        None => false,
-    }
-}
+/// Whether `url` is on this computer (proxies are skipped for it): the API's rule.
+pub use crate::trusthub::base_url::is_loopback;
 
 /// The feed named by the environment, if any; `None` means the one in `tauri.conf.json`.
 pub fn from_env() -> Result<Option<Url>, Refused> {

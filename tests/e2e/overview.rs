@@ -33,6 +33,8 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
         .await;
     assert!(first_why.contains("reason"), "{first_why}");
 
+    app.screenshot("overview").await;
+
     // One subaccount's rows, by the account filter.
     let sub = subaccount_sid(2);
     app.select("#overview-account", &sub).await;
@@ -53,7 +55,6 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
     for a in &accounts {
         assert!(a.ends_with("(subaccount of Demo account)"), "{a}");
     }
-    app.screenshot("overview").await;
 
     // Opening a row opens it under the subaccount, and Back returns to the overview.
     let name = app

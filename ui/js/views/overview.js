@@ -10,9 +10,12 @@ import { errorPanel } from '../ui.js';
 const STALE_DAYS = 30;
 /** An approval that ends within this many days needs attention. */
 const ENDING_DAYS = 30;
-/** Rows drawn at most; the filters narrow the rest. */
-const MAX_ROWS = 500;
+/** Rows drawn at first, and more with each "Show more": a few hundred rows in the page
+ * would hold the window still while drawn (docs/PERFORMANCE.md). */
+const ROWS_AT_ONCE = 100;
 const DAY = 86_400_000;
+// One collator for every comparison: `localeCompare` would make one per call.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 let kept = null; // { who, result, include, filters } of the last load, for the server and mode it was read on
 
@@ -69,6 +72,8 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     h('option', { value: 'attention' }, 'Needs attention first'), h('option', { value: 'name' }, 'Name'),
     h('option', { value: 'updated' }, 'Last updated, newest first'), h('option', { value: 'account' }, 'Account'));
   const shown = h('p', { id: 'overview-shown', class: 'muted', 'aria-live': 'polite' });
+  const more = h('button', { type: 'button', id: 'overview-more', class: 'secondary', hidden: true }, 'Show more');
+  let limit = ROWS_AT_ONCE;
   const tbody = h('tbody', { id: 'overview-rows' });
   const table = h('table', { class: 'list overview-table', id: 'overview-table', hidden: true },
     h('thead', {}, h('tr', {}, ...['Name', 'Account', 'Status', 'Last updated', 'Needs attention'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -83,15 +88,19 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     h('div', { class: 'filters overview-filters' },
       field('overview-status', 'Status', statusFilter), field('overview-account', 'Account', accountFilter),
       field('overview-name', 'Name', nameFilter), field('overview-sort', 'Order', sort)),
-    shown, table);
+    shown, table, h('div', { class: 'actions' }, more));
 
   let result = null;
   let loading = false;
+  let names = new Map(); // account SID → how the person knows it
+  let all = []; // every row of `result`, made once per result
 
   loadButton.addEventListener('click', () => load());
   cancel.addEventListener('click', () => api.cancelLoad('overview', ''));
-  for (const el of [statusFilter, accountFilter, sort]) el.addEventListener('change', draw);
-  nameFilter.addEventListener('input', draw);
+  const redraw = () => { limit = ROWS_AT_ONCE; draw(); };
+  for (const el of [statusFilter, accountFilter, sort]) el.addEventListener('change', redraw);
+  nameFilter.addEventListener('input', redraw);
+  more.addEventListener('click', () => { limit += ROWS_AT_ONCE; draw(); });
   const unlisten = window.__TAURI__.event.listen('overview-progress', ({ payload }) => {
     if (!loading) return;
     bar.max = Math.max(1, payload.total);
@@ -129,7 +138,9 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
 
   function show(answer, filters = null) {
     result = answer;
-    const names = new Map(answer.accounts.map((a) => [a.accountSid, accountName(a, answer)]));
+    limit = ROWS_AT_ONCE;
+    names = new Map(answer.accounts.map((a) => [a.accountSid, accountName(a, answer)]));
+    all = rowsOf(answer);
     accountFilter.replaceChildren(h('option', { value: '' }, 'All accounts'),
       ...answer.accounts.map((a) => h('option', { value: a.accountSid }, names.get(a.accountSid))));
     if (filters) {
@@ -150,9 +161,13 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
   /** Every record as a row; an account that could not be read is a row that says why. */
   function rowsOf(answer) {
     const now = Date.now();
+    const extra = (a) => ({ account: a, accountName: names.get(a.accountSid), updated: 0, lowerName: '' });
     return answer.accounts.flatMap((a) => (a.error
-      ? [{ unread: true, sid: null, friendlyName: null, status: null, account: a, why: { words: a.error.message, urgency: URGENCY.unread } }]
-      : a.rows.map((r) => ({ ...r, account: a, why: attention(r, now) }))));
+      ? [{ ...extra(a), unread: true, sid: null, friendlyName: null, status: null, why: { words: a.error.message, urgency: URGENCY.unread } }]
+      : a.rows.map((r) => ({
+        ...r, ...extra(a), why: attention(r, now),
+        updated: Date.parse(r.dateUpdated ?? '') || 0, lowerName: (r.friendlyName ?? '').toLocaleLowerCase(),
+      }))));
   }
 
   function draw() {
@@ -160,7 +175,6 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     if (kept?.result === result) {
       kept.filters = { status: statusFilter.value, account: accountFilter.value, name: nameFilter.value, sort: sort.value };
     }
-    const all = rowsOf(result);
     const byStatus = new Map();
     for (const r of all) if (!r.unread) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
     const needing = all.filter((r) => r.why).length;
@@ -170,24 +184,27 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     const words = nameFilter.value.trim().toLocaleLowerCase();
     const rows = all.filter((r) => (!statusFilter.value || (statusFilter.value === 'attention' ? r.why : r.status === statusFilter.value))
       && (!accountFilter.value || r.account.accountSid === accountFilter.value)
-      && (!words || (r.friendlyName ?? '').toLocaleLowerCase().includes(words)));
-    const byName = (a, b) => (a.friendlyName ?? '').localeCompare(b.friendlyName ?? '');
+      && (!words || r.lowerName.includes(words)));
+    const byName = (a, b) => collator.compare(a.friendlyName ?? '', b.friendlyName ?? '');
     const order = {
       attention: (a, b) => (b.why?.urgency ?? 0) - (a.why?.urgency ?? 0) || byName(a, b),
       name: byName,
-      updated: (a, b) => (Date.parse(b.dateUpdated ?? '') || 0) - (Date.parse(a.dateUpdated ?? '') || 0),
-      account: (a, b) => accountName(a.account, result).localeCompare(accountName(b.account, result)) || byName(a, b),
+      updated: (a, b) => b.updated - a.updated,
+      account: (a, b) => collator.compare(a.accountName, b.accountName) || byName(a, b),
     }[sort.value];
     rows.sort(order);
-    shown.textContent = rows.length > MAX_ROWS
-      ? `Showing ${MAX_ROWS.toLocaleString()} of ${rows.length.toLocaleString()}: narrow the list with the filters above.`
+    const drawn = Math.min(limit, rows.length);
+    shown.textContent = drawn < rows.length
+      ? `${drawn.toLocaleString()} of ${rows.length.toLocaleString()} shown, the most urgent first: narrow the list with the filters above, or show more.`
       : `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} shown.`;
+    if (sort.value !== 'attention' && drawn < rows.length) shown.textContent = shown.textContent.replace(', the most urgent first', '');
+    more.hidden = drawn >= rows.length;
     table.hidden = rows.length === 0;
-    tbody.replaceChildren(...rows.slice(0, MAX_ROWS).map((r) => {
+    tbody.replaceChildren(...rows.slice(0, drawn).map((r) => {
       if (r.unread) {
         return h('tr', { class: 'unread' },
           h('td', { class: 'muted' }, 'Its profiles could not be read'),
-          h('td', {}, accountName(r.account, result)),
+          h('td', {}, r.accountName),
           h('td', {}, h('span', { class: 'badge' }, 'Not read')),
           h('td', {}, ''),
           h('td', { class: 'attention' }, r.why.words));
@@ -200,7 +217,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
       const status = h('span', { class: `badge status-${r.status}` }, statusInfo(r.status).label);
       return h('tr', {},
         h('td', {}, open, h('span', { class: 'muted kind' }, ` · ${kindWord}`)),
-        h('td', {}, accountName(r.account, result)),
+        h('td', {}, r.accountName),
         h('td', {}, status),
         h('td', {}, localDate(r.dateUpdated)),
         h('td', { class: r.why ? 'attention' : '' }, r.why?.words ?? ''));
