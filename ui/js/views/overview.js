@@ -81,7 +81,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
   const field = (id, label, input) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
 
   root.replaceChildren(
-    h('div', { class: 'title-row' }, h('h2', { id: 'overview-title' }, 'Everything at a glance')),
+    h('div', { class: 'title-row' }, h('h1', { id: 'overview-title' }, 'Everything at a glance')),
     h('p', { class: 'lead' }, 'Every Customer-Profile and Trust Product of your saved accounts in one list, what needs your attention first.'),
     h('div', { class: 'actions' }, includeRow, loadButton, cancel),
     bar, barText, problems, counts,
