@@ -20,11 +20,6 @@ const IT2: &str = "ITbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 const RD: &str = "RDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const AD: &str = "ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
-/// One page of a TrustHub list, the last.
-fn page(records: Vec<Value>) -> Value {
-    json!({"results": records, "meta": {"key": "results", "next_page_url": null}})
-}
-
 fn assigned(objects: &[&str]) -> Value {
     page(
         objects

@@ -21,10 +21,6 @@ fn bundle(sid: &str, account: &str, status: &str) -> Value {
            "errors": if status == "twilio-rejected" { json!([{"code": 18601}, {"code": 18603}]) } else { Value::Null }})
 }
 
-fn page(records: Vec<Value>) -> Value {
-    json!({"results": records, "meta": {"key": "results", "next_page_url": null}})
-}
-
 /// Each account's two lists, answered only to that account's own Basic credentials.
 async fn lists_for(server: &MockServer, account: &str, token: &str, answer_as: &str, n: usize) {
     for (collection, prefix) in [("CustomerProfiles", "BU"), ("TrustProducts", "BU")] {

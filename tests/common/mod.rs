@@ -50,6 +50,11 @@ pub fn auth() -> wiremock::matchers::HeaderExactMatcher {
     wiremock::matchers::header("authorization", basic(AC, TOKEN).as_str())
 }
 
+/// One page of a TrustHub list, the last.
+pub fn page(records: Vec<serde_json::Value>) -> serde_json::Value {
+    serde_json::json!({"results": records, "meta": {"key": "results", "next_page_url": null}})
+}
+
 /// A JSON object literal as the map the client takes.
 pub fn map(v: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {
     v.as_object().unwrap().clone()
