@@ -14,8 +14,13 @@ use crate::updates::{self, endpoint, messages, messages::Failure, messages::Inst
 
 /// The window hears how much of the new version has arrived.
 pub const PROGRESS_EVENT: &str = "update-progress";
-/// How long one check or one download request may take.
+/// How long the check may take.
 const TIMEOUT: Duration = Duration::from_secs(60);
+/// How long the download may take: an installer on a slow connection.
+const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(30 * 60);
+/// The largest download accepted (the installers are about 16 MiB); a feed that sends more
+/// is stopped, not held in memory.
+const MAX_DOWNLOAD_BYTES: u64 = 300 * 1024 * 1024;
 
 /// The version found by the last check, waiting for the person's yes.
 #[derive(Default)]
@@ -144,7 +149,7 @@ pub async fn install_update(
     if let Some(how) = messages::how_to_update(install_kind()) {
         return Err(UiError::new(ErrorKind::InvalidInput, how));
     }
-    let Some(update) = lock(&pending).take() else {
+    let Some(mut update) = lock(&pending).take() else {
         return Err(UiError::new(
             ErrorKind::InvalidInput,
             "There is no new version waiting. Check for updates first.",
@@ -154,25 +159,35 @@ pub async fn install_update(
         log::warn!("refused an update download that is not https");
         return Err(fail(Failure::InsecureDownload));
     }
+    update.timeout = Some(DOWNLOAD_TIMEOUT);
     let mut received: u64 = 0;
     let mut last_percent = None;
-    let bytes = update
-        .download(
-            |chunk, total| {
-                received = received.saturating_add(chunk as u64);
-                let percent = total.and_then(|t| received.saturating_mul(100).checked_div(t));
-                if percent != last_percent || percent.is_none() {
-                    last_percent = percent;
-                    let _ = app.emit(PROGRESS_EVENT, Progress { received, total });
-                }
-            },
-            || {},
-        )
-        .await
-        .map_err(|e| {
+    let too_big = tokio::sync::Notify::new();
+    let download = update.download(
+        |chunk, total| {
+            received = received.saturating_add(chunk as u64);
+            if received > MAX_DOWNLOAD_BYTES || total.is_some_and(|t| t > MAX_DOWNLOAD_BYTES) {
+                too_big.notify_one();
+            }
+            let percent = total.and_then(|t| received.saturating_mul(100).checked_div(t));
+            if percent != last_percent || percent.is_none() {
+                last_percent = percent;
+                let _ = app.emit(PROGRESS_EVENT, Progress { received, total });
+            }
+        },
+        || {},
+    );
+    // Dropping the download when it grows past the cap ends its request.
+    let bytes = tokio::select! {
+        done = download => done.map_err(|e| {
             log::warn!("update download refused: {e}");
             fail(classify(&e))
-        })?;
+        })?,
+        () = too_big.notified() => {
+            log::warn!("refused an update download larger than {MAX_DOWNLOAD_BYTES} bytes");
+            return Err(fail(Failure::WrongPackage));
+        }
+    };
     // `install` verifies the signature again before it touches anything.
     update.install(&bytes).map_err(|e| {
         log::warn!("update install failed: {e}");
