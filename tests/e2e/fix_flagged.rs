@@ -101,16 +101,7 @@ async fn a_noncompliant_profile_is_fixed_entirely_in_the_app_and_submitted() {
     app.text_contains(&address, "Main Street").await;
 
     // Check again in place: every requirement met; then submit.
-    app.click("#check-now").await;
-    app.text_contains("#requirements-summary", "every requirement was met")
-        .await;
-    app.click("#submit-review").await;
-    app.text_contains("#confirm-text", "every requirement is met")
-        .await;
-    app.click("#confirm-ok").await;
-    app.text_contains("#profile-details", "Pending review")
-        .await;
-    app.text_contains("#profile-details", "In review").await;
+    app.check_and_submit().await;
     app.screenshot("fixed-and-submitted").await;
     app.close().await;
 }

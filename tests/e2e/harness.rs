@@ -298,6 +298,21 @@ impl App {
         self.click("#open-profile").await;
     }
 
+    /// On an open profile whose requirements are all met: **Check compliance now**, then
+    /// **Submit for review…** and OK, and waits for Pending review, then In review.
+    pub async fn check_and_submit(&self) {
+        self.click("#check-now").await;
+        self.text_contains("#requirements-summary", "every requirement was met")
+            .await;
+        self.click("#submit-review").await;
+        self.text_contains("#confirm-text", "every requirement is met")
+            .await;
+        self.click("#confirm-ok").await;
+        self.text_contains("#profile-details", "Pending review")
+            .await;
+        self.text_contains("#profile-details", "In review").await;
+    }
+
     /// Chooses the option with `value` in the list `css`, as a person would.
     pub async fn select(&self, css: &str, value: &str) {
         self.click(&format!("{css} option[value=\"{value}\"]"))

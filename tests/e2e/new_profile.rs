@@ -158,16 +158,7 @@ async fn a_secondary_profile_goes_from_nothing_to_in_review() {
         .await;
 
     // Check, submit, and watch it reach review.
-    app.click("#check-now").await;
-    app.text_contains("#requirements-summary", "every requirement was met")
-        .await;
-    app.click("#submit-review").await;
-    app.text_contains("#confirm-text", "every requirement is met")
-        .await;
-    app.click("#confirm-ok").await;
-    app.text_contains("#profile-details", "Pending review")
-        .await;
-    app.text_contains("#profile-details", "In review").await;
+    app.check_and_submit().await;
     app.screenshot("new-profile-in-review").await;
     app.close().await;
 }
