@@ -209,10 +209,15 @@ impl AppState {
 
     /// Back to the main account a subaccount was opened from.
     pub fn leave_subaccount(&self) {
-        let main = self.parent.lock().unwrap_or_else(|p| p.into_inner()).take();
+        let main = self.take_parent();
         if let Some(main) = main {
             self.set_connection(main);
         }
+    }
+
+    /// The main account's connection a subaccount left, no longer waiting to be returned to.
+    fn take_parent(&self) -> Option<Connection> {
+        self.parent.lock().unwrap_or_else(|p| p.into_inner()).take()
     }
 
     /// The subaccount in use, if one is.
@@ -236,7 +241,7 @@ impl AppState {
 
     /// A new server or mode: no subaccount is in use, and none of the old one's is known.
     fn forget_subaccounts(&self) {
-        self.parent.lock().unwrap_or_else(|p| p.into_inner()).take();
+        self.take_parent();
         self.subaccounts
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -260,7 +265,7 @@ impl AppState {
 
     /// Back to Twilio with the OS keyring and the account in use.
     pub fn use_keyring(&self) {
-        self.parent.lock().unwrap_or_else(|p| p.into_inner()).take();
+        self.take_parent();
         let current = self.book().current;
         self.set_connection(Connection {
             client: self.real_client(),
@@ -304,7 +309,7 @@ impl AppState {
     ) -> Result<(), UiError> {
         let store = Arc::new(MemoryStore::default());
         store.save(credentials)?;
-        self.parent.lock().unwrap_or_else(|p| p.into_inner()).take();
+        self.take_parent();
         self.set_connection(Connection {
             client,
             store,
