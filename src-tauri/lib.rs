@@ -18,11 +18,14 @@
 
 pub mod commands;
 pub mod credentials;
+pub mod csv;
+pub mod history;
 pub mod navigation;
 pub mod sandbox;
 pub mod state;
 pub mod trusthub;
 pub mod updates;
+pub mod watch;
 
 use state::AppState;
 
@@ -74,6 +77,10 @@ pub fn run() {
         // Checks and installs new versions, each download verified against the public key
         // in tauri.conf.json; the window only reaches it through `commands::updates`.
         .plugin(tauri_plugin_updater::Builder::new().build())
+        // Tells Twilio's decisions; only the app sends notifications, never the window.
+        .plugin(tauri_plugin_notification::init())
+        // The "Save as" of CSV exports, opened by the app, never by the window.
+        .plugin(tauri_plugin_dialog::init())
         .manage(commands::updates::PendingUpdate::default())
         .setup(move |app| {
             let _ = APP.set(tauri::Manager::app_handle(app).clone());
@@ -86,7 +93,10 @@ pub fn run() {
             });
             // The list of saved accounts (nothing secret) lives in the app's config folder.
             let config = tauri::Manager::path(app).app_config_dir()?;
-            tauri::Manager::manage(app, AppState::with_os_keyring(http, base, &config));
+            // The history of changes (no secrets, no field values) in the app's data folder.
+            let data = tauri::Manager::path(app).app_data_dir()?;
+            tauri::Manager::manage(app, AppState::with_os_keyring(http, base, &config, &data));
+            commands::watch::start(tauri::Manager::app_handle(app));
             if start_in_demo {
                 let handle = tauri::Manager::app_handle(app).clone();
                 tauri::async_runtime::block_on(async move {

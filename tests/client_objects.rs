@@ -84,14 +84,21 @@ async fn saving_an_edit_sends_the_whole_attributes_object() {
         IT,
         None,
         &map(json!({"phone_number": "+1 415 555 0100"})),
+        None,
     )
     .await
     .unwrap();
 
     // A wrong value is refused beside its field, and nothing is sent.
-    let e = objects::save(&state, IT, None, &map(json!({"phone_number": "555 0100"})))
-        .await
-        .unwrap_err();
+    let e = objects::save(
+        &state,
+        IT,
+        None,
+        &map(json!({"phone_number": "555 0100"})),
+        None,
+    )
+    .await
+    .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("phone_number"));
     assert!(
         e.message

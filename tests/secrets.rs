@@ -11,8 +11,9 @@ use serde_json::{json, Map, Value};
 use trusthub_desk::commands::bundles::{fetch, update};
 use trusthub_desk::commands::credentials::{describe, forget, save, CredentialInput};
 use trusthub_desk::commands::objects::{self, AssignTo};
-use trusthub_desk::commands::overview;
+use trusthub_desk::commands::{history, overview};
 use trusthub_desk::credentials::{Credentials, MemoryVault};
+use trusthub_desk::history::History;
 use trusthub_desk::sandbox::{self, profile_sid, Sandbox, Seeded};
 use trusthub_desk::state::AppState;
 use trusthub_desk::trusthub::http_client_for;
@@ -74,12 +75,14 @@ async fn the_secret_is_in_no_log_no_file_and_no_answer_to_the_window() {
     .unwrap();
     let dir = std::env::temp_dir().join(format!("thd-secrets-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
+    // The history of changes is a file in the same folder: it names fields, never values.
     let state = AppState::new(
         http_client_for(&sandbox.base_url()).unwrap(),
         sandbox.base_url(),
         Arc::new(MemoryVault::default()),
         Some(dir.join("accounts.json")),
-    );
+    )
+    .with_history(History::open(&dir.join("history.sqlite3")));
     let token = sandbox.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap();
     let secret = token.as_str();
     let mut answers = Vec::new();
@@ -177,7 +180,7 @@ async fn the_secret_is_in_no_log_no_file_and_no_answer_to_the_window() {
         }
         for entry in std::fs::read_dir(&dir).unwrap() {
             let file = entry.unwrap().path();
-            let content = std::fs::read_to_string(&file).unwrap();
+            let content = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
             assert!(
                 !content.contains(token.as_str()),
                 "a subaccount's token is in {}",
@@ -189,8 +192,9 @@ async fn the_secret_is_in_no_log_no_file_and_no_answer_to_the_window() {
         assert_absent("an answer to the window", answer, secret);
     }
     for entry in std::fs::read_dir(&dir).unwrap() {
-        let contents = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        assert_absent("the config folder", &contents, secret);
+        let contents =
+            String::from_utf8_lossy(&std::fs::read(entry.unwrap().path()).unwrap()).into_owned();
+        assert_absent("the config folder and the history", &contents, secret);
     }
     forget(&state, None).await.unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
@@ -211,12 +215,14 @@ async fn personal_data_is_in_no_log_and_no_file() {
     .unwrap();
     let dir = std::env::temp_dir().join(format!("thd-personal-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
+    // The history of changes is a file in the same folder: it names fields, never values.
     let state = AppState::new(
         http_client_for(&sandbox.base_url()).unwrap(),
         sandbox.base_url(),
         Arc::new(MemoryVault::default()),
         Some(dir.join("accounts.json")),
-    );
+    )
+    .with_history(History::open(&dir.join("history.sqlite3")));
     let token = sandbox.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap();
     save(
         &state,
@@ -267,6 +273,7 @@ async fn personal_data_is_in_no_log_and_no_file() {
         &person_sid,
         None,
         &map(json!({"last_name": "Quillfeather", "email": "zephyrine.q@personal-example.org"})),
+        Some(&profile),
     )
     .await
     .unwrap();
@@ -276,6 +283,7 @@ async fn personal_data_is_in_no_log_and_no_file() {
         &person_sid,
         None,
         &map(json!({"phone_number": "Springfieldia"})),
+        Some(&profile),
     )
     .await
     .unwrap_err();
@@ -330,16 +338,32 @@ async fn personal_data_is_in_no_log_and_no_file() {
         text.contains("POST /v1/EndUsers") && text.contains("/Addresses"),
         "the requests were logged at trace level: {text}"
     );
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(
+        files.iter().any(|f| f.ends_with("history.sqlite3")),
+        "{files:?}"
+    );
     for value in personal {
         assert!(!text.contains(value), "{value} appears in the log");
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let contents = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for file in &files {
+            let contents = std::fs::read(file).unwrap();
             assert!(
-                !contents.contains(value),
-                "{value} appears in the config folder"
+                !contents.windows(value.len()).any(|w| w == value.as_bytes()),
+                "{value} appears in {}",
+                file.display()
             );
         }
     }
+    // The history has the changes: which fields, not what was typed.
+    let lines = history::timeline(&state, &profile).await.unwrap();
+    let words: Vec<&str> = lines.iter().map(|l| l.words.as_str()).collect();
+    assert!(
+        words.contains(&"Business or person details changed: email, last name"),
+        "{words:?}"
+    );
     forget(&state, None).await.unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -4,7 +4,9 @@
 use tauri::State;
 
 use super::error::{ErrorKind, UiError};
+use super::history::{bundle_object, journal, observe};
 use super::{current_credentials, load, Answer};
+use crate::history::{Change, Source};
 use crate::state::AppState;
 use crate::trusthub::models::*;
 
@@ -25,10 +27,12 @@ pub async fn list_profiles(
     let conn = state.connection();
     load(&state, &load_key(kind.collection(), ""), async {
         let c = current_credentials(&conn).await?;
-        Ok(conn
+        let page = conn
             .client
             .list_bundles_page(&c, kind, &filter, next.as_deref())
-            .await?)
+            .await?;
+        observe(&state, c.account_sid(), kind, &page.records, Source::Seen).await;
+        Ok(page)
     })
     .await
 }
@@ -50,7 +54,16 @@ pub async fn fetch(state: &AppState, kind: BundleKind, sid: &str) -> Answer<Cust
     }
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.fetch_bundle(&c, kind, sid).await?)
+    let profile = conn.client.fetch_bundle(&c, kind, sid).await?;
+    observe(
+        state,
+        c.account_sid(),
+        kind,
+        std::slice::from_ref(&profile),
+        Source::Seen,
+    )
+    .await;
+    Ok(profile)
 }
 
 /// Saves the changed fields of one profile and returns it as Twilio now holds it.
@@ -88,10 +101,22 @@ pub async fn update_bundle(
     };
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn
+    let result = conn
         .client
         .save_bundle_changes(&c, kind, sid, changes)
-        .await?)
+        .await
+        .map_err(UiError::from);
+    let submitted = changes.status == Some(ProfileStatus::PendingReview);
+    let change = Change {
+        bundle_sid: Some(sid.trim().to_owned()),
+        object_sid: sid.trim().to_owned(),
+        object: bundle_object(kind),
+        action: if submitted { "submitted" } else { "updated" },
+        fields: changes.field_names(),
+        ..Change::default()
+    };
+    journal(state, &c, change, &result, |p| p.status.clone()).await;
+    result
 }
 
 /// The newest evaluations of a profile (one page), or the page at `next`.

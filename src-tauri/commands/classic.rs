@@ -2,7 +2,10 @@
 
 use tauri::State;
 
+use super::error::UiError;
+use super::history::journal;
 use super::{current_credentials, Answer};
+use crate::history::Change;
 use crate::state::AppState;
 use crate::trusthub::models::*;
 
@@ -17,7 +20,36 @@ pub async fn list_addresses(state: State<'_, AppState>) -> Answer<Listing<Addres
 pub async fn create_address(state: State<'_, AppState>, input: AddressInput) -> Answer<Address> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.create_address(&c, &input).await?)
+    let result = conn
+        .client
+        .create_address(&c, &input)
+        .await
+        .map_err(UiError::from);
+    let change = Change {
+        object_sid: result
+            .as_ref()
+            .ok()
+            .and_then(|a| a.sid.clone())
+            .unwrap_or_default(),
+        object: "address",
+        action: "created",
+        fields: set_fields(&input),
+        ..Change::default()
+    };
+    journal(&state, &c, change, &result, |_| None).await;
+    result
+}
+
+/// The names of the fields a change sets (for the history: never their values).
+fn set_fields(change: &impl serde::Serialize) -> Vec<String> {
+    match serde_json::to_value(change) {
+        Ok(serde_json::Value::Object(map)) => map
+            .into_iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, _)| k)
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Corrects an address; its country cannot change (a new address is made instead).
@@ -29,14 +61,39 @@ pub async fn update_address(
 ) -> Answer<Address> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.update_address(&c, &sid, &changes).await?)
+    let result = conn
+        .client
+        .update_address(&c, &sid, &changes)
+        .await
+        .map_err(UiError::from);
+    let change = Change {
+        object_sid: sid.trim().to_owned(),
+        object: "address",
+        action: "updated",
+        fields: set_fields(&changes),
+        ..Change::default()
+    };
+    journal(&state, &c, change, &result, |_| None).await;
+    result
 }
 
 #[tauri::command]
 pub async fn delete_address(state: State<'_, AppState>, sid: String) -> Answer<()> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.delete_address(&c, &sid).await?)
+    let result = conn
+        .client
+        .delete_address(&c, &sid)
+        .await
+        .map_err(UiError::from);
+    let change = Change {
+        object_sid: sid.trim().to_owned(),
+        object: "address",
+        action: "deleted",
+        ..Change::default()
+    };
+    journal(&state, &c, change, &result, |_| None).await;
+    result
 }
 
 #[tauri::command]
@@ -55,10 +112,20 @@ pub async fn assign_phone_number(
 ) -> Answer<ChannelEndpointAssignment> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn
+    let result = conn
         .client
         .assign_phone_number(&c, kind.unwrap_or_default(), &sid, &phone_number_sid)
-        .await?)
+        .await
+        .map_err(UiError::from);
+    let change = Change {
+        bundle_sid: Some(sid.trim().to_owned()),
+        object_sid: phone_number_sid.trim().to_owned(),
+        object: "phone-number",
+        action: "assigned",
+        ..Change::default()
+    };
+    journal(&state, &c, change, &result, |_| None).await;
+    result
 }
 
 #[tauri::command]
@@ -70,8 +137,18 @@ pub async fn unassign_phone_number(
 ) -> Answer<()> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn
+    let result = conn
         .client
         .unassign_phone_number(&c, kind.unwrap_or_default(), &sid, &assignment_sid)
-        .await?)
+        .await
+        .map_err(UiError::from);
+    let change = Change {
+        bundle_sid: Some(sid.trim().to_owned()),
+        object_sid: assignment_sid.trim().to_owned(),
+        object: "phone-number",
+        action: "unassigned",
+        ..Change::default()
+    };
+    journal(&state, &c, change, &result, |_| None).await;
+    result
 }

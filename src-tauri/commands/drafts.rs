@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use super::error::{ErrorKind, Partial, UiError};
+use super::history::{bundle_object, journal, object_of_sid};
 use super::{current_credentials, Answer};
+use crate::history::Change;
 use crate::state::AppState;
 use crate::trusthub::drafts::{
     copy_assignments, delete_record, deletion_order, made_before, usage, Leftovers,
@@ -55,7 +57,22 @@ pub async fn create(
             return Ok(made);
         }
     }
-    Ok(conn.client.create_bundle(&c, kind, input).await?)
+    let result = conn
+        .client
+        .create_bundle(&c, kind, input)
+        .await
+        .map_err(UiError::from);
+    let made = result.as_ref().ok().and_then(|p| p.sid.clone());
+    let change = Change {
+        bundle_sid: made.clone(),
+        object_sid: made.unwrap_or_default(),
+        object: bundle_object(kind),
+        action: "created",
+        fields: vec!["friendlyName".into(), "email".into()],
+        ..Change::default()
+    };
+    journal(state, &c, change, &result, |p| p.status.clone()).await;
+    result
 }
 
 /// What a copy is called and where it goes; `into` continues a copy that stopped.
@@ -141,12 +158,20 @@ pub async fn copy(
             ..why
         }
     };
-    let parts = copy_assignments(client, &c, kind, sid, &target_sid)
+    let result = copy_assignments(client, &c, kind, sid, &target_sid)
         .await
-        .map_err(stopped)?;
+        .map_err(stopped);
+    let change = Change {
+        bundle_sid: Some(sid.trim().to_owned()),
+        object_sid: target_sid.clone(),
+        object: bundle_object(kind),
+        action: "copied",
+        ..Change::default()
+    };
+    journal(state, &c, change, &result, |_| None).await;
     Ok(Copied {
         profile: target,
-        parts,
+        parts: result?,
     })
 }
 
@@ -185,13 +210,22 @@ pub async fn delete_draft(state: &AppState, kind: BundleKind, sid: &str) -> Answ
     let c = current_credentials(&conn).await?;
     // What it uses, read before it goes (afterwards Twilio no longer says).
     let used = conn.client.list_entity_assignments(&c, kind, sid).await;
-    conn.client
+    let deleted = conn.client
         .delete_bundle(&c, kind, sid)
         .await
         .map_err(|e| refused(e, match kind {
             BundleKind::CustomerProfile => "Twilio did not delete this profile. Only a draft or a rejected profile can be deleted; one in review or approved stays. Refresh to see its status now.",
             BundleKind::TrustProduct => "Twilio did not delete this Trust Product. Only a draft or a rejected one can be deleted; one in review or approved stays. Refresh to see its status now.",
-        }))?;
+        }));
+    let change = Change {
+        bundle_sid: Some(sid.trim().to_owned()),
+        object_sid: sid.trim().to_owned(),
+        object: bundle_object(kind),
+        action: "deleted",
+        ..Change::default()
+    };
+    journal(state, &c, change, &deleted, |_| None).await;
+    deleted?;
     let Ok(used) = used else {
         return Ok(Leftovers {
             records: Vec::new(),
@@ -243,15 +277,24 @@ pub async fn delete_all(state: &AppState, sids: Vec<String>) -> Answer<Vec<Delet
     let ordered = deletion_order(sids);
     let mut out = Vec::new();
     for sid in ordered {
-        let result = delete_record(&conn.client, &c, &sid).await;
         let plain = if sid.starts_with("AD") {
             "Twilio did not delete this address: a supporting document still names it. Delete or change that document first."
         } else {
             "Twilio did not delete this record: a profile or Trust Product still uses it. Remove it from there first."
         };
+        let result = delete_record(&conn.client, &c, &sid)
+            .await
+            .map_err(|e| refused(e, plain));
+        let change = Change {
+            object_sid: sid.clone(),
+            object: object_of_sid(&sid),
+            action: "deleted",
+            ..Change::default()
+        };
+        journal(state, &c, change, &result, |_| None).await;
         out.push(Deleted {
             deleted: result.is_ok(),
-            message: result.err().map(|e| refused(e, plain).message),
+            message: result.err().map(|e| e.message),
             sid,
         });
     }

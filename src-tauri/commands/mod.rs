@@ -6,11 +6,14 @@ pub mod classic;
 pub mod credentials;
 pub mod drafts;
 pub mod error;
+pub mod export;
+pub mod history;
 pub mod links;
 pub mod objects;
 pub mod overview;
 pub mod requirements;
 pub mod updates;
+pub mod watch;
 
 /// What every command answers: a value, or the one error shape the window reads.
 pub type Answer<T> = Result<T, error::UiError>;

@@ -7,7 +7,9 @@ use serde_json::{Map, Value};
 use tauri::State;
 
 use super::error::{ErrorKind, Partial, UiError};
+use super::history::{journal, object_of_sid};
 use super::{current_credentials, Answer};
+use crate::history::Change;
 use crate::state::AppState;
 use crate::trusthub::attributes::{check_field, merged};
 use crate::trusthub::models::*;
@@ -73,15 +75,25 @@ pub async fn save_object(
     sid: String,
     friendly_name: Option<String>,
     changes: Map<String, Value>,
+    profile_sid: Option<String>,
 ) -> Answer<SupportingDocument> {
-    save(&state, &sid, friendly_name.as_deref(), &changes).await
+    save(
+        &state,
+        &sid,
+        friendly_name.as_deref(),
+        &changes,
+        profile_sid.as_deref(),
+    )
+    .await
 }
 
+/// `profile_sid`: the profile it was edited from, whose timeline shows the change.
 pub async fn save(
     state: &AppState,
     sid: &str,
     friendly_name: Option<&str>,
     changes: &Map<String, Value>,
+    profile_sid: Option<&str>,
 ) -> Answer<SupportingDocument> {
     let kind = kind_of(sid)?;
     let Some(_guard) = state.begin_save(sid.trim()) else {
@@ -111,10 +123,25 @@ pub async fn save(
     };
     let words = labels(state, kind, type_name.as_deref()).await;
     let whole = merged(&stored, changes, &words).map_err(TrustHubError::from)?;
-    Ok(conn
+    let result = conn
         .client
         .update_object(&c, kind, sid, friendly_name, &whole)
-        .await?)
+        .await
+        .map_err(UiError::from);
+    let mut fields: Vec<String> = changes.keys().cloned().collect();
+    if friendly_name.is_some() {
+        fields.insert(0, "friendlyName".into());
+    }
+    let change = Change {
+        bundle_sid: profile_sid.map(|p| p.trim().to_owned()),
+        object_sid: sid.trim().to_owned(),
+        object: object_of_sid(sid.trim()),
+        action: "updated",
+        fields,
+        ..Change::default()
+    };
+    journal(state, &c, change, &result, |_| None).await;
+    result
 }
 
 /// Where a new object goes once it exists.
@@ -269,10 +296,22 @@ pub async fn create(
     }
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let object = conn
+    let made = conn
         .client
         .create_object(&c, kind, type_name, friendly_name, &checked)
-        .await?;
+        .await
+        .map_err(UiError::from);
+    let made_sid = made.as_ref().ok().and_then(|o| o.sid.clone());
+    let change = Change {
+        bundle_sid: assign_to.map(|t| t.sid.trim().to_owned()),
+        object: made_sid.as_deref().map_or("record", object_of_sid),
+        object_sid: made_sid.unwrap_or_default(),
+        action: "created",
+        fields: checked.keys().cloned().collect(),
+        ..Change::default()
+    };
+    journal(state, &c, change, &made, |_| None).await;
+    let object = made?;
     let Some(target) = assign_to else {
         return Ok(Created {
             object,
@@ -322,10 +361,20 @@ pub async fn assign_object(
 ) -> Answer<EntityAssignment> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn
+    let result = conn
         .client
         .assign_entity(&c, kind.unwrap_or_default(), &sid, &object_sid)
-        .await?)
+        .await
+        .map_err(UiError::from);
+    let change = Change {
+        bundle_sid: Some(sid.trim().to_owned()),
+        object_sid: object_sid.trim().to_owned(),
+        object: object_of_sid(object_sid.trim()),
+        action: "assigned",
+        ..Change::default()
+    };
+    journal(&state, &c, change, &result, |_| None).await;
+    result
 }
 
 #[tauri::command]
@@ -337,10 +386,20 @@ pub async fn unassign_object(
 ) -> Answer<()> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn
+    let result = conn
         .client
         .unassign_entity(&c, kind.unwrap_or_default(), &sid, &assignment_sid)
-        .await?)
+        .await
+        .map_err(UiError::from);
+    let change = Change {
+        bundle_sid: Some(sid.trim().to_owned()),
+        object_sid: assignment_sid.trim().to_owned(),
+        object: "record",
+        action: "unassigned",
+        ..Change::default()
+    };
+    journal(&state, &c, change, &result, |_| None).await;
+    result
 }
 
 /// Replaces what meets a requirement: the new object is assigned first, then the old
@@ -358,18 +417,29 @@ pub async fn replace_assignment(
     let c = current_credentials(&conn).await?;
     validate::sid("assignmentSid", &assignment_sid, "BV", "assignment SID")
         .map_err(TrustHubError::from)?;
-    let added = conn
-        .client
-        .assign_entity(&c, kind, &sid, &object_sid)
-        .await?;
-    match conn
+    let added = conn.client.assign_entity(&c, kind, &sid, &object_sid).await;
+    let change = Change {
+        bundle_sid: Some(sid.trim().to_owned()),
+        object_sid: object_sid.trim().to_owned(),
+        object: object_of_sid(object_sid.trim()),
+        action: "replaced",
+        ..Change::default()
+    };
+    let added = added.map_err(UiError::from);
+    if added.is_err() {
+        journal(&state, &c, change.clone(), &added, |_| None).await;
+    }
+    let added = added?;
+    let removed = conn
         .client
         .unassign_entity(&c, kind, &sid, &assignment_sid)
         .await
-    {
+        .map_err(UiError::from);
+    journal(&state, &c, change, &removed, |_| None).await;
+    match removed {
         Ok(()) => Ok(added),
         Err(e) => {
-            let why = UiError::from(e);
+            let why = e;
             Err(UiError {
                 partial: Some(Box::new(Partial {
                     sid: added.sid.clone().unwrap_or_default(),
@@ -388,11 +458,28 @@ pub async fn replace_assignment(
 
 /// Deletes an end user or document that nothing uses any more.
 #[tauri::command]
-pub async fn delete_object(state: State<'_, AppState>, sid: String) -> Answer<()> {
+pub async fn delete_object(
+    state: State<'_, AppState>,
+    sid: String,
+    profile_sid: Option<String>,
+) -> Answer<()> {
     let kind = kind_of(&sid)?;
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    Ok(conn.client.delete_object(&c, kind, &sid).await?)
+    let result = conn
+        .client
+        .delete_object(&c, kind, &sid)
+        .await
+        .map_err(UiError::from);
+    let change = Change {
+        bundle_sid: profile_sid.map(|p| p.trim().to_owned()),
+        object_sid: sid.trim().to_owned(),
+        object: object_of_sid(sid.trim()),
+        action: "deleted",
+        ..Change::default()
+    };
+    journal(&state, &c, change, &result, |_| None).await;
+    result
 }
 
 /// The account's end users or documents, to offer one for reuse (of `type_name`, when given).

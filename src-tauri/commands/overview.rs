@@ -7,8 +7,10 @@ use tauri::{AppHandle, Emitter, State};
 
 use super::bundles::load_key;
 use super::error::{ErrorKind, UiError};
+use super::history::bundle_object;
 use super::{blocking, current_credentials, load, Answer};
 use crate::credentials::{AuthKind, Credentials};
+use crate::history::{Observed, Reading};
 use crate::state::{AppState, ConnectionStatus, KnownSubaccount, Storage};
 use crate::trusthub::models::ListNote;
 use crate::trusthub::overview::{Row, API_KEY_REACHES_NO_SUBACCOUNT};
@@ -36,6 +38,8 @@ pub struct OverviewAccount {
     pub notes: Vec<ListNote>,
     /// Why this account could not be read; the others are shown all the same.
     pub error: Option<UiError>,
+    /// The status changes since the person last looked at the overview.
+    pub changes: Vec<Observed>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -54,6 +58,7 @@ impl OverviewAccount {
             rows: Vec::new(),
             notes: Vec::new(),
             error: None,
+            changes: Vec::new(),
         }
     }
 
@@ -190,12 +195,55 @@ pub async fn overview(
                 Err(e) => account.error = Some(UiError::from(e)),
             }
         }
+        remember_seen(state, &mut accounts).await;
         Ok(Overview {
             accounts,
             subaccount_notes,
         })
     })
     .await
+}
+
+/// Records the statuses read (a change since the last reading goes into the history) and
+/// marks on each account what changed since the person last looked. One transaction.
+async fn remember_seen(state: &AppState, accounts: &mut [OverviewAccount]) {
+    let read: Vec<Reading> = accounts
+        .iter()
+        .filter(|a| a.error.is_none())
+        .map(|a| {
+            let items = a
+                .rows
+                .iter()
+                .filter_map(|r| {
+                    Some((
+                        bundle_object(r.kind).to_owned(),
+                        r.sid.clone(),
+                        r.status.clone()?,
+                    ))
+                })
+                .collect();
+            (a.account_sid.clone(), items)
+        })
+        .collect();
+    let history = state.history();
+    let found = tokio::task::spawn_blocking(move || {
+        let changes = history.overview_seen(&read);
+        (read, changes)
+    })
+    .await;
+    let Ok((read, Ok(changes))) = found else {
+        log::warn!("history: the overview's statuses could not be recorded");
+        return;
+    };
+    // `read` holds the accounts without an error, in order: the changes follow it.
+    drop(read);
+    for (a, changed) in accounts
+        .iter_mut()
+        .filter(|a| a.error.is_none())
+        .zip(changes)
+    {
+        a.changes = changed;
+    }
 }
 
 /// Why a subaccount is not read: Twilio keeps suspended and closed accounts shut.

@@ -38,6 +38,8 @@ pub const MAX_PROFILES_PER_SUBACCOUNT: usize = 20;
 pub const PROFILES_ENV: &str = "TRUSTHUB_DESK_DEMO_PROFILES";
 pub const SUBACCOUNTS_ENV: &str = "TRUSTHUB_DESK_DEMO_SUBACCOUNTS";
 pub const LATENCY_ENV: &str = "TRUSTHUB_DESK_DEMO_LATENCY_MS";
+/// How many seconds Twilio takes to decide in the demo (30 unless set; the watch's tests).
+pub const DECISION_ENV: &str = "TRUSTHUB_DESK_DEMO_DECISION_SECONDS";
 /// Subaccount `i` has `1 + i % n` profiles: with 9, five on average (the benchmark's).
 pub const PROFILES_PER_SUBACCOUNT_ENV: &str = "TRUSTHUB_DESK_DEMO_PROFILES_PER_SUBACCOUNT";
 
@@ -82,7 +84,9 @@ impl Config {
         Self {
             profiles: number(PROFILES_ENV).unwrap_or(64).min(MAX_PROFILES),
             review_delay: Duration::from_secs(4),
-            decision_delay: Some(Duration::from_secs(30)),
+            decision_delay: Some(Duration::from_secs(
+                number(DECISION_ENV).unwrap_or(30).clamp(1, 3_600) as u64,
+            )),
             subaccounts: number(SUBACCOUNTS_ENV).unwrap_or(3).min(MAX_SUBACCOUNTS),
             profiles_per_subaccount: number(PROFILES_PER_SUBACCOUNT_ENV).unwrap_or(3).max(1),
             latency: Duration::from_millis(number(LATENCY_ENV).unwrap_or(0).min(10_000) as u64),

@@ -19,8 +19,10 @@ use crate::credentials::accounts::{AccountBook, SavedAccount};
 use crate::credentials::{
     CredentialSummary, Credentials, KeyringVault, MemoryStore, SecretStore, Vault,
 };
+use crate::history::History;
 use crate::sandbox::Sandbox;
 use crate::trusthub::{base_url, TrustHubClient};
+use crate::watch::{Settings, SETTINGS_FILE};
 
 /// The keyring entries' service name; each saved account is one entry, its user name
 /// the Account SID.
@@ -98,6 +100,15 @@ pub struct AppState {
     subaccounts: Mutex<std::collections::HashMap<String, KnownSubaccount>>,
     /// The main account's connection while a subaccount is in use.
     parent: Mutex<Option<Connection>>,
+    /// The record of changes of this server's accounts (a file; memory in tests).
+    history: Arc<History>,
+    /// The demo's own record, in memory: made-up accounts leave nothing on disk.
+    demo_history: Mutex<Arc<History>>,
+    settings: Mutex<Settings>,
+    /// Where the settings are kept; `None` keeps them in memory (tests).
+    settings_file: Option<PathBuf>,
+    /// Wakes the watch when the settings or the account change.
+    watch_wake: tokio::sync::Notify,
 }
 
 impl AppState {
@@ -113,6 +124,10 @@ impl AppState {
             store: store_for(vault.as_ref(), book.current.as_deref()),
             storage: Storage::Keyring,
         };
+        let settings_file = accounts_file
+            .as_deref()
+            .and_then(|f| f.parent())
+            .map(|dir| dir.join(SETTINGS_FILE));
         Self {
             http,
             base,
@@ -126,19 +141,86 @@ impl AppState {
             catalog: Catalog::default(),
             subaccounts: Mutex::new(std::collections::HashMap::new()),
             parent: Mutex::new(None),
+            history: Arc::new(History::in_memory()),
+            demo_history: Mutex::new(Arc::new(History::in_memory())),
+            settings: Mutex::new(Settings::load(settings_file.as_deref())),
+            settings_file,
+            watch_wake: tokio::sync::Notify::new(),
         }
+    }
+
+    /// The same state with its history kept in `history`.
+    pub fn with_history(mut self, history: History) -> Self {
+        self.history = Arc::new(history);
+        self
+    }
+
+    /// The history of the accounts in use: the demo's own while in the demo.
+    pub fn history(&self) -> Arc<History> {
+        if self.main_connection().storage == Storage::Demo {
+            return self
+                .demo_history
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone();
+        }
+        self.history.clone()
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.settings
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Keeps the new settings (written to the config folder) and wakes the watch.
+    pub fn change_settings(&self, next: Settings) -> Result<Settings, UiError> {
+        let next = next.bounded();
+        *self.settings.lock().unwrap_or_else(|p| p.into_inner()) = next.clone();
+        self.watch_wake.notify_one();
+        next.save(self.settings_file.as_deref()).map_err(|e| {
+            UiError::new(
+                ErrorKind::Internal,
+                format!("TrustHub Desk could not keep your settings ({e}). They apply until you close the app; check that your home folder is writable."),
+            )
+        })?;
+        Ok(next)
+    }
+
+    /// Resolves when the watch should look again before its time (new settings, another account).
+    pub async fn watch_woken(&self) {
+        self.watch_wake.notified().await;
+    }
+
+    /// The subaccounts the overview found in this session, with their credentials.
+    pub fn known_subaccounts(&self) -> Vec<KnownSubaccount> {
+        self.subaccounts
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .values()
+            .cloned()
+            .collect()
     }
 
     /// The app as installed: credentials in the OS keyring, kept for the server at `base`,
     /// and that server's list of accounts in `config_dir`.
-    pub fn with_os_keyring(http: reqwest::Client, base: Url, config_dir: &std::path::Path) -> Self {
+    /// Its history of changes is a file in `data_dir`.
+    pub fn with_os_keyring(
+        http: reqwest::Client,
+        base: Url,
+        config_dir: &std::path::Path,
+        data_dir: &std::path::Path,
+    ) -> Self {
         let server = base_url::server_id(&base);
+        let history = History::open(&crate::history::history_file(data_dir, &server));
         Self::new(
             http,
             base,
             Arc::new(KeyringVault::new(KEYRING_SERVICE, &server)),
             Some(accounts_file(config_dir, &server)),
         )
+        .with_history(history)
     }
 
     /// The server this app was started against (not the demo's).
@@ -256,6 +338,7 @@ impl AppState {
             Ok(mut c) => *c = next,
             Err(poisoned) => *poisoned.into_inner() = next,
         }
+        self.watch_wake.notify_one();
     }
 
     /// A client for the configured server (Twilio, unless overridden).
@@ -339,6 +422,9 @@ impl AppState {
                     )
                 })?;
             *sandbox = Some(started);
+            // A new demo: its record of changes starts empty too.
+            *self.demo_history.lock().unwrap_or_else(|p| p.into_inner()) =
+                Arc::new(History::in_memory());
         }
         let Some(running) = sandbox.as_ref() else {
             return Err(UiError::new(

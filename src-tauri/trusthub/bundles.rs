@@ -4,7 +4,7 @@
 use reqwest::Method;
 
 use super::client::{decode, ListForm, PageUrl, Result};
-use super::limits::{EVALUATIONS_SHOWN, PAGE_SIZE};
+use super::limits::{EVALUATIONS_SHOWN, PAGE_SIZE, WATCH_PAGE_SIZE};
 use super::models::*;
 use super::validate::{self, FieldError};
 use super::TrustHubClient;
@@ -149,6 +149,21 @@ impl TrustHubClient {
     }
 
     /// Every bundle of `kind` (up to the list ceilings; the note says when cut short).
+    /// Every record of the kind in pages of `WATCH_PAGE_SIZE`: one request for an account
+    /// of up to that many, which is what the watch spends on an account each interval.
+    pub async fn list_bundles_wide(
+        &self,
+        c: &Credentials,
+        kind: BundleKind,
+    ) -> Result<Listing<CustomerProfile>> {
+        let first = Self::first_page(
+            self.url(&format!("/v1/{}", kind.collection())),
+            WATCH_PAGE_SIZE,
+        );
+        self.list_all(c, first, ListForm::TrustHub, "profiles")
+            .await
+    }
+
     pub async fn list_bundles_all(
         &self,
         c: &Credentials,

@@ -16,6 +16,9 @@ pub const BASE_BACKOFF: Duration = Duration::from_millis(400);
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
 /// Records asked for per list page.
 pub const PAGE_SIZE: u32 = 50;
+/// The largest page Twilio serves (the specs' `PageSize` maximum): the watch reads a whole
+/// account of up to this many records in one request.
+pub const WATCH_PAGE_SIZE: u32 = 1_000;
 /// A list the app follows page by page stops after this many pages...
 pub const MAX_LIST_PAGES: u32 = 20;
 /// ...or this many records, whichever comes first. Twilio's lists of what hangs off one

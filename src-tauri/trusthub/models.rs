@@ -125,6 +125,20 @@ pub struct ProfileUpdate {
 }
 
 impl ProfileUpdate {
+    /// The names of the fields set (for the history: never their values).
+    pub fn field_names(&self) -> Vec<String> {
+        [
+            ("status", self.status.is_some()),
+            ("statusCallback", self.status_callback.is_some()),
+            ("friendlyName", self.friendly_name.is_some()),
+            ("email", self.email.is_some()),
+        ]
+        .into_iter()
+        .filter(|(_, set)| *set)
+        .map(|(name, _)| name.to_owned())
+        .collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.status.is_none()
             && self.status_callback.is_none()

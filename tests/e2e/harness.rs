@@ -137,6 +137,11 @@ impl App {
             std::env::temp_dir().join(format!("trusthub-desk-e2e-{}-{port}", std::process::id()))
         });
         command.env("XDG_CONFIG_HOME", &config);
+        // The history of changes lives in the data folder: one beside each config folder,
+        // so a relaunch with the same config finds its history too.
+        let mut data = config.clone().into_os_string();
+        data.push("-data");
+        command.env("XDG_DATA_HOME", &data);
         // The check for a new version at start goes to this computer's closed port 9 (no
         // answer, no word in the window) unless a test names its own update feed.
         command.env(

@@ -12,6 +12,7 @@ mod overview;
 mod release;
 mod self_update;
 mod updates;
+mod watch;
 
 use harness::{forget_saved_credentials, App, Launch};
 use trusthub_desk::credentials::SecretStore;

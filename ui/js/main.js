@@ -11,6 +11,7 @@ import { createNewBundle } from './views/new-bundle.js';
 import { leftoversPanel } from './leftovers.js';
 import { setupAbout } from './about.js';
 import { createOverview, clearOverview } from './views/overview.js';
+import { setupWatch } from './watch.js';
 
 const views = {
   credentials: document.getElementById('view-credentials'),
@@ -286,6 +287,25 @@ async function openFromOverview(account, row) {
   }
 }
 
+/** Opens a profile Twilio decided on (from the decisions bar or a clicked notification). */
+async function openDecided({ accountSid, kind, sid }) {
+  if (!status?.connected || !(await leaveProfileIfAllowed())) return;
+  try {
+    if (accountSid !== status.connected.accountSid) {
+      if ((status.accounts ?? []).some((a) => a.accountSid === accountSid)) {
+        if (status.subaccount) status = await api.leaveSubaccount();
+        if (accountSid !== status.connected?.accountSid) status = await api.switchAccount(accountSid);
+      } else {
+        status = await api.openSubaccount(accountSid);
+      }
+    }
+    renderAccount();
+    openProfile(sid, kind);
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
 async function startDemo() {
   try {
     status = await api.startDemo();
@@ -336,6 +356,7 @@ async function start() {
   });
 
   setupAbout({ confirmLeave: leaveProfileIfAllowed });
+  setupWatch({ onOpen: openDecided, onDecision: (d) => homes?.overview?.decided?.(d) });
 
   try {
     status = await api.describeCredentials();

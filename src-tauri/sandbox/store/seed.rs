@@ -250,7 +250,9 @@ impl Db {
             kind: BundleKind::CustomerProfile,
             policy_sid,
             email: email_for(&seed.name),
-            callback: (n % 2 == 0).then(|| format!("https://hooks.example.com/trusthub/{n}")),
+            callback: n
+                .is_multiple_of(2)
+                .then(|| format!("https://hooks.example.com/trusthub/{n}")),
             // From the day the demo starts: one approval in twelve ends within three weeks.
             valid_until: (seed.status == ProfileStatus::TwilioApproved).then(|| {
                 let days = (n.checked_rem(12).unwrap_or(0) as i64).saturating_mul(30);

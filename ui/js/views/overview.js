@@ -4,7 +4,8 @@
 
 import { api } from '../api.js';
 import { h, STATUSES, statusInfo, localDate, fillUserText } from '../format.js';
-import { errorPanel } from '../ui.js';
+import { errorPanel, toast } from '../ui.js';
+import { historyItem } from './history.js';
 
 /** A draft nobody touched for this long needs attention. */
 const STALE_DAYS = 30;
@@ -65,6 +66,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
   const problems = h('div', { id: 'overview-problems' });
   const statusFilter = h('select', { id: 'overview-status' },
     h('option', { value: '' }, 'All statuses'), h('option', { value: 'attention' }, 'Needs attention'),
+    h('option', { value: 'changed' }, 'Changed since you last looked'),
     ...STATUSES.map((s) => h('option', { value: s.value }, s.label)));
   const accountFilter = h('select', { id: 'overview-account' }, h('option', { value: '' }, 'All accounts'));
   const nameFilter = h('input', { id: 'overview-name', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: 'Business or profile name' });
@@ -73,6 +75,12 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     h('option', { value: 'updated' }, 'Last updated, newest first'), h('option', { value: 'account' }, 'Account'));
   const shown = h('p', { id: 'overview-shown', class: 'muted', 'aria-live': 'polite' });
   const more = h('button', { type: 'button', id: 'overview-more', class: 'secondary', hidden: true }, 'Show more');
+  const exportButton = h('button', { type: 'button', id: 'overview-export', class: 'secondary', hidden: true }, 'Export as CSV…');
+  const recentList = h('ol', { class: 'timeline', id: 'overview-history-list' });
+  const recentEmpty = h('p', { class: 'muted' }, 'Nothing recorded yet for these accounts.');
+  const recent = h('details', { class: 'card history', id: 'overview-history', hidden: true },
+    h('summary', {}, h('h2', { class: 'inline-heading' }, 'Recent changes')), recentEmpty, recentList,
+    h('p', { class: 'help' }, 'Changes made in TrustHub Desk and status changes it saw, kept on this computer only. Each profile shows its own under History.'));
   let limit = ROWS_AT_ONCE;
   const tbody = h('tbody', { id: 'overview-rows' });
   const table = h('table', { class: 'list overview-table', id: 'overview-table', hidden: true },
@@ -88,7 +96,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     h('div', { class: 'filters overview-filters' },
       field('overview-status', 'Status', statusFilter), field('overview-account', 'Account', accountFilter),
       field('overview-name', 'Name', nameFilter), field('overview-sort', 'Order', sort)),
-    shown, table, h('div', { class: 'actions' }, more));
+    h('div', { class: 'actions' }, shown, exportButton), table, h('div', { class: 'actions' }, more), recent);
 
   let result = null;
   let loading = false;
@@ -101,6 +109,19 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
   for (const el of [statusFilter, accountFilter, sort]) el.addEventListener('change', redraw);
   nameFilter.addEventListener('input', redraw);
   more.addEventListener('click', () => { limit += ROWS_AT_ONCE; draw(); });
+  exportButton.addEventListener('click', async () => {
+    try {
+      const name = await api.exportOverview(filtered().map((r) => ({
+        name: r.friendlyName ?? '', kind: r.unread ? '' : (r.kind === 'trust-product' ? 'Trust Product' : 'Customer-Profile'),
+        account: r.accountName, status: r.unread ? 'Not read' : statusInfo(r.status).label,
+        lastUpdated: r.dateUpdated ?? '', needsAttention: r.why?.words ?? '', changed: r.changed ? changedWords(r.changed) : '',
+        sid: r.sid ?? '', accountSid: r.account.accountSid,
+      })));
+      if (name) toast(`The overview was saved as ${name}.`);
+    } catch (error) {
+      problems.replaceChildren(errorPanel(error));
+    }
+  });
   const unlisten = window.__TAURI__.event.listen('overview-progress', ({ payload }) => {
     if (!loading) return;
     bar.max = Math.max(1, payload.total);
@@ -156,18 +177,32 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
         failed === 1 ? '1 account could not be read: its row says why, and the others are shown.' : `${failed} accounts could not be read: their rows say why, and the others are shown.`)] : []),
       ...answer.accounts.flatMap((a) => a.notes.map((n) => h('p', { class: 'notice' }, `${names.get(a.accountSid)}: ${n.message}`))));
     draw();
+    loadRecent(answer);
   }
 
   /** Every record as a row; an account that could not be read is a row that says why. */
   function rowsOf(answer) {
     const now = Date.now();
-    const extra = (a) => ({ account: a, accountName: names.get(a.accountSid), updated: 0, lowerName: '' });
+    const extra = (a) => ({ account: a, accountName: names.get(a.accountSid), updated: 0, lowerName: '', changed: null });
     return answer.accounts.flatMap((a) => (a.error
       ? [{ ...extra(a), unread: true, sid: null, friendlyName: null, status: null, why: { words: a.error.message, urgency: URGENCY.unread } }]
       : a.rows.map((r) => ({
-        ...r, ...extra(a), why: attention(r, now),
+        ...r, ...extra(a), why: attention(r, now), changed: (a.changes ?? []).find((c) => c.sid === r.sid) ?? null,
         updated: Date.parse(r.dateUpdated ?? '') || 0, lowerName: (r.friendlyName ?? '').toLocaleLowerCase(),
       }))));
+  }
+
+  /** The rows the filters let through, in no order. */
+  function filtered() {
+    const words = nameFilter.value.trim().toLocaleLowerCase();
+    const byStatus = (r) => {
+      if (statusFilter.value === 'attention') return r.why;
+      if (statusFilter.value === 'changed') return r.changed;
+      return !statusFilter.value || r.status === statusFilter.value;
+    };
+    return all.filter((r) => byStatus(r)
+      && (!accountFilter.value || r.account.accountSid === accountFilter.value)
+      && (!words || r.lowerName.includes(words)));
   }
 
   function draw() {
@@ -178,13 +213,12 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     const byStatus = new Map();
     for (const r of all) if (!r.unread) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
     const needing = all.filter((r) => r.why).length;
+    const changedCount = all.filter((r) => r.changed).length;
     counts.replaceChildren(
       h('span', { class: 'count attention' }, `Needs attention: ${needing}`),
+      ...(changedCount ? [h('span', { class: 'count changed', id: 'overview-changed-count' }, `Changed since you last looked: ${changedCount}`)] : []),
       ...STATUSES.filter((s) => byStatus.has(s.value)).map((s) => h('span', { class: `count badge status-${s.value}` }, `${s.label}: ${byStatus.get(s.value)}`)));
-    const words = nameFilter.value.trim().toLocaleLowerCase();
-    const rows = all.filter((r) => (!statusFilter.value || (statusFilter.value === 'attention' ? r.why : r.status === statusFilter.value))
-      && (!accountFilter.value || r.account.accountSid === accountFilter.value)
-      && (!words || r.lowerName.includes(words)));
+    const rows = filtered();
     const byName = (a, b) => collator.compare(a.friendlyName ?? '', b.friendlyName ?? '');
     const order = {
       attention: (a, b) => (b.why?.urgency ?? 0) - (a.why?.urgency ?? 0) || byName(a, b),
@@ -200,6 +234,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     if (sort.value !== 'attention' && drawn < rows.length) shown.textContent = shown.textContent.replace(', the most urgent first', '');
     more.hidden = drawn >= rows.length;
     table.hidden = rows.length === 0;
+    exportButton.hidden = rows.length === 0;
     tbody.replaceChildren(...rows.slice(0, drawn).map((r) => {
       if (r.unread) {
         return h('tr', { class: 'unread' },
@@ -220,8 +255,23 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
         h('td', {}, r.accountName),
         h('td', {}, status),
         h('td', {}, localDate(r.dateUpdated)),
-        h('td', { class: r.why ? 'attention' : '' }, r.why?.words ?? ''));
+        h('td', { class: r.why ? 'attention' : '' },
+          ...(r.changed ? [h('span', { class: 'changed-mark' }, changedWords(r.changed)), r.why ? h('br') : ''] : []),
+          r.why?.words ?? ''));
     }));
+  }
+
+  /** The newest changes recorded for the accounts shown. */
+  async function loadRecent(answer) {
+    try {
+      const lines = await api.recentHistory(answer.accounts.map((a) => a.accountSid));
+      if (result !== answer) return;
+      recent.hidden = false;
+      recentEmpty.hidden = lines.length > 0;
+      recentList.replaceChildren(...lines.map((l) => historyItem(l, h('span', { class: 'muted' }, `${names.get(l.accountSid) ?? l.accountSid}:`))));
+    } catch {
+      recent.hidden = true;
+    }
   }
 
   return {
@@ -239,10 +289,26 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     pause() {
       if (loading) api.cancelLoad('overview', '');
     },
+    /** Twilio decided on a record the watch followed: its row shows it at once. */
+    decided(d) {
+      const row = all.find((r) => r.sid === d.sid && r.account?.accountSid === d.accountSid);
+      if (!row) return;
+      row.changed = { before: row.changed?.before ?? d.before, after: d.after };
+      row.status = d.after;
+      row.reasons = d.reasons;
+      row.why = attention(row);
+      draw();
+      loadRecent(result);
+    },
     dispose() {
       unlisten.then((stop) => stop());
     },
   };
+}
+
+/** A change since the person last looked, in words. */
+function changedWords(c) {
+  return `Changed: ${statusInfo(c.before).label} → ${statusInfo(c.after).label}`;
 }
 
 /** An account as the person knows it: its name and where it belongs. */

@@ -6,6 +6,7 @@ import { h, DASH, STATUSES, statusInfo, localDate, userText, fillUserText, plain
 import { busy, confirmDialog, errorPanel, toast, sidSlot, focusOn, invisibleNote, BoundedCache } from '../ui.js';
 import { checklist, createLinkedLists } from './linked-lists.js';
 import { createRequirements } from './requirements.js';
+import { createTimeline } from './history.js';
 
 /** Policy names: they never change; a few are enough. */
 const policyNames = new BoundedCache(20);
@@ -103,6 +104,7 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
   const details = h('div', { class: 'details', id: 'profile-details' }, detailsLoading, detailsBody);
   const problems = h('div', { id: 'profile-message', 'aria-live': 'polite' });
   const linked = h('div', { class: 'linked', id: 'linked-list' });
+  const timeline = createTimeline();
   const linkedLists = createLinkedLists(linked);
   const needs = h('div', { id: 'requirements-root' });
   const requirements = createRequirements(needs, {
@@ -164,6 +166,7 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
     h('div', { class: 'columns' }, h('div', { class: 'card' }, detailsTitle, details), form),
     needs,
     linked,
+    timeline.el,
   );
 
   function fill(p) {
@@ -245,6 +248,7 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
   }
 
   function renderDetails(p) {
+    timeline.load(sid, visitGuard());
     title.replaceChildren(p.friendly_name ? userText(p.friendly_name, { max: 160 }) : 'Customer-Profile');
     const locked = ['pending-review', 'in-review', 'twilio-approved'].includes(p.status);
     lockNote.hidden = !locked;

@@ -330,7 +330,7 @@ export function createRequirements(root, ctx) {
       const name = nameInput.value !== (object.friendlyName ?? '') ? nameInput.value : null;
       save.disabled = true;
       try {
-        await busy(() => api.saveObject(object.objectSid, name, changes));
+        await busy(() => api.saveObject(object.objectSid, name, changes, ctx.sid()));
         if (!here()) return;
         toast('Saved. Check compliance again to see what Twilio thinks now.');
         editor = null;
@@ -478,7 +478,7 @@ export function createRequirements(root, ctx) {
       } }, `Add it to the ${one()}`),
       h('button', { type: 'button', class: 'secondary danger', onclick: async () => {
         try {
-          await busy(() => api.deleteObject(created.sid));
+          await busy(() => api.deleteObject(created.sid, ctx.sid()));
           toast(`“${plainUserText(created.name ?? created.sid)}” was deleted; nothing was added.`);
           problems.replaceChildren(h('p', { class: 'notice' }, 'Deleted. Your details are still in the form: correct them and add again.'));
         } catch (again) {
@@ -547,7 +547,7 @@ export function createRequirements(root, ctx) {
       const chosen = await picker.resolve(problems);
       if (!chosen || !here()) return;
       try {
-        await busy(() => api.saveObject(object.objectSid, null, { address_sids: [chosen] }));
+        await busy(() => api.saveObject(object.objectSid, null, { address_sids: [chosen] }, ctx.sid()));
         toast('The address is changed. Check compliance again to see what Twilio thinks now.');
         editor = null;
         await load({ focusBlock: block.requirementName });

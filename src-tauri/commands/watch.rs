@@ -1,0 +1,318 @@
+//! The watch: while the app runs, the profiles and Trust Products last seen under review
+//! are read again every interval (one list request per account), and a decision is told to
+//! the window and, when the person wants it, by a system notification. A notification that
+//! is clicked opens the profile.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use futures_util::stream::{self, StreamExt};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter, Manager, State};
+use tauri_plugin_notification::NotificationExt;
+
+use super::history::{bundle_object, observe};
+use super::{blocking, current_credentials, Answer};
+use crate::credentials::Credentials;
+use crate::history::{Source, Watched};
+use crate::state::{AppState, Connection, Storage};
+use crate::trusthub::models::BundleKind;
+use crate::trusthub::overview::CONCURRENT_ACCOUNTS;
+use crate::watch::{self, kind_for_tick, plain_name, Decision, Schedule, Settings};
+
+/// The window hears each decision the watch saw.
+pub const DECISION_EVENT: &str = "watch-decision";
+/// The window is told once that the system shows no notifications.
+pub const NOTICE_EVENT: &str = "watch-notice";
+/// A clicked notification: the window opens the profile it names.
+pub const OPEN_EVENT: &str = "watch-open";
+
+/// What a clicked notification names.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Target {
+    pub account_sid: String,
+    pub kind: String,
+    pub sid: String,
+}
+
+#[tauri::command]
+pub fn watch_settings(state: State<'_, AppState>) -> Settings {
+    state.settings()
+}
+
+#[tauri::command]
+pub fn save_watch_settings(state: State<'_, AppState>, settings: Settings) -> Answer<Settings> {
+    state.change_settings(settings)
+}
+
+/// The interval set by `TRUSTHUB_DESK_WATCH_SECONDS`, if any.
+fn interval_override() -> Option<u64> {
+    std::env::var(watch::INTERVAL_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+}
+
+/// Starts the watch for the life of the app, and opens the profile of a clicked notification.
+pub fn start(app: &AppHandle) {
+    let handle = app.clone();
+    let _ = app.notification().on_action(move |performed| {
+        if performed.action_id() != "tap" {
+            return;
+        }
+        let Some(extra) = performed.notification().map(|n| n.extra().clone()) else {
+            return;
+        };
+        let text = |k: &str| extra.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+        if let (Some(account_sid), Some(kind), Some(sid)) =
+            (text("accountSid"), text("kind"), text("sid"))
+        {
+            if let Some(window) = handle.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+            let _ = handle.emit(
+                OPEN_EVENT,
+                Target {
+                    account_sid,
+                    kind,
+                    sid,
+                },
+            );
+        }
+    });
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let mut schedule = Schedule::default();
+        let mut tick = 0_u64;
+        loop {
+            let state = app.state::<AppState>();
+            let Some(every) = state.settings().interval(interval_override()) else {
+                state.watch_woken().await;
+                continue;
+            };
+            // New settings or another account start the wait again.
+            tokio::select! {
+                () = tokio::time::sleep(every) => {}
+                () = state.watch_woken() => continue,
+            }
+            let decisions = check(&state, &mut schedule, tick, every).await;
+            tick = tick.wrapping_add(1);
+            let notify = state.settings().notify;
+            for decision in decisions {
+                let _ = app.emit(DECISION_EVENT, &decision);
+                if notify {
+                    tell_system(&app, &decision).await;
+                }
+            }
+        }
+    });
+}
+
+/// One round: each account with something under review that is due is read once, and
+/// every status that changed is recorded; the decisions are returned.
+pub async fn check(
+    state: &AppState,
+    schedule: &mut Schedule,
+    tick: u64,
+    every: Duration,
+) -> Vec<Decision> {
+    let history = state.history();
+    let watched = tokio::task::spawn_blocking({
+        let history = history.clone();
+        move || history.watched()
+    })
+    .await
+    .ok()
+    .and_then(Result::ok)
+    .unwrap_or_default();
+    let mut by_account: BTreeMap<String, Vec<Watched>> = BTreeMap::new();
+    for w in watched {
+        by_account.entry(w.account_sid.clone()).or_default().push(w);
+    }
+    let main = state.main_connection();
+    let due: Vec<(String, Vec<Watched>)> = by_account
+        .into_iter()
+        .filter(|(account, _)| schedule.due(account))
+        .collect();
+    let results: Vec<(String, Result<Vec<Decision>, ()>)> = stream::iter(due)
+        .map(|(account, items)| {
+            let main = main.clone();
+            async move {
+                let Some(c) = credentials_for(state, &main, &account).await else {
+                    // An account not reachable now (a subaccount of another session): skipped.
+                    return (account, Ok(Vec::new()));
+                };
+                let kinds: Vec<&str> = items.iter().map(|w| w.kind.as_str()).collect();
+                let Some(kind) = kind_for_tick(&kinds, tick) else {
+                    return (account, Ok(Vec::new()));
+                };
+                let result = read_account(state, &main, &c, &kind, &items).await;
+                (account, result)
+            }
+        })
+        .buffer_unordered(CONCURRENT_ACCOUNTS)
+        .collect()
+        .await;
+    let mut decisions = Vec::new();
+    for (account, result) in results {
+        match result {
+            Ok(mut found) => {
+                schedule.succeeded(&account);
+                decisions.append(&mut found);
+            }
+            Err(()) => schedule.failed(&account, every),
+        }
+    }
+    decisions
+}
+
+/// Reads one account's records of `kind` (one list request for up to 1,000) and records
+/// every change; the decisions on the watched ones are returned.
+async fn read_account(
+    state: &AppState,
+    main: &Connection,
+    c: &Credentials,
+    kind: &str,
+    watched: &[Watched],
+) -> Result<Vec<Decision>, ()> {
+    let bundle_kind = if kind == bundle_object(BundleKind::TrustProduct) {
+        BundleKind::TrustProduct
+    } else {
+        BundleKind::CustomerProfile
+    };
+    let listing = main
+        .client
+        .list_bundles_wide(c, bundle_kind)
+        .await
+        .map_err(|e| log::warn!("watch: an account could not be read: {e}"))?;
+    // A list answered with another account's records is an error, as in the overview.
+    if listing.records.iter().any(|r| {
+        r.account_sid
+            .as_deref()
+            .is_some_and(|a| a != c.account_sid())
+    }) {
+        log::warn!("watch: a list answered with another account's records");
+        return Err(());
+    }
+    let changed = observe(
+        state,
+        c.account_sid(),
+        bundle_kind,
+        &listing.records,
+        Source::Watch,
+    )
+    .await;
+    Ok(changed
+        .into_iter()
+        .filter(|o| watched.iter().any(|w| w.sid == o.sid))
+        .filter(|o| matches!(o.after.as_str(), "twilio-approved" | "twilio-rejected"))
+        .map(|o| {
+            let record = listing
+                .records
+                .iter()
+                .find(|r| r.sid.as_deref() == Some(o.sid.as_str()));
+            let reasons = record
+                .and_then(|r| r.errors.as_ref())
+                .map_or(0, |e| e.len());
+            Decision {
+                account_sid: c.account_sid().to_owned(),
+                title: watch::title(&o.after, reasons),
+                name: record.and_then(|r| r.friendly_name.clone()),
+                kind: o.kind,
+                sid: o.sid,
+                before: o.before,
+                after: o.after,
+                reasons,
+            }
+        })
+        .collect())
+}
+
+/// The credentials that read `account`: the connection's own, a subaccount the overview
+/// found this session, or an account saved in the keyring.
+async fn credentials_for(
+    state: &AppState,
+    main: &Connection,
+    account: &str,
+) -> Option<Credentials> {
+    if let Ok(c) = current_credentials(main).await {
+        if c.account_sid() == account {
+            return Some(c);
+        }
+    }
+    if let Some(sub) = state
+        .known_subaccounts()
+        .into_iter()
+        .find(|s| s.credentials.account_sid() == account)
+    {
+        return Some(sub.credentials);
+    }
+    if main.storage != Storage::Keyring
+        || !state
+            .book()
+            .accounts
+            .iter()
+            .any(|a| a.account_sid == account)
+    {
+        return None;
+    }
+    blocking(state.entry(account), |s| s.load())
+        .await
+        .ok()
+        .flatten()
+}
+
+/// Whether the system was found to show no notifications (said once).
+static NO_NOTIFICATIONS_SAID: AtomicBool = AtomicBool::new(false);
+
+/// Tells the system about a decision; a desktop without notifications is said once.
+async fn tell_system(app: &AppHandle, d: &Decision) {
+    if !notifications_available().await {
+        say_no_notifications(app);
+        return;
+    }
+    let name = plain_name(d.name.as_deref().unwrap_or("A profile"));
+    let shown = app
+        .notification()
+        .builder()
+        .title(&d.title)
+        .body(if name.is_empty() {
+            "A profile".to_owned()
+        } else {
+            name
+        })
+        .extra("accountSid", &d.account_sid)
+        .extra("kind", &d.kind)
+        .extra("sid", &d.sid)
+        .show();
+    if let Err(e) = shown {
+        log::warn!("notification: {e}");
+        say_no_notifications(app);
+    }
+}
+
+fn say_no_notifications(app: &AppHandle) {
+    if !NO_NOTIFICATIONS_SAID.swap(true, Ordering::SeqCst) {
+        let _ = app.emit(
+            NOTICE_EVENT,
+            "Your system did not let TrustHub Desk show notifications, so Twilio's decisions are shown in this window only.",
+        );
+    }
+}
+
+/// Whether the desktop has a notification service (Linux: one on the session bus).
+async fn notifications_available() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        tokio::task::spawn_blocking(|| notify_rust::get_server_information().is_ok())
+            .await
+            .unwrap_or(false)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        true
+    }
+}

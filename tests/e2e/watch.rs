@@ -1,0 +1,212 @@
+//! Word when Twilio decides: a demo profile submitted here is watched, the demo's Twilio
+//! approves it, the window is told (the `watch-decision` event's bar) and says once that
+//! this desktop shows no system notifications; the decision lands in the profile's
+//! history and in the overview, both exported as CSV. Settings keep their choice.
+
+use crate::harness::{forget_saved_credentials, App, Launch};
+use trusthub_desk::sandbox::{profile_sid, Seeded, DEMO_ACCOUNT_SID};
+
+/// The lines of a CSV file the app wrote (the byte-order mark dropped).
+fn csv_lines(file: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(file).unwrap();
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .expect("a byte-order mark for spreadsheets");
+    text.split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn only_file(dir: &std::path::Path, prefix: &str) -> std::path::PathBuf {
+    let found: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found.into_iter().next().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_submitted_profile_approved_by_twilio_is_told_and_lands_in_history() {
+    forget_saved_credentials();
+    let exports = std::env::temp_dir().join(format!("thd-e2e-exports-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&exports);
+    std::fs::create_dir_all(&exports).unwrap();
+    let mut launch = Launch::demo();
+    launch.env = vec![
+        ("TRUSTHUB_DESK_WATCH_SECONDS".into(), "2".into()),
+        ("TRUSTHUB_DESK_DEMO_DECISION_SECONDS".into(), "3".into()),
+        (
+            "TRUSTHUB_DESK_TEST_EXPORT_DIR".into(),
+            exports.display().to_string(),
+        ),
+    ];
+    let app = App::launch(launch).await;
+    let sid = profile_sid(Seeded::DRAFT_COMPLIANT);
+    app.open_profile(&sid).await;
+    let name = app.value("#edit-friendlyName").await;
+    assert!(!name.is_empty());
+    app.text_contains("#history-empty", "Nothing recorded yet")
+        .await;
+    app.check_and_submit().await;
+    app.text_contains("#history-list", "Submitted for review")
+        .await;
+
+    // The overview, read while Twilio reviews it.
+    app.click("#back").await;
+    app.click("#tab-overview").await;
+    app.click("#overview-load").await;
+    app.type_into("#overview-name", &name).await;
+    app.text_contains("#overview-shown", "1 of ").await;
+    app.text_contains("#overview-rows", "In review").await;
+
+    // The demo's Twilio approves it a few seconds later; the watch sees it, and the
+    // overview's row changes at once.
+    // (The demo's own profiles in review are decided too: this one's line is found by its SID.)
+    let ours = format!("#decision-list li[data-sid=\"{sid}\"]");
+    let told = app.text_contains(&ours, "Approved by Twilio").await;
+    assert!(told.contains(&name), "{told}");
+    app.text_contains("#overview-rows", "Changed: In review → Approved")
+        .await;
+    // This desktop has no notification service (a bare session bus): said once.
+    let notices = app
+        .text_contains(
+            "#decision-notices",
+            "did not let TrustHub Desk show notifications",
+        )
+        .await;
+    assert_eq!(notices.matches("did not let").count(), 1, "{notices}");
+    app.screenshot("decision").await;
+
+    // Read again, the overview marks the change since the last look, lists it under
+    // Recent changes, and exports what it shows.
+    app.click("#overview-load").await;
+    app.text_contains(
+        "#overview-changed-count",
+        "Changed since you last looked: 1",
+    )
+    .await;
+    app.text_contains(
+        "#overview-history-list",
+        "Twilio's decision, seen by the watch: In review → Approved by Twilio",
+    )
+    .await;
+    app.click("#overview-export").await;
+    app.text_contains("#toast", "The overview was saved as trusthub-overview-")
+        .await;
+    let lines = csv_lines(&only_file(&exports, "trusthub-overview-"));
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert_eq!(lines[0], "Name,Kind,Account,Status,Last updated,Needs attention,Changed since you last looked,SID,Account SID");
+    let row = &lines[1];
+    assert!(
+        row.starts_with(&format!(
+            "{},Customer-Profile,Demo account,Approved by Twilio,",
+            csv_cell(&name)
+        )),
+        "{row}"
+    );
+    assert!(
+        row.ends_with(&format!(
+            ",,Changed: In review → Approved by Twilio,{sid},{DEMO_ACCOUNT_SID}"
+        )),
+        "{row}"
+    );
+
+    // Open in the bar goes to the profile, now approved, its history with the decision first.
+    app.click(&format!("{ours} button")).await;
+    app.text_contains("#profile-details", "Approved").await;
+    let history = app
+        .text_contains(
+            "#history-list li:first-child",
+            "Twilio's decision, seen by the watch",
+        )
+        .await;
+    assert!(
+        history.ends_with("In review → Approved by Twilio"),
+        "{history}"
+    );
+    app.screenshot_at("#history", "history").await;
+
+    app.click("#history-export").await;
+    app.text_contains("#toast", "The history was saved as trusthub-history-")
+        .await;
+    let lines = csv_lines(&only_file(&exports, "trusthub-history-"));
+    assert_eq!(
+        lines[0],
+        "When (UTC),What happened,Result,Fields,Status before,Status after,By,Record SID"
+    );
+    assert!(
+        lines[1].contains(&format!(
+            ",{},Done,status,In review,Approved by Twilio,Twilio (seen by the watch),",
+            csv_cell("Twilio's decision, seen by the watch: In review → Approved by Twilio")
+        )) && lines[1].ends_with(&sid),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines.iter().any(|l| l.contains(
+            ",Submitted for review,Done,status,Draft,Pending review,\"You, in TrustHub Desk\","
+        )),
+        "{lines:#?}"
+    );
+    app.close().await;
+    std::fs::remove_dir_all(&exports).unwrap();
+}
+
+/// A cell as the CSV writes it.
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_settings_keep_how_often_the_watch_looks() {
+    forget_saved_credentials();
+    let config = std::env::temp_dir().join(format!("thd-e2e-settings-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&config);
+    let mut launch = Launch::demo();
+    launch.config_home = Some(config.clone());
+    let app = App::launch(launch).await;
+    app.visible("#profile-list").await;
+    app.click("#settings-open").await;
+    assert_eq!(app.value("#settings-interval").await, "10", "the default");
+    app.select("#settings-interval", "30").await;
+    app.click("#settings-notify").await;
+    app.click("#settings-save").await;
+    app.text_contains("#toast", "Saved.").await;
+    app.close().await;
+
+    let file = std::fs::read_dir(&config)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("settings.json"))
+        .find(|f| f.exists())
+        .expect("the settings are kept in the config folder");
+    let kept: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(
+        kept,
+        serde_json::json!({"checkEveryMinutes": 30, "notify": false})
+    );
+
+    let mut launch = Launch::demo();
+    launch.config_home = Some(config.clone());
+    let app = App::launch(launch).await;
+    app.visible("#profile-list").await;
+    app.click("#settings-open").await;
+    app.value_is("#settings-interval", "30").await;
+    assert!(!app
+        .client
+        .find(fantoccini::Locator::Css("#settings-notify"))
+        .await
+        .unwrap()
+        .is_selected()
+        .await
+        .unwrap());
+    app.click("#settings-cancel").await;
+    app.close().await;
+    std::fs::remove_dir_all(&config).unwrap();
+}

@@ -1,0 +1,63 @@
+// A profile's history: what was changed through the app and what Twilio decided, newest
+// first, from the record kept on this computer (no field values, only which fields).
+
+import { api } from '../api.js';
+import { h } from '../format.js';
+import { toast, errorPanel } from '../ui.js';
+
+/** Date and time as the person's system writes them. */
+export function localDateTime(iso) {
+  const t = Date.parse(iso ?? '');
+  return Number.isNaN(t) ? '' : new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** One line of the history: when, what, and how it ended. */
+export function historyItem(line, extra = null) {
+  const failed = line.outcome !== 'done';
+  return h('li', { class: failed ? 'failed' : '' },
+    h('time', { datetime: line.at }, localDateTime(line.at)), ' ',
+    ...(extra ? [extra, ' '] : []),
+    h('span', { class: 'words' }, line.words),
+    failed ? h('span', { class: 'result' }, ` — ${line.result}`) : '');
+}
+
+/** The History card of the profile view. */
+export function createTimeline() {
+  const list = h('ol', { class: 'timeline', id: 'history-list' });
+  const empty = h('p', { class: 'muted', id: 'history-empty' },
+    'Nothing recorded yet. Changes you make here, and decisions TrustHub Desk sees Twilio make, will be listed here.');
+  const problems = h('div', { id: 'history-message' });
+  let sid = null;
+  const exportButton = h('button', { type: 'button', class: 'secondary', id: 'history-export', disabled: true }, 'Export as CSV…');
+  exportButton.addEventListener('click', async () => {
+    try {
+      const name = await api.exportHistory(sid);
+      if (name) toast(`The history was saved as ${name}.`);
+    } catch (error) {
+      problems.replaceChildren(errorPanel(error));
+    }
+  });
+  const el = h('section', { class: 'card history', id: 'history', 'aria-labelledby': 'history-title' },
+    h('div', { class: 'title-row' }, h('h2', { id: 'history-title' }, 'History'), exportButton),
+    problems, empty, list,
+    h('p', { class: 'help' }, 'Kept on this computer only: what changed and when, never the values you typed.'));
+
+  return {
+    el,
+    /** Shows the history of `next`; `isCurrent` drops an answer for a profile left since. */
+    async load(next, isCurrent) {
+      if (next !== sid) list.replaceChildren();
+      sid = next;
+      problems.replaceChildren();
+      try {
+        const lines = await api.profileHistory(next);
+        if (!isCurrent() || next !== sid) return;
+        list.replaceChildren(...lines.map((l) => historyItem(l)));
+        empty.hidden = lines.length > 0;
+        exportButton.disabled = lines.length === 0;
+      } catch (error) {
+        if (isCurrent()) problems.replaceChildren(errorPanel(error));
+      }
+    },
+  };
+}

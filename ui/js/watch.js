@@ -1,0 +1,76 @@
+// Twilio's decisions, told while the app runs: the bar above the window's content lists
+// each decision the watch saw with a button that opens the profile, the Settings dialog
+// sets how often the watch looks, and a clicked system notification opens its profile.
+
+import { api } from './api.js';
+import { h, plainUserText } from './format.js';
+import { toast } from './ui.js';
+
+/** The most decisions the bar lists; older ones give way. */
+const SHOWN = 5;
+
+const $ = (id) => document.getElementById(id);
+
+/**
+ * `onOpen({ accountSid, kind, sid })` opens a profile under its account; `onDecision(d)`
+ * hears each decision (the overview marks its row).
+ */
+export function setupWatch({ onOpen, onDecision }) {
+  const bar = $('decisions');
+  const list = h('ul', { id: 'decision-list' });
+  const notices = h('div', { id: 'decision-notices' });
+  bar.replaceChildren(notices, list);
+  const update = () => { bar.hidden = list.children.length === 0 && notices.children.length === 0; };
+
+  const notice = (text, warning = true) => {
+    const dismiss = h('button', { type: 'button', class: 'link-button' }, 'Dismiss');
+    const p = h('p', { class: `notice${warning ? ' warning' : ''}` }, text, ' ', dismiss);
+    dismiss.addEventListener('click', () => { p.remove(); update(); });
+    notices.append(p);
+    update();
+  };
+
+  const events = window.__TAURI__.event;
+  events.listen('watch-decision', ({ payload: d }) => {
+    const open = h('button', { type: 'button', class: 'link-button' }, 'Open');
+    const dismiss = h('button', { type: 'button', class: 'link-button' }, 'Dismiss');
+    const item = h('li', { class: d.after === 'twilio-approved' ? 'approved' : 'rejected', dataset: { sid: d.sid } },
+      h('span', { class: 'decision-title' }, d.title), h('bdi', {}, plainUserText(d.name ?? d.sid, 100)), open, dismiss);
+    open.addEventListener('click', () => { item.remove(); update(); onOpen(d); });
+    dismiss.addEventListener('click', () => { item.remove(); update(); });
+    list.prepend(item);
+    while (list.children.length > SHOWN) list.lastElementChild.remove();
+    update();
+    onDecision?.(d);
+  });
+  events.listen('watch-notice', ({ payload }) => notice(String(payload)));
+  events.listen('watch-open', ({ payload }) => onOpen(payload));
+  api.historyNotice().then((n) => { if (n) notice(n.message); }).catch(() => {});
+
+  const dialog = $('settings-dialog');
+  const interval = $('settings-interval');
+  const notify = $('settings-notify');
+  const error = $('settings-error');
+  $('settings-open').addEventListener('click', async () => {
+    error.hidden = true;
+    try {
+      const s = await api.watchSettings();
+      interval.value = String(s.checkEveryMinutes);
+      notify.checked = s.notify;
+    } catch { /* the defaults shown stay */ }
+    dialog.showModal();
+    interval.focus();
+  });
+  $('settings-cancel').addEventListener('click', () => dialog.close());
+  $('settings-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api.saveWatchSettings({ checkEveryMinutes: Number(interval.value), notify: notify.checked });
+      dialog.close();
+      toast(interval.value === '0' ? 'Saved. TrustHub Desk will not check for decisions.' : 'Saved.');
+    } catch (e) {
+      error.textContent = e.message;
+      error.hidden = false;
+    }
+  });
+}
