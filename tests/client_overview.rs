@@ -164,3 +164,78 @@ async fn an_api_key_lists_no_subaccounts_and_says_why_before_sending_anything() 
     assert!(e.contains("API key") && e.contains("Auth Token"), "{e}");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+/// Finding a phone number: each account's numbers are one list (with that account's own
+/// credentials); only the account that holds the number has its records' assignments read.
+#[tokio::test]
+async fn a_phone_number_is_found_on_the_record_it_is_assigned_to() {
+    let server = MockServer::start().await;
+    let numbers = |account: &str, token: &str, list: Value| {
+        Mock::given(method("GET"))
+            .and(path(format!(
+                "/2010-04-01/Accounts/{account}/IncomingPhoneNumbers.json"
+            )))
+            .and(header("authorization", basic(account, token).as_str()))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "incoming_phone_numbers": list, "next_page_uri": null,
+            })))
+    };
+    numbers(
+        AC,
+        TOKEN,
+        json!([{"sid": "PN00000000000000000000000000000001", "phone_number": "+14155550100"}]),
+    )
+    .expect(1)
+    .mount(&server)
+    .await;
+    numbers(
+        SUB1,
+        "token-one",
+        json!([{"sid": "PN00000000000000000000000000000002", "phone_number": "+14155550199"}]),
+    )
+    .expect(1)
+    .mount(&server)
+    .await;
+    let bu1 = "BU00000000000000000000000000000001";
+    let bu2 = "BU00000000000000000000000000000002";
+    for (bu, pn) in [
+        (bu1, "PN00000000000000000000000000000009"),
+        (bu2, "PN00000000000000000000000000000001"),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(format!("/v1/CustomerProfiles/{bu}/ChannelEndpointAssignments")))
+            .and(auth())
+            .respond_with(ResponseTemplate::new(200).set_body_json(page(vec![json!({
+                "sid": "RA00000000000000000000000000000001", "customer_profile_sid": bu,
+                "account_sid": AC, "channel_endpoint_type": "phone-number", "channel_endpoint_sid": pn,
+            })])))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let client = client_for(&server.uri());
+    let sub = Credentials::new(SUB1, None, "token-one".into()).unwrap();
+    let bundles = vec![
+        (BundleKind::CustomerProfile, bu1.to_owned()),
+        (BundleKind::CustomerProfile, bu2.to_owned()),
+    ];
+    let found = client
+        .bundles_with_number(&token_credentials(), "+14155550100", &bundles)
+        .await
+        .unwrap();
+    assert_eq!(found, [(BundleKind::CustomerProfile, bu2.to_owned())]);
+    // The subaccount does not hold it: its records' assignments are not read.
+    let none = client
+        .bundles_with_number(
+            &sub,
+            "+14155550100",
+            &[(
+                BundleKind::CustomerProfile,
+                "BU00000000000000000000000000000003".to_owned(),
+            )],
+        )
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+    server.verify().await;
+}

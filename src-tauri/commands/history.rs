@@ -271,10 +271,15 @@ pub fn words(e: &Event) -> String {
             status_words(e.status_after.as_deref().unwrap_or("unknown"))
         )
     };
+    let decided = matches!(
+        e.status_after.as_deref(),
+        Some("twilio-approved" | "twilio-rejected")
+    );
     match e.action.as_str() {
-        "status-changed" if e.source == "watch" => {
+        "status-changed" if decided && e.source == "watch" => {
             format!("Twilio's decision, seen by the watch: {}", change())
         }
+        "status-changed" if decided => format!("Twilio's decision: {}", change()),
         "status-changed" => format!("Status changed at Twilio: {}", change()),
         "submitted" => "Submitted for review".to_owned(),
         "created" => format!("{what} created"),

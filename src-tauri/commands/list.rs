@@ -48,6 +48,7 @@ commands! {
     overview::load_overview,
     overview::open_subaccount,
     overview::leave_subaccount,
+    overview::find_phone_number,
     history::profile_history,
     history::recent_history,
     history::history_notice,

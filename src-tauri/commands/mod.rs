@@ -74,6 +74,40 @@ pub(crate) async fn current_credentials(conn: &Connection) -> Result<Credentials
         .ok_or_else(UiError::no_credentials)
 }
 
+/// The credentials that read `account` from the connection `main` (the main account's):
+/// the connection's own, a subaccount the overview found this session, or an account
+/// saved in the keyring. `None` for an account out of reach now.
+pub(crate) async fn credentials_of(
+    state: &AppState,
+    main: &Connection,
+    account: &str,
+) -> Option<Credentials> {
+    if let Ok(c) = current_credentials(main).await {
+        if c.account_sid() == account {
+            return Some(c);
+        }
+    }
+    if let Some(sub) = state
+        .known_subaccounts()
+        .into_iter()
+        .find(|s| s.credentials.account_sid() == account)
+    {
+        return Some(sub.credentials);
+    }
+    let saved = state
+        .book()
+        .accounts
+        .iter()
+        .any(|a| a.account_sid == account);
+    if main.storage != crate::state::Storage::Keyring || !saved {
+        return None;
+    }
+    blocking(state.entry(account), |s| s.load())
+        .await
+        .ok()
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::ALL;

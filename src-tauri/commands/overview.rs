@@ -2,7 +2,8 @@
 //! of each main account's subaccounts), and opening a subaccount to work in it. The reading
 //! is in `trusthub::overview`; subaccount tokens stay in `AppState`, never in an answer.
 
-use serde::Serialize;
+use futures_util::StreamExt;
+use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, State};
 
 use super::bundles::load_key;
@@ -12,7 +13,7 @@ use super::{blocking, current_credentials, load, Answer};
 use crate::credentials::{AuthKind, Credentials};
 use crate::history::{Observed, Reading};
 use crate::state::{AppState, ConnectionStatus, KnownSubaccount, Storage};
-use crate::trusthub::models::ListNote;
+use crate::trusthub::models::{BundleKind, ListNote};
 use crate::trusthub::overview::{Row, API_KEY_REACHES_NO_SUBACCOUNT};
 
 /// The window hears how many accounts are read.
@@ -255,6 +256,115 @@ fn not_readable(status: Option<&str>) -> UiError {
         None => "Twilio did not give this subaccount's credentials, so its profiles cannot be read.".to_owned(),
     };
     UiError::new(ErrorKind::Unauthorized, why)
+}
+
+/// A record of an account to look through for a phone number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Candidate {
+    pub kind: BundleKind,
+    pub sid: String,
+}
+
+/// An account of the overview and its records, to look through for a phone number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneSearchAccount {
+    pub account_sid: String,
+    pub bundles: Vec<Candidate>,
+}
+
+/// A record the number is assigned to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneMatch {
+    pub account_sid: String,
+    pub kind: BundleKind,
+    pub sid: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneSearch {
+    /// The number as it was looked for (international form).
+    pub number: String,
+    pub matches: Vec<PhoneMatch>,
+    /// Accounts that could not be looked through, and why.
+    pub failed: Vec<OverviewAccount>,
+}
+
+/// Finds the records of the overview's accounts that a phone number is assigned to. Each
+/// account's numbers are one list; only an account that holds the number has its
+/// records' assignments read. Cancelled by `cancel_load("phone-search", "")`.
+#[tauri::command]
+pub async fn find_phone_number(
+    state: State<'_, AppState>,
+    number: String,
+    accounts: Vec<PhoneSearchAccount>,
+) -> Answer<PhoneSearch> {
+    find_number(&state, &number, accounts).await
+}
+
+pub async fn find_number(
+    state: &AppState,
+    number: &str,
+    accounts: Vec<PhoneSearchAccount>,
+) -> Answer<PhoneSearch> {
+    let e164 = crate::trusthub::validate::phone_number("number", number)
+        .map_err(crate::trusthub::TrustHubError::from)?;
+    load(state, &load_key("phone-search", ""), async {
+        let main = state.main_connection();
+        let results: Vec<AccountFound> = futures_util::stream::iter(accounts)
+            .map(|a| search_account(state, &main, &e164, a))
+            .buffered(crate::trusthub::overview::CONCURRENT_ACCOUNTS)
+            .collect()
+            .await;
+        let mut matches = Vec::new();
+        let mut failed = Vec::new();
+        for (account_sid, found) in results {
+            match found {
+                Ok(found) => matches.extend(found.into_iter().map(|(kind, sid)| PhoneMatch {
+                    account_sid: account_sid.clone(),
+                    kind,
+                    sid,
+                })),
+                Err(e) => failed.push(OverviewAccount::failed(&account_sid, None, None, e)),
+            }
+        }
+        Ok(PhoneSearch {
+            number: e164.clone(),
+            matches,
+            failed,
+        })
+    })
+    .await
+}
+
+/// An account, and its records a number is assigned to (or why it could not be looked through).
+type AccountFound = (String, Answer<Vec<(BundleKind, String)>>);
+
+/// One account's records with the number, or why it could not be looked through.
+async fn search_account(
+    state: &AppState,
+    main: &crate::state::Connection,
+    e164: &str,
+    a: PhoneSearchAccount,
+) -> AccountFound {
+    let Some(c) = super::credentials_of(state, main, &a.account_sid).await else {
+        let why = UiError::new(
+            ErrorKind::NoCredentials,
+            "TrustHub Desk cannot reach this account now: load the overview again.",
+        );
+        return (a.account_sid, Err(why));
+    };
+    let bundles: Vec<(BundleKind, String)> =
+        a.bundles.into_iter().map(|b| (b.kind, b.sid)).collect();
+    let found = main
+        .client
+        .bundles_with_number(&c, e164, &bundles)
+        .await
+        .map_err(UiError::from);
+    (a.account_sid, found)
 }
 
 /// Works in a subaccount the overview found (to open one of its profiles).

@@ -13,10 +13,10 @@ use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_notification::NotificationExt;
 
 use super::history::{bundle_object, observe};
-use super::{blocking, current_credentials, Answer};
+use super::{credentials_of, Answer};
 use crate::credentials::Credentials;
 use crate::history::{Source, Watched};
-use crate::state::{AppState, Connection, Storage};
+use crate::state::{AppState, Connection};
 use crate::trusthub::models::BundleKind;
 use crate::trusthub::overview::CONCURRENT_ACCOUNTS;
 use crate::watch::{self, kind_for_tick, plain_name, Decision, Schedule, Settings};
@@ -141,7 +141,7 @@ pub async fn check(
         .map(|(account, items)| {
             let main = main.clone();
             async move {
-                let Some(c) = credentials_for(state, &main, &account).await else {
+                let Some(c) = credentials_of(state, &main, &account).await else {
                     // An account not reachable now (a subaccount of another session): skipped.
                     return (account, Ok(Vec::new()));
                 };
@@ -229,40 +229,6 @@ async fn read_account(
             }
         })
         .collect())
-}
-
-/// The credentials that read `account`: the connection's own, a subaccount the overview
-/// found this session, or an account saved in the keyring.
-async fn credentials_for(
-    state: &AppState,
-    main: &Connection,
-    account: &str,
-) -> Option<Credentials> {
-    if let Ok(c) = current_credentials(main).await {
-        if c.account_sid() == account {
-            return Some(c);
-        }
-    }
-    if let Some(sub) = state
-        .known_subaccounts()
-        .into_iter()
-        .find(|s| s.credentials.account_sid() == account)
-    {
-        return Some(sub.credentials);
-    }
-    if main.storage != Storage::Keyring
-        || !state
-            .book()
-            .accounts
-            .iter()
-            .any(|a| a.account_sid == account)
-    {
-        return None;
-    }
-    blocking(state.entry(account), |s| s.load())
-        .await
-        .ok()
-        .flatten()
 }
 
 /// Whether the system was found to show no notifications (said once).

@@ -144,6 +144,46 @@ impl TrustHubClient {
     }
 }
 
+impl TrustHubClient {
+    /// Which of the account's `bundles` the phone number `e164` is assigned to: the
+    /// account's numbers are read once (one list), and only if it holds the number are
+    /// the bundles' phone assignments read, `CONCURRENT_ACCOUNTS` at a time.
+    pub async fn bundles_with_number(
+        &self,
+        c: &Credentials,
+        e164: &str,
+        bundles: &[(BundleKind, String)],
+    ) -> Result<Vec<(BundleKind, String)>> {
+        let numbers = self.list_phone_numbers(c).await?;
+        let held: Vec<String> = numbers
+            .records
+            .into_iter()
+            .filter(|n| n.phone_number.as_deref() == Some(e164))
+            .filter_map(|n| n.sid)
+            .collect();
+        if held.is_empty() {
+            return Ok(Vec::new());
+        }
+        let held = &held;
+        let found: Vec<Result<Option<(BundleKind, String)>>> = stream::iter(bundles.to_vec())
+            .map(|(kind, sid)| async move {
+                let assigned = self
+                    .list_channel_endpoint_assignments(c, kind, &sid)
+                    .await?;
+                let has = assigned.records.iter().any(|a| {
+                    a.channel_endpoint_sid
+                        .as_ref()
+                        .is_some_and(|pn| held.contains(pn))
+                });
+                Ok(has.then_some((kind, sid)))
+            })
+            .buffered(CONCURRENT_ACCOUNTS)
+            .collect()
+            .await;
+        found.into_iter().filter_map(Result::transpose).collect()
+    }
+}
+
 /// A record as a row, if it is the account's own.
 fn row_of(account_sid: &str, kind: BundleKind, record: CustomerProfile) -> Result<Row> {
     if let Some(other) = record.account_sid.as_deref().filter(|a| *a != account_sid) {

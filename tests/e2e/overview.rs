@@ -35,6 +35,36 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
 
     app.screenshot("overview").await;
 
+    // Which profile a phone number is assigned to: the demo's first profile has +1 628 555 0000.
+    app.type_into("#overview-phone", "628 555").await;
+    app.click("#overview-phone-find").await;
+    app.text_contains(
+        "#overview-phone-error",
+        "Enter the number in international form",
+    )
+    .await;
+    app.type_into("#overview-phone", "+1 (628) 555-0000").await;
+    app.click("#overview-phone-find").await;
+    app.text_contains(
+        "#overview-phone-result",
+        "+16285550000 is assigned to 1 record: shown below.",
+    )
+    .await;
+    app.text_contains("#overview-shown", "1 of 72 shown.").await;
+    app.text_contains("#overview-rows", "Acme Plumbing LLC")
+        .await;
+    // A number the accounts hold but no profile uses.
+    app.type_into("#overview-phone", "+16285550001").await;
+    app.click("#overview-phone-find").await;
+    app.text_contains(
+        "#overview-phone-result",
+        "+16285550001 is assigned to no profile or Trust Product of these accounts.",
+    )
+    .await;
+    app.click("#overview-phone-clear").await;
+    app.text_contains("#overview-shown", "72 of 72 shown.")
+        .await;
+
     // One subaccount's rows, by the account filter.
     let sub = subaccount_sid(2);
     app.select("#overview-account", &sub).await;

@@ -175,6 +175,7 @@ async fn the_settings_keep_how_often_the_watch_looks() {
     app.visible("#profile-list").await;
     app.click("#settings-open").await;
     assert_eq!(app.value("#settings-interval").await, "10", "the default");
+    app.screenshot("settings").await;
     app.select("#settings-interval", "30").await;
     app.click("#settings-notify").await;
     app.click("#settings-save").await;

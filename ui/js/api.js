@@ -52,6 +52,7 @@ export const api = {
   loadOverview: (includeSubaccounts) => call('load_overview', { includeSubaccounts }),
   openSubaccount: (accountSid) => call('open_subaccount', { accountSid }),
   leaveSubaccount: () => call('leave_subaccount'),
+  findPhoneNumber: (number, accounts) => call('find_phone_number', { number, accounts }),
   profileHistory: (sid) => call('profile_history', { sid }),
   recentHistory: (accounts) => call('recent_history', { accounts }),
   historyNotice: () => call('history_notice'),

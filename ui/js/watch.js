@@ -6,8 +6,8 @@ import { api } from './api.js';
 import { h, plainUserText } from './format.js';
 import { toast } from './ui.js';
 
-/** The most decisions the bar lists; older ones give way. */
-const SHOWN = 5;
+/** The most decisions the bar lists; the others are counted (the overview lists them all). */
+const SHOWN = 3;
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,8 +19,18 @@ export function setupWatch({ onOpen, onDecision }) {
   const bar = $('decisions');
   const list = h('ul', { id: 'decision-list' });
   const notices = h('div', { id: 'decision-notices' });
-  bar.replaceChildren(notices, list);
-  const update = () => { bar.hidden = list.children.length === 0 && notices.children.length === 0; };
+  const moreText = h('span');
+  const dismissAll = h('button', { type: 'button', class: 'link-button' }, 'Dismiss all');
+  const more = h('p', { id: 'decision-more', class: 'muted', hidden: true }, moreText, ' ', dismissAll);
+  let hidden = 0; // decisions beyond the ones listed
+  bar.replaceChildren(notices, list, more);
+  const update = () => {
+    more.hidden = hidden === 0;
+    moreText.textContent = hidden === 1 ? '1 more decision: the Overview lists it under Recent changes.'
+      : `${hidden} more decisions: the Overview lists them under Recent changes.`;
+    bar.hidden = list.children.length === 0 && notices.children.length === 0;
+  };
+  dismissAll.addEventListener('click', () => { list.replaceChildren(); hidden = 0; update(); });
 
   const notice = (text, warning = true) => {
     const dismiss = h('button', { type: 'button', class: 'link-button' }, 'Dismiss');
@@ -39,7 +49,10 @@ export function setupWatch({ onOpen, onDecision }) {
     open.addEventListener('click', () => { item.remove(); update(); onOpen(d); });
     dismiss.addEventListener('click', () => { item.remove(); update(); });
     list.prepend(item);
-    while (list.children.length > SHOWN) list.lastElementChild.remove();
+    while (list.children.length > SHOWN) {
+      list.lastElementChild.remove();
+      hidden += 1;
+    }
     update();
     onDecision?.(d);
   });

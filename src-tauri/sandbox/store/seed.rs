@@ -36,6 +36,15 @@ fn pick<T: Copy>(list: &[T], n: usize) -> Option<T> {
 }
 
 /// A number of the form `k * n + i`, saturating: the seed's SID numbers.
+/// A made-up number, one per slot: a subaccount's never repeats the main account's.
+fn demo_number(slot: u64) -> String {
+    if slot < 10_000 {
+        format!("+1628555{slot:04}")
+    } else {
+        format!("+1629{:07}", slot % 10_000_000)
+    }
+}
+
 fn slot(n: usize, i: u64) -> u64 {
     (n as u64).saturating_mul(8).saturating_add(i)
 }
@@ -227,7 +236,7 @@ impl Db {
             let pn = sid("PN", slot(n, i));
             self.numbers.push(Number {
                 sid: pn.clone(),
-                phone_number: format!("+1628555{:04}", (slot(n, i)) % 10_000),
+                phone_number: demo_number(slot(n, i)),
                 friendly_name: format!("{} line {}", seed.name, i.saturating_add(1)),
                 created,
             });

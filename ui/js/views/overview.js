@@ -74,6 +74,17 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     h('option', { value: 'attention' }, 'Needs attention first'), h('option', { value: 'name' }, 'Name'),
     h('option', { value: 'updated' }, 'Last updated, newest first'), h('option', { value: 'account' }, 'Account'));
   const shown = h('p', { id: 'overview-shown', class: 'muted', 'aria-live': 'polite' });
+  const phone = h('input', { id: 'overview-phone', type: 'tel', autocomplete: 'off', spellcheck: 'false', placeholder: '+1 415 555 0100', 'aria-describedby': 'overview-phone-help overview-phone-error' });
+  const phoneFind = h('button', { type: 'submit', id: 'overview-phone-find', class: 'secondary' }, 'Find');
+  const phoneClear = h('button', { type: 'button', id: 'overview-phone-clear', class: 'link-button', hidden: true }, 'Show every row again');
+  const phoneError = h('p', { class: 'field-error', id: 'overview-phone-error', 'aria-live': 'polite' });
+  const phoneResult = h('p', { id: 'overview-phone-result', class: 'muted', 'aria-live': 'polite' });
+  const phoneForm = h('form', { class: 'phone-search', id: 'overview-phone-form', hidden: true },
+    h('label', { for: 'overview-phone' }, 'Find the profile a phone number is assigned to'),
+    h('div', { class: 'inline-field' }, phone, phoneFind),
+    h('p', { class: 'help', id: 'overview-phone-help' }, 'In international form, with + and the country code. Each account is asked for its numbers once.'),
+    phoneError, phoneResult, phoneClear);
+  let phoneMatches = null; // Set of "account:sid" the number is assigned to, while a search narrows the list
   const more = h('button', { type: 'button', id: 'overview-more', class: 'secondary', hidden: true }, 'Show more');
   const exportButton = h('button', { type: 'button', id: 'overview-export', class: 'secondary', hidden: true }, 'Export as CSV…');
   const recentList = h('ol', { class: 'timeline', id: 'overview-history-list' });
@@ -96,6 +107,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     h('div', { class: 'filters overview-filters' },
       field('overview-status', 'Status', statusFilter), field('overview-account', 'Account', accountFilter),
       field('overview-name', 'Name', nameFilter), field('overview-sort', 'Order', sort)),
+    phoneForm,
     h('div', { class: 'actions' }, shown, exportButton), table, h('div', { class: 'actions' }, more), recent);
 
   let result = null;
@@ -109,6 +121,46 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
   for (const el of [statusFilter, accountFilter, sort]) el.addEventListener('change', redraw);
   nameFilter.addEventListener('input', redraw);
   more.addEventListener('click', () => { limit += ROWS_AT_ONCE; draw(); });
+  phoneForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!result) return;
+    phoneError.textContent = '';
+    phone.setAttribute('aria-invalid', 'false');
+    phoneResult.textContent = 'Looking…';
+    phoneFind.disabled = true;
+    const searched = result;
+    try {
+      const accounts = searched.accounts.filter((a) => !a.error)
+        .map((a) => ({ accountSid: a.accountSid, bundles: a.rows.map((r) => ({ kind: r.kind, sid: r.sid })) }));
+      const found = await api.findPhoneNumber(phone.value, accounts);
+      if (result !== searched) return;
+      phoneMatches = new Set(found.matches.map((m) => `${m.accountSid}:${m.sid}`));
+      const n = found.matches.length;
+      const unread = found.failed.length ? ` ${found.failed.length} ${found.failed.length === 1 ? 'account' : 'accounts'} could not be asked: ${found.failed[0].error.message}` : '';
+      phoneResult.textContent = (n === 0 ? `${found.number} is assigned to no profile or Trust Product of these accounts.`
+        : `${found.number} is assigned to ${n === 1 ? '1 record' : `${n} records`}: shown below.`) + unread;
+      phoneClear.hidden = false;
+      limit = ROWS_AT_ONCE;
+      draw();
+    } catch (error) {
+      phoneResult.textContent = '';
+      if (error.field === 'number') {
+        phoneError.textContent = error.message;
+        phone.setAttribute('aria-invalid', 'true');
+        phone.focus();
+      } else if (error.kind !== 'cancelled') {
+        problems.replaceChildren(errorPanel(error, { onReenterCredentials }));
+      }
+    } finally {
+      phoneFind.disabled = false;
+    }
+  });
+  phoneClear.addEventListener('click', () => {
+    phoneMatches = null;
+    phoneResult.textContent = '';
+    phoneClear.hidden = true;
+    redraw();
+  });
   exportButton.addEventListener('click', async () => {
     try {
       const name = await api.exportOverview(filtered().map((r) => ({
@@ -159,6 +211,10 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
 
   function show(answer, filters = null) {
     result = answer;
+    phoneForm.hidden = false;
+    phoneMatches = null;
+    phoneResult.textContent = '';
+    phoneClear.hidden = true;
     limit = ROWS_AT_ONCE;
     names = new Map(answer.accounts.map((a) => [a.accountSid, accountName(a, answer)]));
     all = rowsOf(answer);
@@ -201,6 +257,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
       return !statusFilter.value || r.status === statusFilter.value;
     };
     return all.filter((r) => byStatus(r)
+      && (!phoneMatches || phoneMatches.has(`${r.account.accountSid}:${r.sid}`))
       && (!accountFilter.value || r.account.accountSid === accountFilter.value)
       && (!words || r.lowerName.includes(words)));
   }
