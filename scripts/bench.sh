@@ -22,6 +22,7 @@ export BENCH_DEB="$(ls -t "$PWD"/target/release/bundle/deb/*.deb | head -1)"
 export BENCH_OUT="$sections/1-main.md"
 export BENCH_SOAK_OUT="$sections/2-soak.md"
 export BENCH_OVERVIEW_OUT="$sections/1b-overview.md"
+export BENCH_WATCH_OUT="$sections/1c-watch.md"
 echo "== measuring"
 xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- \
   scripts/system-tests.sh --test bench -- --ignored --nocapture --test-threads=1

@@ -168,10 +168,12 @@ mod tests {
             permissions.iter().all(|p| p.is_string()),
             "no scoped permission: the window opens no web page itself (see commands/links.rs)"
         );
-        assert!(
-            !capability.to_string().contains("opener:"),
-            "the opener plugin's rights stay with the app, never the window"
-        );
+        for plugin in ["opener:", "notification:", "dialog:", "fs:", "updater:"] {
+            assert!(
+                !capability.to_string().contains(plugin),
+                "the {plugin} plugin's rights stay with the app, never the window"
+            );
+        }
 
         let conf: serde_json::Value =
             serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();

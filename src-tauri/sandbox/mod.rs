@@ -150,6 +150,11 @@ impl Sandbox {
         self.base.clone()
     }
 
+    /// How many requests it has taken so far.
+    pub fn requests(&self) -> u64 {
+        self.registry.answered()
+    }
+
     /// The demo account's Account SID and this launch's Auth Token.
     pub fn demo_credentials(&self) -> Option<Credentials> {
         self.credentials_of(DEMO_ACCOUNT_SID)

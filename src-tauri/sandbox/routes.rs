@@ -38,6 +38,8 @@ pub struct Registry {
     order: Vec<String>,
     api_key_secret: String,
     latency: Duration,
+    /// Requests answered (the benchmark counts what the watch costs).
+    answered: std::sync::atomic::AtomicU64,
 }
 
 /// A secret made at random for this launch: 32 hexadecimal digits.
@@ -48,6 +50,11 @@ fn secret() -> std::io::Result<String> {
 }
 
 impl Registry {
+    /// How many requests addressed to the sandbox it has taken.
+    pub fn answered(&self) -> u64 {
+        self.answered.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// The demo account (with subaccounts) and the second account, seeded.
     pub fn seeded(base: &str, port: u16, config: &Config) -> std::io::Result<Self> {
         let mut registry = Self {
@@ -56,6 +63,7 @@ impl Registry {
             order: Vec::new(),
             api_key_secret: secret()?,
             latency: config.latency,
+            answered: std::sync::atomic::AtomicU64::new(0),
         };
         let created = 1_700_000_000;
         let main_primary = profile_sid(Seeded::APPROVED);
@@ -190,6 +198,9 @@ async fn own_host_only(
         );
         return respond(Err(refusal), StatusCode::OK);
     }
+    registry
+        .answered
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     if !registry.latency.is_zero() {
         tokio::time::sleep(registry.latency).await;
     }

@@ -13,6 +13,8 @@ use serde::Serialize;
 
 /// The environment variable that sets the interval in seconds (tests; the demo's watch).
 pub const INTERVAL_ENV: &str = "TRUSTHUB_DESK_WATCH_SECONDS";
+/// How often the watch looks in the demo, whose Twilio decides within a minute.
+pub const DEMO_SECONDS: u64 = 10;
 /// The longest wait after errors: an account that keeps failing is tried at most this
 /// seldom, and never more often than the interval.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(60 * 60);

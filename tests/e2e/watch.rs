@@ -127,6 +127,7 @@ async fn a_submitted_profile_approved_by_twilio_is_told_and_lands_in_history() {
         history.ends_with("In review → Approved by Twilio"),
         "{history}"
     );
+    app.toast_gone().await;
     app.screenshot_at("#history", "history").await;
 
     app.click("#history-export").await;
