@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use serde::Deserialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::error::{ErrorKind, UiError};
@@ -171,12 +171,26 @@ async fn chosen_path(app: &AppHandle, name: &str) -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("TRUSTHUB_DESK_TEST_EXPORT_DIR") {
         return Some(PathBuf::from(dir).join(name));
     }
-    let dialog = app
+    let mut dialog = app
         .dialog()
         .file()
         .set_title("Save as CSV")
         .set_file_name(name)
         .add_filter("CSV (spreadsheet)", &["csv"]);
+    // Where people keep such files, not wherever the app was started from.
+    let paths = app.path();
+    if let Some(dir) = paths
+        .document_dir()
+        .or_else(|_| paths.download_dir())
+        .or_else(|_| paths.home_dir())
+        .ok()
+        .filter(|d| d.is_dir())
+    {
+        dialog = dialog.set_directory(dir);
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
     tokio::task::spawn_blocking(move || dialog.blocking_save_file())
         .await
         .ok()

@@ -115,6 +115,7 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
     onReenterCredentials,
     isDemo,
     onChecked: () => {},
+    onLoaded: () => timeline.load(sid, visitGuard()),
   });
   /** Opens the fix of a failed item: its block's editor, the field focused. */
   const onFix = (requirement, field) => requirements.fix(requirement, field);

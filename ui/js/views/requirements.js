@@ -66,6 +66,8 @@ export function createRequirements(root, ctx) {
       if (!here()) return;
       data = next;
       render();
+      // What was just changed here is in the history now.
+      ctx.onLoaded?.();
       if (guided && await walk()) return;
       if (focusBlock) focusOn(blocks.querySelector(`[data-requirement="${CSS.escape(focusBlock)}"] h3`));
     } catch (error) {
