@@ -24,7 +24,7 @@ pub struct Line {
     pub event: Event,
     /// What happened, e.g. "Submitted for review", "Status changed at Twilio: In review → Approved by Twilio".
     pub words: String,
-    /// "Done", or "Failed (network)".
+    /// "Done", or "Failed (no connection)".
     pub result: String,
 }
 
@@ -187,7 +187,7 @@ pub async fn recent(state: &AppState, accounts: Vec<String>, limit: usize) -> Ve
 /// What the window is told once about a history that could not be opened as it was.
 #[tauri::command]
 pub fn history_notice(state: State<'_, AppState>) -> Option<OpenNote> {
-    state.history().take_note()
+    state.history_note()
 }
 
 /// An event with its words.

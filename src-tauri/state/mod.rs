@@ -167,6 +167,11 @@ impl AppState {
         self.history.clone()
     }
 
+    /// How the history file was opened, if the person must be told (once; also in the demo).
+    pub fn history_note(&self) -> Option<crate::history::OpenNote> {
+        self.history.take_note()
+    }
+
     pub fn settings(&self) -> Settings {
         self.settings
             .lock()

@@ -212,3 +212,133 @@ async fn the_settings_keep_how_often_the_watch_looks() {
     app.close().await;
     std::fs::remove_dir_all(&config).unwrap();
 }
+
+/// A stand-in for the desktop's notification service on the session bus: it keeps what it
+/// was asked to show, as the Desktop Notifications Specification delivers it.
+mod notification_service {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+
+    pub const PATH: &str = "/org/freedesktop/Notifications";
+    pub const NAME: &str = "org.freedesktop.Notifications";
+
+    /// `(server id, summary, body)` of every notification shown.
+    pub type Shown = Arc<Mutex<Vec<(u32, String, String)>>>;
+
+    pub struct Service {
+        pub shown: Shown,
+    }
+
+    #[zbus::interface(name = "org.freedesktop.Notifications")]
+    impl Service {
+        fn get_capabilities(&self) -> Vec<String> {
+            vec!["actions".into(), "body".into()]
+        }
+
+        #[allow(clippy::too_many_arguments)]
+        fn notify(
+            &self,
+            _app_name: String,
+            _replaces_id: u32,
+            _app_icon: String,
+            summary: String,
+            body: String,
+            _actions: Vec<String>,
+            _hints: HashMap<String, zbus::zvariant::OwnedValue>,
+            _expire_timeout: i32,
+        ) -> u32 {
+            let mut shown = self.shown.lock().unwrap();
+            let id = shown.len() as u32 + 1;
+            shown.push((id, summary, body));
+            id
+        }
+
+        fn close_notification(&self, _id: u32) {}
+
+        fn get_server_information(&self) -> (String, String, String, String) {
+            (
+                "test".into(),
+                "TrustHub Desk tests".into(),
+                "1".into(),
+                "1.2".into(),
+            )
+        }
+    }
+
+    /// Serves until dropped.
+    pub fn start() -> (zbus::blocking::Connection, Shown) {
+        let shown = Shown::default();
+        let connection = zbus::blocking::connection::Builder::session()
+            .unwrap()
+            .name(NAME)
+            .unwrap()
+            .serve_at(
+                PATH,
+                Service {
+                    shown: shown.clone(),
+                },
+            )
+            .unwrap()
+            .build()
+            .expect("the test session bus (dbus-run-session) must be there");
+        (connection, shown)
+    }
+
+    /// The person clicks notification `id`.
+    pub fn click(connection: &zbus::blocking::Connection, id: u32) {
+        connection
+            .emit_signal(None::<()>, PATH, NAME, "ActionInvoked", &(id, "default"))
+            .unwrap();
+    }
+}
+
+/// With a notification service on the desktop, the decision is a system notification
+/// ("Approved by Twilio", the profile's name), and clicking it opens the profile.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_decision_is_a_system_notification_and_clicking_it_opens_the_profile() {
+    forget_saved_credentials();
+    let (service, shown) = notification_service::start();
+    let mut launch = Launch::demo();
+    launch.env = vec![
+        ("TRUSTHUB_DESK_WATCH_SECONDS".into(), "2".into()),
+        ("TRUSTHUB_DESK_DEMO_DECISION_SECONDS".into(), "3".into()),
+    ];
+    let app = App::launch(launch).await;
+    let sid = profile_sid(Seeded::DRAFT_COMPLIANT);
+    app.open_profile(&sid).await;
+    let name = app.value("#edit-friendlyName").await;
+    app.check_and_submit().await;
+    app.click("#back").await;
+    app.visible("#profile-list").await;
+
+    // The service is asked to show it: the decision as the title, the name as the text.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let id = loop {
+        let ours = shown
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|(_, _, body)| *body == name)
+            .cloned();
+        if let Some((id, summary, _)) = ours {
+            assert_eq!(summary, "Approved by Twilio");
+            break id;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no notification for {name}: {:?}",
+            shown.lock().unwrap()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    assert!(
+        !app.shown_now("#decision-notices .notice").await,
+        "a desktop that shows notifications is not told it does not"
+    );
+
+    // Clicked: the app opens that profile.
+    notification_service::click(&service, id);
+    app.text_contains("#profile-title", &name).await;
+    app.text_contains("#profile-details", "Approved").await;
+    app.close().await;
+}
