@@ -342,3 +342,47 @@ async fn a_decision_is_a_system_notification_and_clicking_it_opens_the_profile()
     app.text_contains("#profile-details", "Approved").await;
     app.close().await;
 }
+
+/// A damaged history file never stops the app: it starts, says what happened once, and
+/// keeps the damaged file beside the new one.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_history_is_said_once_and_the_app_starts() {
+    forget_saved_credentials();
+    let config = std::env::temp_dir().join(format!("thd-e2e-damaged-{}", std::process::id()));
+    let data = std::path::PathBuf::from(format!("{}-data", config.display()));
+    let folder = data.join("com.trusthubdesk.desktop");
+    let _ = std::fs::remove_dir_all(&config);
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("history.sqlite3"), vec![0x5a_u8; 8192]).unwrap();
+    let mut launch = Launch::demo();
+    launch.config_home = Some(config.clone());
+    let app = App::launch(launch).await;
+    app.visible("#profile-list").await;
+    let said = app
+        .text_contains("#decision-notices", "could not read its history of changes")
+        .await;
+    assert!(said.contains("history.sqlite3.damaged-"), "{said}");
+    let files: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(files.iter().any(|f| f == "history.sqlite3"), "{files:?}");
+    assert!(
+        files
+            .iter()
+            .any(|f| f.starts_with("history.sqlite3.damaged-")),
+        "{files:?}"
+    );
+    app.close().await;
+
+    // Said once: the next start finds a sound history and says nothing.
+    let mut launch = Launch::demo();
+    launch.config_home = Some(config.clone());
+    let app = App::launch(launch).await;
+    app.visible("#profile-list").await;
+    assert!(!app.shown_now("#decision-notices .notice").await);
+    app.close().await;
+    let _ = std::fs::remove_dir_all(&config);
+    std::fs::remove_dir_all(&data).unwrap();
+}
