@@ -3,7 +3,7 @@
 use tauri::State;
 
 use super::error::UiError;
-use super::history::journal;
+use super::history::{journal, journaled};
 use super::{current_credentials, Answer};
 use crate::history::Change;
 use crate::state::AppState;
@@ -61,11 +61,6 @@ pub async fn update_address(
 ) -> Answer<Address> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let result = conn
-        .client
-        .update_address(&c, &sid, &changes)
-        .await
-        .map_err(UiError::from);
     let change = Change {
         object_sid: sid.trim().to_owned(),
         object: "address",
@@ -73,27 +68,26 @@ pub async fn update_address(
         fields: set_fields(&changes),
         ..Change::default()
     };
-    journal(&state, &c, change, &result, |_| None).await;
-    result
+    journaled(
+        &state,
+        &c,
+        change,
+        conn.client.update_address(&c, &sid, &changes),
+    )
+    .await
 }
 
 #[tauri::command]
 pub async fn delete_address(state: State<'_, AppState>, sid: String) -> Answer<()> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let result = conn
-        .client
-        .delete_address(&c, &sid)
-        .await
-        .map_err(UiError::from);
     let change = Change {
         object_sid: sid.trim().to_owned(),
         object: "address",
         action: "deleted",
         ..Change::default()
     };
-    journal(&state, &c, change, &result, |_| None).await;
-    result
+    journaled(&state, &c, change, conn.client.delete_address(&c, &sid)).await
 }
 
 #[tauri::command]
@@ -112,11 +106,6 @@ pub async fn assign_phone_number(
 ) -> Answer<ChannelEndpointAssignment> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let result = conn
-        .client
-        .assign_phone_number(&c, kind.unwrap_or_default(), &sid, &phone_number_sid)
-        .await
-        .map_err(UiError::from);
     let change = Change {
         bundle_sid: Some(sid.trim().to_owned()),
         object_sid: phone_number_sid.trim().to_owned(),
@@ -124,8 +113,14 @@ pub async fn assign_phone_number(
         action: "assigned",
         ..Change::default()
     };
-    journal(&state, &c, change, &result, |_| None).await;
-    result
+    journaled(
+        &state,
+        &c,
+        change,
+        conn.client
+            .assign_phone_number(&c, kind.unwrap_or_default(), &sid, &phone_number_sid),
+    )
+    .await
 }
 
 #[tauri::command]
@@ -137,11 +132,6 @@ pub async fn unassign_phone_number(
 ) -> Answer<()> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let result = conn
-        .client
-        .unassign_phone_number(&c, kind.unwrap_or_default(), &sid, &assignment_sid)
-        .await
-        .map_err(UiError::from);
     let change = Change {
         bundle_sid: Some(sid.trim().to_owned()),
         object_sid: assignment_sid.trim().to_owned(),
@@ -149,6 +139,12 @@ pub async fn unassign_phone_number(
         action: "unassigned",
         ..Change::default()
     };
-    journal(&state, &c, change, &result, |_| None).await;
-    result
+    journaled(
+        &state,
+        &c,
+        change,
+        conn.client
+            .unassign_phone_number(&c, kind.unwrap_or_default(), &sid, &assignment_sid),
+    )
+    .await
 }

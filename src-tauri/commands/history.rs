@@ -96,6 +96,18 @@ pub(crate) async fn journal<T>(
     .await;
 }
 
+/// Makes a change (no status to read from its answer) and records it.
+pub(crate) async fn journaled<T>(
+    state: &AppState,
+    c: &Credentials,
+    change: Change,
+    work: impl std::future::Future<Output = Result<T, crate::trusthub::TrustHubError>>,
+) -> Answer<T> {
+    let result = work.await.map_err(UiError::from);
+    journal(state, c, change, &result, |_| None).await;
+    result
+}
+
 fn kind_word(e: &UiError) -> String {
     serde_json::to_value(e.kind)
         .ok()

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use tauri::State;
 
 use super::error::{ErrorKind, Partial, UiError};
-use super::history::{journal, object_of_sid};
+use super::history::{journal, journaled, object_of_sid};
 use super::{current_credentials, Answer};
 use crate::history::Change;
 use crate::state::AppState;
@@ -361,11 +361,6 @@ pub async fn assign_object(
 ) -> Answer<EntityAssignment> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let result = conn
-        .client
-        .assign_entity(&c, kind.unwrap_or_default(), &sid, &object_sid)
-        .await
-        .map_err(UiError::from);
     let change = Change {
         bundle_sid: Some(sid.trim().to_owned()),
         object_sid: object_sid.trim().to_owned(),
@@ -373,8 +368,14 @@ pub async fn assign_object(
         action: "assigned",
         ..Change::default()
     };
-    journal(&state, &c, change, &result, |_| None).await;
-    result
+    journaled(
+        &state,
+        &c,
+        change,
+        conn.client
+            .assign_entity(&c, kind.unwrap_or_default(), &sid, &object_sid),
+    )
+    .await
 }
 
 #[tauri::command]
@@ -386,11 +387,6 @@ pub async fn unassign_object(
 ) -> Answer<()> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let result = conn
-        .client
-        .unassign_entity(&c, kind.unwrap_or_default(), &sid, &assignment_sid)
-        .await
-        .map_err(UiError::from);
     let change = Change {
         bundle_sid: Some(sid.trim().to_owned()),
         object_sid: assignment_sid.trim().to_owned(),
@@ -398,8 +394,14 @@ pub async fn unassign_object(
         action: "unassigned",
         ..Change::default()
     };
-    journal(&state, &c, change, &result, |_| None).await;
-    result
+    journaled(
+        &state,
+        &c,
+        change,
+        conn.client
+            .unassign_entity(&c, kind.unwrap_or_default(), &sid, &assignment_sid),
+    )
+    .await
 }
 
 /// Replaces what meets a requirement: the new object is assigned first, then the old
@@ -466,11 +468,6 @@ pub async fn delete_object(
     let kind = kind_of(&sid)?;
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let result = conn
-        .client
-        .delete_object(&c, kind, &sid)
-        .await
-        .map_err(UiError::from);
     let change = Change {
         bundle_sid: profile_sid.map(|p| p.trim().to_owned()),
         object_sid: sid.trim().to_owned(),
@@ -478,8 +475,13 @@ pub async fn delete_object(
         action: "deleted",
         ..Change::default()
     };
-    journal(&state, &c, change, &result, |_| None).await;
-    result
+    journaled(
+        &state,
+        &c,
+        change,
+        conn.client.delete_object(&c, kind, &sid),
+    )
+    .await
 }
 
 /// The account's end users or documents, to offer one for reuse (of `type_name`, when given).

@@ -112,6 +112,10 @@ fn now() -> String {
         .unwrap_or_default()
 }
 
+/// Remembers a record's status (the one the watch compares with).
+const PUT_STATUS: &str = "INSERT INTO statuses (account_sid, sid, kind, status, seen_at) VALUES (?1, ?2, ?3, ?4, ?5)
+     ON CONFLICT (account_sid, sid) DO UPDATE SET status = excluded.status, seen_at = excluded.seen_at";
+
 const EVENT_COLUMNS: &str = "id, at, account_sid, bundle_sid, object_sid, object, action, fields, status_before, status_after, outcome, error_kind, error_code, source";
 
 fn event(row: &Row<'_>) -> rusqlite::Result<Event> {
@@ -184,9 +188,14 @@ impl History {
                 )?;
             } else if let Some(after) = status_after {
                 tx.execute(
-                    "INSERT INTO statuses (account_sid, sid, kind, status, seen_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT (account_sid, sid) DO UPDATE SET status = excluded.status, seen_at = excluded.seen_at",
-                    params![change.account_sid, change.object_sid, change.object, bounded(after), now()],
+                    PUT_STATUS,
+                    params![
+                        change.account_sid,
+                        change.object_sid,
+                        change.object,
+                        bounded(after),
+                        now()
+                    ],
                 )?;
             }
         }
@@ -298,10 +307,7 @@ fn observe_in(
     let mut changed = Vec::new();
     let mut known =
         tx.prepare_cached("SELECT status FROM statuses WHERE account_sid = ?1 AND sid = ?2")?;
-    let mut put = tx.prepare_cached(
-        "INSERT INTO statuses (account_sid, sid, kind, status, seen_at) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (account_sid, sid) DO UPDATE SET status = excluded.status, seen_at = excluded.seen_at",
-    )?;
+    let mut put = tx.prepare_cached(PUT_STATUS)?;
     let mut note = tx.prepare_cached(
         "INSERT INTO events (at, account_sid, bundle_sid, object_sid, object, action, fields, status_before, status_after, outcome, source)
          VALUES (?1, ?2, ?3, ?3, ?4, 'status-changed', 'status', ?5, ?6, 'done', ?7)",
