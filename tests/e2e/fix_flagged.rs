@@ -103,6 +103,34 @@ async fn a_noncompliant_profile_is_fixed_entirely_in_the_app_and_submitted() {
     // Check again in place: every requirement met; then submit.
     app.check_and_submit().await;
     app.screenshot("fixed-and-submitted").await;
+
+    // The profile's history: each change made here, newest first, by field name only.
+    app.text_contains("#history-list", "Submitted for review")
+        .await;
+    let mut lines = Vec::new();
+    for item in app
+        .client
+        .find_all(fantoccini::Locator::Css("#history-list li .words"))
+        .await
+        .unwrap()
+    {
+        lines.push(item.text().await.unwrap());
+    }
+    let ours: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !l.starts_with("Status changed at Twilio"))
+        .collect();
+    assert_eq!(
+        ours,
+        [
+            "Submitted for review",
+            "Document created",
+            "Business or person details changed: phone number",
+            "Business or person details changed: business name",
+        ],
+        "{lines:#?}"
+    );
     app.close().await;
 }
 

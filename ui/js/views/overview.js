@@ -3,7 +3,7 @@
 // The last result is kept for the server, so coming back from a profile shows it at once.
 
 import { api } from '../api.js';
-import { h, STATUSES, statusInfo, localDate, fillUserText } from '../format.js';
+import { h, STATUSES, statusInfo, localDate, fillUserText, plainUserText } from '../format.js';
 import { errorPanel, toast } from '../ui.js';
 import { historyItem } from './history.js';
 
@@ -325,7 +325,13 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
       if (result !== answer) return;
       recent.hidden = false;
       recentEmpty.hidden = lines.length > 0;
-      recentList.replaceChildren(...lines.map((l) => historyItem(l, h('span', { class: 'muted' }, `${names.get(l.accountSid) ?? l.accountSid}:`))));
+      // Which record each line is about, by the name the overview shows for it.
+      const rowNames = new Map(all.filter((r) => !r.unread).map((r) => [`${r.account.accountSid}:${r.sid}`, r.friendlyName]));
+      recentList.replaceChildren(...lines.map((l) => {
+        const record = rowNames.get(`${l.accountSid}:${l.bundleSid ?? l.objectSid}`) ?? l.bundleSid ?? l.objectSid;
+        const where = h('span', { class: 'muted' }, `${names.get(l.accountSid) ?? l.accountSid} · `, h('bdi', {}, plainUserText(record ?? '', 80)), ':');
+        return historyItem(l, where);
+      }));
     } catch {
       recent.hidden = true;
     }
