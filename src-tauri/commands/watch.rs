@@ -17,6 +17,7 @@ use super::{credentials_of, Answer};
 use crate::credentials::Credentials;
 use crate::history::{Source, Watched};
 use crate::state::{AppState, Connection};
+use crate::trusthub::base_url::{server_id, TWILIO_SERVER};
 use crate::trusthub::models::BundleKind;
 use crate::trusthub::overview::CONCURRENT_ACCOUNTS;
 use crate::watch::{self, kind_for_tick, plain_name, Decision, Schedule, Settings};
@@ -91,7 +92,14 @@ pub fn start(app: &AppHandle) {
             let state = app.state::<AppState>();
             // The demo's Twilio decides within a minute: its watch looks every few seconds.
             let in_demo = state.main_connection().storage == crate::state::Storage::Demo;
-            let seconds = interval_override().or(in_demo.then_some(watch::DEMO_SECONDS));
+            let seconds = match interval_override() {
+                // Twilio itself is never asked more often than once a minute.
+                Some(s) if !in_demo && server_id(state.base_url()) == TWILIO_SERVER => {
+                    Some(s.max(60))
+                }
+                Some(s) => Some(s),
+                None => in_demo.then_some(watch::DEMO_SECONDS),
+            };
             let Some(every) = state.settings().interval(seconds) else {
                 state.watch_woken().await;
                 continue;

@@ -360,6 +360,14 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
       row.status = d.after;
       row.reasons = d.reasons;
       row.why = attention(row);
+      // The kept result too, so the overview shows it when the person comes back to it.
+      const account = result.accounts.find((a) => a.accountSid === d.accountSid);
+      const kept = account?.rows.find((r) => r.sid === d.sid);
+      if (kept) {
+        kept.status = d.after;
+        kept.reasons = d.reasons;
+        account.changes = [...(account.changes ?? []).filter((c) => c.sid !== d.sid), { kind: d.kind, sid: d.sid, ...row.changed }];
+      }
       draw();
       loadRecent(result);
     },
