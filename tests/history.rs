@@ -67,6 +67,12 @@ fn a_history_is_read_again_after_reopening() {
             .is_empty());
     }
     let h = History::open(&file);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&file), 0o600, "the history is this user's only");
+        assert_eq!(mode(&d), 0o700);
+    }
     let events = h.of_bundle(AC, BU, 10).unwrap();
     assert_eq!(events.len(), 1);
     let e = &events[0];
