@@ -351,6 +351,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     },
     pause() {
       if (loading) api.cancelLoad('overview', '');
+      if (phoneFind.disabled) api.cancelLoad('phone-search', '');
     },
     /** Twilio decided on a record the watch followed: its row shows it at once. */
     decided(d) {
@@ -362,10 +363,10 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
       row.why = attention(row);
       // The kept result too, so the overview shows it when the person comes back to it.
       const account = result.accounts.find((a) => a.accountSid === d.accountSid);
-      const kept = account?.rows.find((r) => r.sid === d.sid);
-      if (kept) {
-        kept.status = d.after;
-        kept.reasons = d.reasons;
+      const record = account?.rows.find((r) => r.sid === d.sid);
+      if (record) {
+        record.status = d.after;
+        record.reasons = d.reasons;
         account.changes = [...(account.changes ?? []).filter((c) => c.sid !== d.sid), { kind: d.kind, sid: d.sid, ...row.changed }];
       }
       draw();
