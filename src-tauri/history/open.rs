@@ -198,10 +198,13 @@ fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
     moved.push(format!(".damaged-{stamp}"));
     let moved = PathBuf::from(moved);
     std::fs::rename(path, &moved)?;
+    // Its journal goes with it (kept, not deleted), so the new history starts clean.
     for suffix in ["-wal", "-shm"] {
         let mut journal = path.as_os_str().to_owned();
         journal.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(journal));
+        let mut beside = moved.as_os_str().to_owned();
+        beside.push(suffix);
+        let _ = std::fs::rename(PathBuf::from(journal), PathBuf::from(beside));
     }
     Ok(moved)
 }
