@@ -106,13 +106,7 @@ pub async fn assign_phone_number(
 ) -> Answer<ChannelEndpointAssignment> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let change = Change {
-        bundle_sid: Some(sid.trim().to_owned()),
-        object_sid: phone_number_sid.trim().to_owned(),
-        object: "phone-number",
-        action: "assigned",
-        ..Change::default()
-    };
+    let change = Change::on(&sid, &phone_number_sid, "phone-number", "assigned");
     journaled(
         &state,
         &c,
@@ -132,13 +126,7 @@ pub async fn unassign_phone_number(
 ) -> Answer<()> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let change = Change {
-        bundle_sid: Some(sid.trim().to_owned()),
-        object_sid: assignment_sid.trim().to_owned(),
-        object: "phone-number",
-        action: "unassigned",
-        ..Change::default()
-    };
+    let change = Change::on(&sid, &assignment_sid, "phone-number", "unassigned");
     journaled(
         &state,
         &c,

@@ -217,13 +217,7 @@ pub async fn delete_draft(state: &AppState, kind: BundleKind, sid: &str) -> Answ
             BundleKind::CustomerProfile => "Twilio did not delete this profile. Only a draft or a rejected profile can be deleted; one in review or approved stays. Refresh to see its status now.",
             BundleKind::TrustProduct => "Twilio did not delete this Trust Product. Only a draft or a rejected one can be deleted; one in review or approved stays. Refresh to see its status now.",
         }));
-    let change = Change {
-        bundle_sid: Some(sid.trim().to_owned()),
-        object_sid: sid.trim().to_owned(),
-        object: bundle_object(kind),
-        action: "deleted",
-        ..Change::default()
-    };
+    let change = Change::on(sid, sid, bundle_object(kind), "deleted");
     journal(state, &c, change, &deleted, |_| None).await;
     deleted?;
     let Ok(used) = used else {

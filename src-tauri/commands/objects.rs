@@ -361,13 +361,12 @@ pub async fn assign_object(
 ) -> Answer<EntityAssignment> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let change = Change {
-        bundle_sid: Some(sid.trim().to_owned()),
-        object_sid: object_sid.trim().to_owned(),
-        object: object_of_sid(object_sid.trim()),
-        action: "assigned",
-        ..Change::default()
-    };
+    let change = Change::on(
+        &sid,
+        &object_sid,
+        object_of_sid(object_sid.trim()),
+        "assigned",
+    );
     journaled(
         &state,
         &c,
@@ -387,13 +386,7 @@ pub async fn unassign_object(
 ) -> Answer<()> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    let change = Change {
-        bundle_sid: Some(sid.trim().to_owned()),
-        object_sid: assignment_sid.trim().to_owned(),
-        object: "record",
-        action: "unassigned",
-        ..Change::default()
-    };
+    let change = Change::on(&sid, &assignment_sid, "record", "unassigned");
     journaled(
         &state,
         &c,
@@ -420,13 +413,12 @@ pub async fn replace_assignment(
     validate::sid("assignmentSid", &assignment_sid, "BV", "assignment SID")
         .map_err(TrustHubError::from)?;
     let added = conn.client.assign_entity(&c, kind, &sid, &object_sid).await;
-    let change = Change {
-        bundle_sid: Some(sid.trim().to_owned()),
-        object_sid: object_sid.trim().to_owned(),
-        object: object_of_sid(object_sid.trim()),
-        action: "replaced",
-        ..Change::default()
-    };
+    let change = Change::on(
+        &sid,
+        &object_sid,
+        object_of_sid(object_sid.trim()),
+        "replaced",
+    );
     let added = added.map_err(UiError::from);
     if added.is_err() {
         journal(&state, &c, change.clone(), &added, |_| None).await;

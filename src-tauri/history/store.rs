@@ -24,6 +24,25 @@ pub struct Change {
     pub status_before: Option<String>,
 }
 
+impl Change {
+    /// A change to what belongs to the profile or Trust Product `bundle_sid` (the account
+    /// is filled in when it is recorded).
+    pub fn on(
+        bundle_sid: &str,
+        object_sid: &str,
+        object: &'static str,
+        action: &'static str,
+    ) -> Self {
+        Self {
+            bundle_sid: Some(bundle_sid.trim().to_owned()),
+            object_sid: object_sid.trim().to_owned(),
+            object,
+            action,
+            ..Self::default()
+        }
+    }
+}
+
 /// How a change ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
