@@ -10,9 +10,6 @@ use serde::Serialize;
 use super::History;
 use crate::trusthub::base_url;
 
-/// The history of Twilio's accounts; another server's (a test server) is its own file.
-const FILE: &str = "history.sqlite3";
-
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
@@ -47,16 +44,10 @@ CREATE TABLE IF NOT EXISTS looked (
 PRAGMA user_version = 1;
 ";
 
-/// The history file of the server with id `server` in the app's data folder.
+/// The history file of the server with id `server` in the app's data folder: Twilio's
+/// accounts' is `history.sqlite3`, another server's (a test server) its own file.
 pub fn history_file(data_dir: &Path, server: &str) -> PathBuf {
-    if server == base_url::TWILIO_SERVER {
-        return data_dir.join(FILE);
-    }
-    let name: String = server
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    data_dir.join(format!("history-{name}.sqlite3"))
+    base_url::server_file(data_dir, server, "history", "sqlite3")
 }
 
 /// What the window is told once about the history it did not find as it was left.

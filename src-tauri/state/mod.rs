@@ -27,20 +27,11 @@ use crate::watch::{Settings, SETTINGS_FILE};
 /// The keyring entries' service name; each saved account is one entry, its user name
 /// the Account SID.
 pub const KEYRING_SERVICE: &str = "TrustHub Desk";
-/// The non-secret list of accounts saved for Twilio, in the app's config folder.
-pub const ACCOUNTS_FILE: &str = "accounts.json";
-
-/// The list of accounts saved for `server`: Twilio's is `accounts.json`, another server's
-/// (a test server, a mock) has its own file, so the two lists never mix.
+/// The non-secret list of accounts saved for `server`, in the app's config folder:
+/// Twilio's is `accounts.json`, another server's (a test server, a mock) has its own file,
+/// so the two lists never mix.
 pub fn accounts_file(config_dir: &std::path::Path, server: &str) -> PathBuf {
-    if server == base_url::TWILIO_SERVER {
-        return config_dir.join(ACCOUNTS_FILE);
-    }
-    let name: String = server
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    config_dir.join(format!("accounts-{name}.json"))
+    base_url::server_file(config_dir, server, "accounts", "json")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

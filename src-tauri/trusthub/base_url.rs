@@ -104,6 +104,25 @@ pub fn server_id(base: &Url) -> String {
     }
 }
 
+/// A file of the server with id `server` in `dir`: Twilio's is `{stem}.{ext}`, another
+/// server's (a test server, a mock) `{stem}-{server}.{ext}`, so what is kept for one never
+/// mixes with another's.
+pub fn server_file(
+    dir: &std::path::Path,
+    server: &str,
+    stem: &str,
+    ext: &str,
+) -> std::path::PathBuf {
+    if server == TWILIO_SERVER {
+        return dir.join(format!("{stem}.{ext}"));
+    }
+    let name: String = server
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    dir.join(format!("{stem}-{name}.{ext}"))
+}
+
 /// Where the classic API is for this base: Twilio's own host when talking to Twilio,
 /// else the same server (tests, mocks and the demo serve both, their paths do not overlap).
 pub fn classic_api_for(base: &Url) -> Url {
