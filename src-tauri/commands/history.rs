@@ -48,8 +48,9 @@ pub fn object_of_sid(sid: &str) -> &'static str {
     }
 }
 
-/// Runs a history call off the async runtime (it waits on the disk).
-async fn with_history<T: Send + 'static>(
+/// Runs a history call off the async runtime (it waits on the disk); a failure is logged
+/// and gives `None`.
+pub(crate) async fn with_history<T: Send + 'static>(
     history: std::sync::Arc<History>,
     call: impl FnOnce(&History) -> crate::history::Result<T> + Send + 'static,
 ) -> Option<T> {

@@ -8,7 +8,7 @@ use tauri::{AppHandle, Emitter, State};
 
 use super::bundles::load_key;
 use super::error::{ErrorKind, UiError};
-use super::history::bundle_object;
+use super::history::{bundle_object, with_history};
 use super::{blocking, current_credentials, load, Answer};
 use crate::credentials::{AuthKind, Credentials};
 use crate::history::{Observed, Reading};
@@ -226,18 +226,10 @@ async fn remember_seen(state: &AppState, accounts: &mut [OverviewAccount]) {
             (a.account_sid.clone(), items)
         })
         .collect();
-    let history = state.history();
-    let found = tokio::task::spawn_blocking(move || {
-        let changes = history.overview_seen(&read);
-        (read, changes)
-    })
-    .await;
-    let Ok((read, Ok(changes))) = found else {
-        log::warn!("history: the overview's statuses could not be recorded");
+    let Some(changes) = with_history(state.history(), move |h| h.overview_seen(&read)).await else {
         return;
     };
-    // `read` holds the accounts without an error, in order: the changes follow it.
-    drop(read);
+    // `read` held the accounts without an error, in order: the changes follow it.
     for (a, changed) in accounts
         .iter_mut()
         .filter(|a| a.error.is_none())

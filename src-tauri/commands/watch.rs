@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_notification::NotificationExt;
 
-use super::history::{bundle_object, observe};
+use super::history::{bundle_object, observe, with_history};
 use super::{credentials_of, Answer};
 use crate::credentials::Credentials;
 use crate::history::{Source, Watched};
@@ -130,15 +130,9 @@ pub async fn check(
     tick: u64,
     every: Duration,
 ) -> Vec<Decision> {
-    let history = state.history();
-    let watched = tokio::task::spawn_blocking({
-        let history = history.clone();
-        move || history.watched()
-    })
-    .await
-    .ok()
-    .and_then(Result::ok)
-    .unwrap_or_default();
+    let watched = with_history(state.history(), |h| h.watched())
+        .await
+        .unwrap_or_default();
     let mut by_account: BTreeMap<String, Vec<Watched>> = BTreeMap::new();
     for w in watched {
         by_account.entry(w.account_sid.clone()).or_default().push(w);
