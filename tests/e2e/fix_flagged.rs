@@ -107,15 +107,7 @@ async fn a_noncompliant_profile_is_fixed_entirely_in_the_app_and_submitted() {
     // The profile's history: each change made here, newest first, by field name only.
     app.text_contains("#history-list", "Submitted for review")
         .await;
-    let mut lines = Vec::new();
-    for item in app
-        .client
-        .find_all(fantoccini::Locator::Css("#history-list li .words"))
-        .await
-        .unwrap()
-    {
-        lines.push(item.text().await.unwrap());
-    }
+    let lines = app.texts("#history-list li .words").await;
     let ours: Vec<&str> = lines
         .iter()
         .map(String::as_str)

@@ -209,6 +209,15 @@ impl App {
         }
     }
 
+    /// The text of every element `css` finds, in page order (now, without waiting).
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            out.push(el.text().await.unwrap());
+        }
+        out
+    }
+
     /// Waits until the text of `css` contains `expected`; returns the whole text.
     pub async fn text_contains(&self, css: &str, expected: &str) -> String {
         let deadline = Instant::now() + WAIT;

@@ -1,8 +1,6 @@
 //! The overview across accounts: the demo account and its subaccounts in one list, what
 //! needs attention first, and a subaccount's profile opened under the subaccount.
 
-use fantoccini::Locator;
-
 use crate::harness::{forget_saved_credentials, App, Launch};
 use trusthub_desk::sandbox::subaccount_sid;
 
@@ -69,18 +67,7 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
     let sub = subaccount_sid(2);
     app.select("#overview-account", &sub).await;
     app.text_contains("#overview-shown", "3 of 72 shown.").await;
-    let accounts: Vec<String> = {
-        let mut out = Vec::new();
-        for cell in app
-            .client
-            .find_all(Locator::Css("#overview-rows td:nth-child(2)"))
-            .await
-            .unwrap()
-        {
-            out.push(cell.text().await.unwrap());
-        }
-        out
-    };
+    let accounts = app.texts("#overview-rows td:nth-child(2)").await;
     assert_eq!(accounts.len(), 3);
     for a in &accounts {
         assert!(a.ends_with("(subaccount of Demo account)"), "{a}");
