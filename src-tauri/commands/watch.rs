@@ -19,7 +19,7 @@ use crate::history::{Source, Watched};
 use crate::state::{AppState, Connection};
 use crate::trusthub::base_url::{server_id, TWILIO_SERVER};
 use crate::trusthub::models::BundleKind;
-use crate::trusthub::overview::CONCURRENT_ACCOUNTS;
+use crate::trusthub::overview::{own_record, CONCURRENT_ACCOUNTS};
 use crate::watch::{self, kind_for_tick, plain_name, Decision, Schedule, Settings};
 
 /// The window hears each decision the watch saw.
@@ -194,13 +194,8 @@ async fn read_account(
         .await
         .map_err(|e| log::warn!("watch: an account could not be read: {e}"))?;
     // A list answered with another account's records is an error, as in the overview.
-    if listing.records.iter().any(|r| {
-        r.account_sid
-            .as_deref()
-            .is_some_and(|a| a != c.account_sid())
-    }) {
-        log::warn!("watch: a list answered with another account's records");
-        return Err(());
+    for record in &listing.records {
+        own_record(c.account_sid(), record).map_err(|_| ())?;
     }
     let changed = observe(
         state,

@@ -184,17 +184,28 @@ impl TrustHubClient {
     }
 }
 
+/// Whether a record read for `account_sid` is that account's own: one naming another
+/// account means the credentials were another account's, and nothing of it may be used.
+pub fn own_record(account_sid: &str, record: &CustomerProfile) -> Result<()> {
+    match record.account_sid.as_deref().filter(|a| *a != account_sid) {
+        None => Ok(()),
+        Some(other) => {
+            log::warn!(
+                "a list answered with another account's record ({other}), not {account_sid}"
+            );
+            Err(TrustHubError::UnexpectedResponse {
+                status: 200,
+                message: format!(
+                    "Twilio answered for another account ({other}) than the one asked for ({account_sid}), so nothing of this account is shown. Check that the credentials saved for it are its own."
+                ),
+            })
+        }
+    }
+}
+
 /// A record as a row, if it is the account's own.
 fn row_of(account_sid: &str, kind: BundleKind, record: CustomerProfile) -> Result<Row> {
-    if let Some(other) = record.account_sid.as_deref().filter(|a| *a != account_sid) {
-        log::warn!("a list answered with another account's record ({other}), not {account_sid}");
-        return Err(TrustHubError::UnexpectedResponse {
-            status: 200,
-            message: format!(
-                "Twilio answered for another account ({other}) than the one asked for ({account_sid}), so nothing of this account is shown. Check that the credentials saved for it are its own."
-            ),
-        });
-    }
+    own_record(account_sid, &record)?;
     Ok(Row {
         account_sid: account_sid.to_owned(),
         kind,
