@@ -161,7 +161,7 @@ pub async fn install_update(
     }
     update.timeout = Some(DOWNLOAD_TIMEOUT);
     let mut received: u64 = 0;
-    let mut last_percent = None;
+    let mut last_step = None;
     let too_big = tokio::sync::Notify::new();
     let download = update.download(
         |chunk, total| {
@@ -169,9 +169,14 @@ pub async fn install_update(
             if received > MAX_DOWNLOAD_BYTES || total.is_some_and(|t| t > MAX_DOWNLOAD_BYTES) {
                 too_big.notify_one();
             }
-            let percent = total.and_then(|t| received.saturating_mul(100).checked_div(t));
-            if percent != last_percent || percent.is_none() {
-                last_percent = percent;
+            // A step is a percent of a known size, else a mebibyte: the window hears of
+            // each step once, not of every chunk.
+            let step = match total {
+                Some(t) => received.saturating_mul(100).checked_div(t),
+                None => Some(received / (1024 * 1024)),
+            };
+            if step != last_step {
+                last_step = step;
                 let _ = app.emit(PROGRESS_EVENT, Progress { received, total });
             }
         },

@@ -1,10 +1,12 @@
 //! The installed package updating itself (run by scripts/package-check.sh, which builds
 //! version N with a test signing key, installs it, and builds a signed N+1 package). A
 //! server on 127.0.0.1 offers N+1: first with its bytes altered, which is refused with
-//! N still installed; then as signed, which installs, and the app starts again as N+1.
+//! N still installed; then as a download that never ends, which is stopped at the size
+//! cap; then as signed, which installs, and the app starts again as N+1.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -73,6 +75,40 @@ async fn offer(server: &MockServer, feed: &serde_json::Value, package: Vec<u8>) 
         .mount(server)
         .await;
     format!("{}/latest.json", server.uri())
+}
+
+/// The app's cap on a download (`MAX_DOWNLOAD_BYTES` in src-tauri/commands/updates.rs).
+const CAP: u64 = 300 * 1024 * 1024;
+/// Where the endless download gives up if the app never stops reading.
+const ENDLESS_LIMIT: u64 = 4 * CAP;
+
+/// A download server that sends one chunked answer with no length, a mebibyte at a time,
+/// until the reader hangs up (or `ENDLESS_LIMIT`); answers its address and how many
+/// bytes of body it managed to send.
+async fn endless_download() -> (String, tokio::task::JoinHandle<u64>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}/endless.deb", listener.local_addr().unwrap());
+    let sent = tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\r\n\r\n") {
+            socket.read_exact(&mut byte).await.unwrap();
+            head.push(byte[0]);
+        }
+        assert!(head.starts_with(b"GET /endless.deb "), "{head:?}");
+        socket
+            .write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
+            .await
+            .unwrap();
+        let chunk = [b"100000\r\n".as_slice(), &[0u8; 0x10_0000], b"\r\n"].concat();
+        let mut sent = 0u64;
+        while sent < ENDLESS_LIMIT && socket.write_all(&chunk).await.is_ok() {
+            sent += 0x10_0000;
+        }
+        sent
+    });
+    (address, sent)
 }
 
 fn launch_installed(feed: &str, config: &std::path::Path) -> Launch {
@@ -158,7 +194,46 @@ async fn release_update_refuses_a_tampered_package_then_installs_the_signed_one(
     );
     app.close().await;
 
-    // 2. The signed package: installed, and the app starts again as N+1.
+    // 2. A download that never ends and never says its size: stopped at the cap, not held.
+    let (endless, sent) = endless_download().await;
+    let mut feed_endless = feed.clone();
+    for platform in feed_endless["platforms"]
+        .as_object_mut()
+        .unwrap()
+        .values_mut()
+    {
+        platform["url"] = endless.clone().into();
+    }
+    let address = offer(&server, &feed_endless, Vec::new()).await;
+    let app = App::launch(launch_installed(&address, &config)).await;
+    app.click("#update-banner-open").await;
+    app.click("#update-install").await;
+    let refusal = app
+        .text_contains(
+            "#update-error",
+            "The download is not an installer for this computer.",
+        )
+        .await;
+    assert!(
+        refusal.contains(&format!(
+            "Nothing was installed: you still have version {before}."
+        )),
+        "{refusal}"
+    );
+    let sent = tokio::time::timeout(Duration::from_secs(60), sent)
+        .await
+        .expect("the app hung up")
+        .unwrap();
+    eprintln!("the app hung up after {sent} bytes of the endless download");
+    // What the socket buffers held when the app hung up is the only slack.
+    assert!(
+        (CAP..CAP + 16 * 1024 * 1024).contains(&sent),
+        "sent {sent} bytes before the app hung up"
+    );
+    assert_eq!(installed_version(), before, "N is still installed");
+    app.close().await;
+
+    // 3. The signed package: installed, and the app starts again as N+1.
     let address = offer(&server, &feed, package).await;
     let app = App::launch(launch_installed(&address, &config)).await;
     app.click("#update-banner-open").await;
