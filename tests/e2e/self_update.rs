@@ -111,6 +111,19 @@ async fn endless_download() -> (String, tokio::task::JoinHandle<u64>) {
     (address, sent)
 }
 
+/// The window says why the download was refused and that `before` is still installed,
+/// and it is.
+async fn refused(app: &App, why: &str, before: &str) {
+    let refusal = app.text_contains("#update-error", why).await;
+    assert!(
+        refusal.contains(&format!(
+            "Nothing was installed: you still have version {before}."
+        )),
+        "{refusal}"
+    );
+    assert_eq!(installed_version(), before, "N is still installed");
+}
+
 fn launch_installed(feed: &str, config: &std::path::Path) -> Launch {
     Launch {
         args: vec!["--demo".into()],
@@ -135,7 +148,7 @@ fn running_installed() -> Vec<u32> {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "the installed package: run by scripts/package-check.sh"]
-async fn release_update_refuses_a_tampered_package_then_installs_the_signed_one() {
+async fn release_update_refuses_a_tampered_or_endless_download_then_installs_the_signed_one() {
     let before = installed_version();
     let next = from_env("TRUSTHUB_DESK_UPDATE_VERSION");
     let package = std::fs::read(from_env("TRUSTHUB_DESK_UPDATE_PACKAGE")).unwrap();
@@ -168,17 +181,8 @@ async fn release_update_refuses_a_tampered_package_then_installs_the_signed_one(
         .await;
     app.screenshot("update-offer").await;
     app.click("#update-install").await;
-    let refusal = app
-        .text_contains("#update-error", "did not carry TrustHub Desk's signature")
-        .await;
-    assert!(
-        refusal.contains(&format!(
-            "Nothing was installed: you still have version {before}."
-        )),
-        "{refusal}"
-    );
+    refused(&app, "did not carry TrustHub Desk's signature", &before).await;
     app.screenshot("update-refused").await;
-    assert_eq!(installed_version(), before, "N is still installed");
     let fetched: Vec<String> = server
         .received_requests()
         .await
@@ -208,18 +212,12 @@ async fn release_update_refuses_a_tampered_package_then_installs_the_signed_one(
     let app = App::launch(launch_installed(&address, &config)).await;
     app.click("#update-banner-open").await;
     app.click("#update-install").await;
-    let refusal = app
-        .text_contains(
-            "#update-error",
-            "The download is not an installer for this computer.",
-        )
-        .await;
-    assert!(
-        refusal.contains(&format!(
-            "Nothing was installed: you still have version {before}."
-        )),
-        "{refusal}"
-    );
+    refused(
+        &app,
+        "The download is not an installer for this computer.",
+        &before,
+    )
+    .await;
     let sent = tokio::time::timeout(Duration::from_secs(60), sent)
         .await
         .expect("the app hung up")
@@ -230,7 +228,6 @@ async fn release_update_refuses_a_tampered_package_then_installs_the_signed_one(
         (CAP..CAP + 16 * 1024 * 1024).contains(&sent),
         "sent {sent} bytes before the app hung up"
     );
-    assert_eq!(installed_version(), before, "N is still installed");
     app.close().await;
 
     // 3. The signed package: installed, and the app starts again as N+1.
