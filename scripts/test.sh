@@ -10,7 +10,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # A cold build gains nothing from incremental data, and in the ci profile it is about 8 GB
 # of the disk: CI builds without it (your own runs keep it, for quick rebuilds).
 [ -n "${CI:-}" ] && export CARGO_INCREMENTAL=0
-echo "== disk: $(df -h --output=avail . | tail -1 | tr -d ' ') free where the build goes"
+free_kb=$(df -k --output=avail . | tail -1 | tr -d ' ')
+echo "== disk: $(( free_kb / 1024 / 1024 )) GB free where the build goes"
+if [ "$free_kb" -lt $(( 7 * 1024 * 1024 )) ]; then
+  echo "warning: a cold run builds about 6 GB in target/ (the .deb's build included); it may run out of disk."
+fi
 if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --version "^2" --locked
 fi
