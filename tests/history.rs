@@ -1,5 +1,5 @@
 //! The history database (written, read again after reopening and after a crash, a damaged
-//! file moved aside), and the watch on the wire: one list request per account with that
+//! file moved aside, a write that fails told once), and the watch on the wire: one list request per account with that
 //! account's credentials, a decision recorded and reported, an account that fails asked
 //! less often.
 
@@ -195,6 +195,47 @@ fn a_folder_that_cannot_hold_the_history_keeps_it_in_memory_and_says_so() {
         .unwrap();
     assert_eq!(h.of_bundle(AC, BU, 10).unwrap().len(), 1);
     assert_eq!(std::fs::read(&blocker).unwrap(), b"x", "left as it was");
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn a_write_that_fails_is_said_once_and_the_history_goes_on() {
+    let d = dir("locked");
+    let file = d.join("history.sqlite3");
+    std::fs::write(&file, vec![0x5a_u8; 4096]).unwrap();
+    let h = History::open(&file);
+    let done = Outcome::Done {
+        status_after: Some("pending-review".into()),
+    };
+    h.record(&submitted(BU), &done).unwrap();
+    // Another copy holds the file's write lock: every write fails, as on a full disk.
+    let other = rusqlite::Connection::open(&file).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    assert!(h.record(&submitted(BU2), &done).is_err());
+    // The note about the opening, not yet taken, is said first; the failure after it.
+    let first = h.take_note().expect("the damaged file is told");
+    assert!(
+        first.message.contains("moved the file aside"),
+        "{}",
+        first.message
+    );
+    assert!(h
+        .observe(AC, &[("customer-profile", BU, "in-review")], Source::Watch)
+        .is_err());
+    let failed = h.take_note().expect("the failed write is told");
+    assert_eq!(
+        failed.message,
+        "TrustHub Desk could not write to its history of changes, so some of the latest changes are missing from it. Check that the disk has free space. Your profiles at Twilio are not affected."
+    );
+    assert!(h.record(&submitted(BU2), &done).is_err());
+    assert_eq!(h.take_note(), None, "said once a run");
+    // It is still read meanwhile, and written again once it can be.
+    assert_eq!(h.of_bundle(AC, BU, 10).unwrap().len(), 1);
+    other.execute_batch("ROLLBACK").unwrap();
+    h.record(&submitted(BU2), &done).unwrap();
+    assert_eq!(h.of_bundle(AC, BU2, 10).unwrap().len(), 1);
+    assert_eq!(h.watched().unwrap().len(), 2);
+    assert_eq!(h.take_note(), None);
     std::fs::remove_dir_all(&d).unwrap();
 }
 

@@ -11,7 +11,7 @@ mod store;
 pub use open::{history_file, OpenNote};
 pub use store::{Change, Event, Observed, Outcome, Reading, Source, Watched};
 
-use std::sync::Mutex;
+use std::sync::{atomic::AtomicBool, Mutex};
 
 /// A history: a file of the app's data folder, or memory (the demo, tests, or a folder that
 /// cannot be written).
@@ -19,6 +19,9 @@ pub struct History {
     db: Mutex<rusqlite::Connection>,
     /// Why the history is not the one the person had, said once to the window.
     note: Mutex<Option<OpenNote>>,
+    /// Whether a write has failed this run (a full disk, the file locked by another copy):
+    /// said once, while the history goes on with the writes that work.
+    write_failed: AtomicBool,
 }
 
 /// Why the history could not be read or written (a full disk, a file taken away).

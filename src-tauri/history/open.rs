@@ -2,6 +2,7 @@
 //! database moved aside so the app always starts, with a note that says what happened.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use rusqlite::{Connection, OpenFlags};
@@ -112,12 +113,29 @@ impl History {
         Self {
             db: Mutex::new(db),
             note: Mutex::new(note),
+            write_failed: AtomicBool::new(false),
         }
     }
 
-    /// What to tell the person about how the history was opened, once.
+    /// What to tell the person about how the history was opened, or that a write failed,
+    /// once.
     pub fn take_note(&self) -> Option<OpenNote> {
         self.note.lock().unwrap_or_else(|p| p.into_inner()).take()
+    }
+
+    /// Passes a write's result on; a failure leaves a note for the window, once a run (a
+    /// note about the opening not yet said goes first, and the failure is noted later).
+    pub(super) fn wrote<T>(&self, result: super::Result<T>) -> super::Result<T> {
+        if result.is_err() && !self.write_failed.load(Ordering::SeqCst) {
+            let mut note = self.note.lock().unwrap_or_else(|p| p.into_inner());
+            if note.is_none() {
+                *note = Some(OpenNote {
+                    message: "TrustHub Desk could not write to its history of changes, so some of the latest changes are missing from it. Check that the disk has free space. Your profiles at Twilio are not affected.".to_owned(),
+                });
+                self.write_failed.store(true, Ordering::SeqCst);
+            }
+        }
+        result
     }
 }
 

@@ -174,52 +174,13 @@ impl History {
     /// Records a change made through the app and how it ended; a profile's new status
     /// becomes the one the watch compares with.
     pub fn record(&self, change: &Change, outcome: &Outcome) -> Result<i64> {
-        let mut db = self.db();
-        let tx = db.transaction()?;
-        let fields: Vec<String> = change.fields.iter().map(|f| bounded(f)).collect();
-        let (word, status_after, error_kind, error_code) = match outcome {
-            Outcome::Done { status_after } => ("done", status_after.as_deref(), None, None),
-            Outcome::Failed { kind, code } => ("failed", None, Some(bounded(kind)), *code),
-        };
-        tx.execute(
-            "INSERT INTO events (at, account_sid, bundle_sid, object_sid, object, action, fields, status_before, status_after, outcome, error_kind, error_code, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'app')",
-            params![
-                now(),
-                bounded(&change.account_sid),
-                change.bundle_sid.as_deref().map(bounded),
-                bounded(&change.object_sid),
-                change.object,
-                change.action,
-                fields.join(","),
-                change.status_before.as_deref().map(bounded),
-                status_after.map(bounded),
-                word,
-                error_kind,
-                error_code,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        if is_bundle(change.object) && word == "done" {
-            if change.action == "deleted" {
-                tx.execute(
-                    "DELETE FROM statuses WHERE account_sid = ?1 AND sid = ?2",
-                    params![change.account_sid, change.object_sid],
-                )?;
-            } else if let Some(after) = status_after {
-                tx.execute(
-                    PUT_STATUS,
-                    params![
-                        change.account_sid,
-                        change.object_sid,
-                        change.object,
-                        bounded(after),
-                        now()
-                    ],
-                )?;
-            }
-        }
-        tx.commit()?;
-        Ok(id)
+        self.write(|tx| record_in(tx, change, outcome))
+    }
+
+    /// One write: `work` in one transaction. The first failure of the run is told once.
+    fn write<T>(&self, work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let result = in_transaction(&mut self.db(), work);
+        self.wrote(result)
     }
 
     /// The status last known of one profile or Trust Product.
@@ -243,29 +204,24 @@ impl History {
         items: &[(&str, &str, &str)],
         source: Source,
     ) -> Result<Vec<Observed>> {
-        let mut db = self.db();
-        let tx = db.transaction()?;
-        let changed = observe_in(&tx, account_sid, items, source)?;
-        tx.commit()?;
-        Ok(changed)
+        self.write(|tx| observe_in(tx, account_sid, items, source))
     }
 
     /// The overview's reading of many accounts, in one transaction: for each account, what
     /// changed now, then what changed since the person last looked (and it counts as looked at).
     pub fn overview_seen(&self, accounts: &[Reading]) -> Result<Vec<Vec<Observed>>> {
-        let mut db = self.db();
-        let tx = db.transaction()?;
-        let mut out = Vec::with_capacity(accounts.len());
-        for (account, items) in accounts {
-            let refs: Vec<(&str, &str, &str)> = items
-                .iter()
-                .map(|(k, s, st)| (k.as_str(), s.as_str(), st.as_str()))
-                .collect();
-            observe_in(&tx, account, &refs, Source::Seen)?;
-            out.push(since_looked_in(&tx, account)?);
-        }
-        tx.commit()?;
-        Ok(out)
+        self.write(|tx| {
+            let mut out = Vec::with_capacity(accounts.len());
+            for (account, items) in accounts {
+                let refs: Vec<(&str, &str, &str)> = items
+                    .iter()
+                    .map(|(k, s, st)| (k.as_str(), s.as_str(), st.as_str()))
+                    .collect();
+                observe_in(tx, account, &refs, Source::Seen)?;
+                out.push(since_looked_in(tx, account)?);
+            }
+            Ok(out)
+        })
     }
 
     /// Every profile and Trust Product last known to be under review.
@@ -315,6 +271,64 @@ impl History {
         }
         Ok(out)
     }
+}
+
+fn in_transaction<T>(
+    db: &mut rusqlite::Connection,
+    work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+) -> Result<T> {
+    let tx = db.transaction()?;
+    let done = work(&tx)?;
+    tx.commit()?;
+    Ok(done)
+}
+
+/// A change and how it ended, in the transaction `tx`; a profile's new status becomes the
+/// one the watch compares with.
+fn record_in(tx: &rusqlite::Transaction<'_>, change: &Change, outcome: &Outcome) -> Result<i64> {
+    let fields: Vec<String> = change.fields.iter().map(|f| bounded(f)).collect();
+    let (word, status_after, error_kind, error_code) = match outcome {
+        Outcome::Done { status_after } => ("done", status_after.as_deref(), None, None),
+        Outcome::Failed { kind, code } => ("failed", None, Some(bounded(kind)), *code),
+    };
+    tx.execute(
+        "INSERT INTO events (at, account_sid, bundle_sid, object_sid, object, action, fields, status_before, status_after, outcome, error_kind, error_code, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'app')",
+        params![
+            now(),
+            bounded(&change.account_sid),
+            change.bundle_sid.as_deref().map(bounded),
+            bounded(&change.object_sid),
+            change.object,
+            change.action,
+            fields.join(","),
+            change.status_before.as_deref().map(bounded),
+            status_after.map(bounded),
+            word,
+            error_kind,
+            error_code,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    if is_bundle(change.object) && word == "done" {
+        if change.action == "deleted" {
+            tx.execute(
+                "DELETE FROM statuses WHERE account_sid = ?1 AND sid = ?2",
+                params![change.account_sid, change.object_sid],
+            )?;
+        } else if let Some(after) = status_after {
+            tx.execute(
+                PUT_STATUS,
+                params![
+                    change.account_sid,
+                    change.object_sid,
+                    change.object,
+                    bounded(after),
+                    now()
+                ],
+            )?;
+        }
+    }
+    Ok(id)
 }
 
 fn observe_in(

@@ -158,9 +158,12 @@ impl AppState {
         self.history.clone()
     }
 
-    /// How the history file was opened, if the person must be told (once; also in the demo).
+    /// How the history file was opened, or that a write to the history in use failed, if
+    /// the person must be told (once each; the file's also in the demo).
     pub fn history_note(&self) -> Option<crate::history::OpenNote> {
-        self.history.take_note()
+        self.history
+            .take_note()
+            .or_else(|| self.history().take_note())
     }
 
     pub fn settings(&self) -> Settings {

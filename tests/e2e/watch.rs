@@ -1,7 +1,8 @@
 //! Word when Twilio decides: a demo profile submitted here is watched, the demo's Twilio
 //! approves it, the window is told (the `watch-decision` event's bar) and says once that
 //! this desktop shows no system notifications; the decision lands in the profile's
-//! history and in the overview, both exported as CSV. Settings keep their choice.
+//! history and in the overview, both exported as CSV. Settings keep their choice. A
+//! history that cannot be opened, or written, is said once, and the app goes on.
 
 use crate::harness::{forget_saved_credentials, App, Launch};
 use trusthub_desk::sandbox::{profile_sid, Seeded, DEMO_ACCOUNT_SID};
@@ -382,6 +383,88 @@ async fn a_damaged_history_is_said_once_and_the_app_starts() {
     let app = App::launch(launch).await;
     app.visible("#profile-list").await;
     assert!(!app.shown_now("#decision-notices .notice").await);
+    app.close().await;
+    let _ = std::fs::remove_dir_all(&config);
+    std::fs::remove_dir_all(&data).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_history_that_cannot_be_written_is_said_once_and_changes_still_stand() {
+    use trusthub_desk::sandbox::{self, Sandbox};
+    forget_saved_credentials();
+    let server = Sandbox::start(sandbox::Config::default()).await.unwrap();
+    let config = std::env::temp_dir().join(format!("thd-e2e-locked-{}", std::process::id()));
+    let data = std::path::PathBuf::from(format!("{}-data", config.display()));
+    let _ = std::fs::remove_dir_all(&config);
+    let _ = std::fs::remove_dir_all(&data);
+    let mut launch = Launch::against(server.base_url().as_str().trim_end_matches('/'));
+    launch.config_home = Some(config.clone());
+    let app = App::launch(launch).await;
+    app.type_into("#cred-accountSid", DEMO_ACCOUNT_SID).await;
+    app.type_into(
+        "#cred-secret",
+        &server.auth_token(DEMO_ACCOUNT_SID).unwrap(),
+    )
+    .await;
+    app.click("#connect").await;
+    app.text_contains("#profile-list", "Acme Plumbing LLC")
+        .await;
+
+    // Another copy holds the history's write lock: every write fails, as on a full disk.
+    let folder = data.join("com.trusthubdesk.desktop");
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sqlite3"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let other = rusqlite::Connection::open(&files[0]).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+
+    app.open_profile(&profile_sid(Seeded::DRAFT_COMPLIANT))
+        .await;
+    app.value_is("#edit-friendlyName", "Acme Plumbing LLC")
+        .await;
+    app.type_into("#edit-friendlyName", "Acme Plumbing & Heating")
+        .await;
+    app.click("#save").await;
+    app.text_contains("#profile-title", "Acme Plumbing & Heating")
+        .await;
+    let said = app
+        .text_contains(
+            "#decision-notices",
+            "TrustHub Desk could not write to its history of changes, so some of the latest changes are missing from it.",
+        )
+        .await;
+    assert!(
+        said.contains("Check that the disk has free space."),
+        "{said}"
+    );
+    let held = crate::client_for(&server)
+        .fetch_profile(
+            &server.demo_credentials().unwrap(),
+            &profile_sid(Seeded::DRAFT_COMPLIANT),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        held.friendly_name.as_deref(),
+        Some("Acme Plumbing & Heating")
+    );
+
+    // Written again once it can be; the failure is not said again.
+    other.execute_batch("ROLLBACK").unwrap();
+    app.type_into("#edit-email", "owner@acmeplumbing.example.com")
+        .await;
+    app.click("#save").await;
+    app.text_contains("#history-list", "Customer-Profile changed: email")
+        .await;
+    let lines = app.texts("#history-list li .words").await;
+    assert!(
+        !lines.iter().any(|l| l.contains("changed: name")),
+        "the change made while the history was locked is missing from it: {lines:?}"
+    );
+    assert_eq!(app.texts("#decision-notices .notice").await.len(), 1);
     app.close().await;
     let _ = std::fs::remove_dir_all(&config);
     std::fs::remove_dir_all(&data).unwrap();

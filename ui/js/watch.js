@@ -58,7 +58,10 @@ export function setupWatch({ onOpen, onDecision }) {
   });
   events.listen('watch-notice', ({ payload }) => notice(String(payload)));
   events.listen('watch-open', ({ payload }) => onOpen(payload));
-  api.historyNotice().then((n) => { if (n) notice(n.message); }).catch(() => {});
+  // How the history was opened, at start; that a write to it failed, after it is read.
+  const historyNotice = () => api.historyNotice().then((n) => { if (n) notice(n.message); }).catch(() => {});
+  historyNotice();
+  document.addEventListener('history-read', historyNotice);
 
   const dialog = $('settings-dialog');
   const interval = $('settings-interval');

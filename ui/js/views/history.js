@@ -11,6 +11,11 @@ export function localDateTime(iso) {
   return Number.isNaN(t) ? '' : new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** Tells the window the history was just read: a failure to write it is then said, once. */
+export function historyRead() {
+  document.dispatchEvent(new CustomEvent('history-read'));
+}
+
 /** One line of the history: when, what, and how it ended. */
 export function historyItem(line, extra = null) {
   const failed = line.outcome !== 'done';
@@ -53,6 +58,7 @@ export function createTimeline() {
         const lines = await api.profileHistory(next);
         if (!isCurrent() || next !== sid) return;
         list.replaceChildren(...lines.map((l) => historyItem(l)));
+        historyRead();
         empty.hidden = lines.length > 0;
         exportButton.disabled = lines.length === 0;
       } catch (error) {

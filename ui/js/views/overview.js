@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, STATUSES, statusInfo, localDate, fillUserText, plainUserText } from '../format.js';
 import { errorPanel, toast } from '../ui.js';
-import { historyItem } from './history.js';
+import { historyItem, historyRead } from './history.js';
 
 /** A draft nobody touched for this long needs attention. */
 const STALE_DAYS = 30;
@@ -332,6 +332,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
         const where = h('span', { class: 'muted' }, `${names.get(l.accountSid) ?? l.accountSid} · `, h('bdi', {}, plainUserText(record ?? '', 80)), ':');
         return historyItem(l, where);
       }));
+      historyRead();
     } catch {
       recent.hidden = true;
     }
