@@ -400,13 +400,11 @@ async fn a_history_that_cannot_be_written_is_said_once_and_changes_still_stand()
     let mut launch = Launch::against(server.base_url().as_str().trim_end_matches('/'));
     launch.config_home = Some(config.clone());
     let app = App::launch(launch).await;
-    app.type_into("#cred-accountSid", DEMO_ACCOUNT_SID).await;
-    app.type_into(
-        "#cred-secret",
+    app.sign_in(
+        DEMO_ACCOUNT_SID,
         &server.auth_token(DEMO_ACCOUNT_SID).unwrap(),
     )
     .await;
-    app.click("#connect").await;
     app.text_contains("#profile-list", "Acme Plumbing LLC")
         .await;
 
