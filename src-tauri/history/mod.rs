@@ -17,7 +17,8 @@ use std::sync::{atomic::AtomicBool, Mutex};
 /// cannot be written).
 pub struct History {
     db: Mutex<rusqlite::Connection>,
-    /// Why the history is not the one the person had, said once to the window.
+    /// Why the history is not the one the person had, or misses changes: said once to the
+    /// window.
     note: Mutex<Option<OpenNote>>,
     /// Whether a write has failed this run (a full disk, the file locked by another copy):
     /// said once, while the history goes on with the writes that work.

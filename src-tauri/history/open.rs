@@ -51,7 +51,8 @@ pub fn history_file(data_dir: &Path, server: &str) -> PathBuf {
     base_url::server_file(data_dir, server, "history", "sqlite3")
 }
 
-/// What the window is told once about the history it did not find as it was left.
+/// What the window is told once about the history: that it was not found as it was left,
+/// or that it could not be written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OpenNote {
