@@ -20,6 +20,9 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
 fi
 (cd scripts && npm ci --no-audit --no-fund --loglevel=error)
 
+echo "== the window's code: type check, lint, unit tests (scripts/package.json)"
+npm --prefix scripts run --silent check:ui
+
 echo "== formatting and lints"
 cargo fmt --all -- --check
 # The ci profile (Cargo.toml): what clippy builds of the dependencies serves the tests too.

@@ -13,10 +13,13 @@ use crate::trusthub::base_url;
 
 /// What the credentials form sends. The secret is held in a zeroizing type from the start.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialInput {
     pub account_sid: String,
     pub api_key_sid: Option<String>,
+    #[cfg_attr(test, ts(type = "string"))]
     pub secret: SecretString,
     /// The person's name for the account, e.g. "Production".
     #[serde(default)]

@@ -77,6 +77,8 @@ pub async fn create(
 
 /// What a copy is called and where it goes; `into` continues a copy that stopped.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct CopyInput {
     pub friendly_name: String,
@@ -86,6 +88,7 @@ pub struct CopyInput {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Copied {
     pub profile: CustomerProfile,
@@ -249,6 +252,7 @@ pub async fn usage_now(state: &AppState, sids: &[String]) -> Answer<Leftovers> {
 
 /// What deleting one record did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Deleted {
     pub sid: String,

@@ -6,6 +6,7 @@ use crate::credentials::StoreError;
 use crate::trusthub::{codes, ApiError, TrustHubError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorKind {
     InvalidInput,
@@ -28,6 +29,7 @@ pub enum ErrorKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct UiError {
     pub kind: ErrorKind,
@@ -50,6 +52,7 @@ pub struct UiError {
 
 /// What exists after the first step of two succeeded and the second failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Partial {
     /// The SID of what was created (IT, RD) or assigned (BV).

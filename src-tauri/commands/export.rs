@@ -18,6 +18,7 @@ pub const MOST_ROWS: usize = 100_000;
 
 /// One row of the overview as the window shows it.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OverviewLine {
     pub name: String,

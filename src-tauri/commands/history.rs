@@ -18,6 +18,8 @@ pub const MOST_EVENTS: usize = 10_000;
 
 /// An event with its words, as the window shows it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "HistoryLine"))]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
     #[serde(flatten)]

@@ -14,6 +14,8 @@ pub mod overview;
 pub mod requirements;
 pub mod updates;
 pub mod watch;
+#[cfg(test)]
+mod window_types;
 
 /// What every command answers: a value, or the one error shape the window reads.
 pub type Answer<T> = Result<T, error::UiError>;

@@ -146,6 +146,8 @@ pub async fn save(
 
 /// Where a new object goes once it exists.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct AssignTo {
     pub kind: Option<BundleKind>,
@@ -154,6 +156,7 @@ pub struct AssignTo {
 
 /// A new object, and its assignment when it was asked to be assigned.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Created {
     pub object: SupportingDocument,

@@ -20,6 +20,7 @@ use crate::trusthub::overview::{Row, API_KEY_REACHES_NO_SUBACCOUNT};
 pub const PROGRESS_EVENT: &str = "overview-progress";
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Overview {
     pub accounts: Vec<OverviewAccount>,
@@ -28,6 +29,7 @@ pub struct Overview {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OverviewAccount {
     pub account_sid: String,
@@ -44,8 +46,10 @@ pub struct OverviewAccount {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "OverviewProgress"))]
 #[serde(rename_all = "camelCase")]
-struct Progress {
+pub(crate) struct Progress {
     done: usize,
     total: usize,
 }
@@ -252,6 +256,7 @@ fn not_readable(status: Option<&str>) -> UiError {
 
 /// A record of an account to look through for a phone number.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Candidate {
     pub kind: BundleKind,
@@ -260,6 +265,7 @@ pub struct Candidate {
 
 /// An account of the overview and its records, to look through for a phone number.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PhoneSearchAccount {
     pub account_sid: String,
@@ -268,6 +274,7 @@ pub struct PhoneSearchAccount {
 
 /// A record the number is assigned to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PhoneMatch {
     pub account_sid: String,
@@ -276,6 +283,7 @@ pub struct PhoneMatch {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PhoneSearch {
     /// The number as it was looked for (international form).

@@ -27,6 +27,7 @@ const MAX_DOWNLOAD_BYTES: u64 = 300 * 1024 * 1024;
 pub struct PendingUpdate(Mutex<Option<Update>>);
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct About {
     pub name: String,
@@ -38,6 +39,7 @@ pub struct About {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateCheck {
     pub current: String,
@@ -48,6 +50,7 @@ pub struct UpdateCheck {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Available {
     pub version: String,
@@ -58,8 +61,10 @@ pub struct Available {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "UpdateProgress"))]
 #[serde(rename_all = "camelCase")]
-struct Progress {
+pub(crate) struct Progress {
     received: u64,
     total: Option<u64>,
 }

@@ -31,9 +31,12 @@ pub const OPEN_EVENT: &str = "watch-open";
 
 /// What a clicked notification names.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "NotificationTarget"))]
 #[serde(rename_all = "camelCase")]
 pub struct Target {
     pub account_sid: String,
+    #[cfg_attr(test, ts(type = "BundleKind"))]
     pub kind: String,
     pub sid: String,
 }

@@ -25,6 +25,7 @@ fn private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SavedAccount {
     pub account_sid: String,

@@ -17,6 +17,7 @@ use crate::trusthub::validate::{self, FieldError};
 
 /// Which pair of values signs the requests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum AuthKind {
     /// Account SID as user, Auth Token as password.
@@ -35,6 +36,7 @@ pub struct Credentials {
 
 /// What the window may know about the credentials: never the secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialSummary {
     pub account_sid: String,

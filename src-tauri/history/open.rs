@@ -54,6 +54,7 @@ pub fn history_file(data_dir: &Path, server: &str) -> PathBuf {
 /// What the window is told once about the history: that it was not found as it was left,
 /// or that it could not be written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OpenNote {
     pub message: String,

@@ -77,6 +77,7 @@ impl Source {
 
 /// One line of the history, as the window shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Event {
     pub id: i64,
@@ -100,6 +101,7 @@ pub struct Event {
 
 /// A status that changed since the app last knew it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Observed {
     pub kind: String,

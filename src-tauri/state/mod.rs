@@ -35,6 +35,7 @@ pub fn accounts_file(config_dir: &std::path::Path, server: &str) -> PathBuf {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Storage {
     /// The OS keyring (the normal case).
@@ -59,6 +60,7 @@ pub struct KnownSubaccount {
 
 /// What the window is told about the subaccount in use. Never its token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SubaccountStatus {
     pub account_sid: String,
@@ -489,6 +491,7 @@ impl Drop for SaveGuard<'_> {
 
 /// What the window is told about the connection. Never the secret.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionStatus {
     pub connected: Option<CredentialSummary>,

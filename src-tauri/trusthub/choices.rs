@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// How a field is entered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum FieldKind {
     Text,
@@ -28,6 +29,7 @@ pub enum FieldKind {
 
 /// One value Twilio accepts, and the words shown for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Choice {
     pub value: &'static str,
     pub label: &'static str,

@@ -94,6 +94,7 @@ pub async fn delete_record(client: &TrustHubClient, c: &Credentials, sid: &str) 
 
 /// A record a deleted draft (or a removal) left behind, and what still uses it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Leftover {
     pub sid: String,
@@ -105,17 +106,19 @@ pub struct Leftover {
     pub used_by: Vec<UsedBy>,
 }
 
-/// A profile, trust product or document that uses a record.
+/// A profile, trust product, document or phone number that uses a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct UsedBy {
     pub sid: String,
     pub name: Option<String>,
-    /// `customer-profile`, `trust-product` or `document`.
+    /// `customer-profile`, `trust-product`, `document` or `phone-number`.
     pub what: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Leftovers {
     pub records: Vec<Leftover>,

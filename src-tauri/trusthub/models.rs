@@ -6,6 +6,7 @@ use std::fmt;
 
 /// The five verification states of a Customer-Profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ProfileStatus {
     Draft,
@@ -48,6 +49,7 @@ impl fmt::Display for ProfileStatus {
 
 /// A Customer-Profile as Twilio returns it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CustomerProfile {
     pub sid: Option<String>,
     pub account_sid: Option<String>,
@@ -68,6 +70,7 @@ pub struct CustomerProfile {
 /// The links of a profile's sub-resources. A Trust Product names them `trust_products_…`;
 /// both read into the same fields.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ProfileLinks {
     #[serde(alias = "trust_products_evaluations")]
     pub customer_profiles_evaluations: Option<String>,
@@ -81,6 +84,7 @@ pub struct ProfileLinks {
 /// What a SID of `/v1/CustomerProfiles` or `/v1/TrustProducts` is: the two have the same
 /// shape (fields, evaluations, assignments), only the path differs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum BundleKind {
     #[default]
@@ -108,6 +112,7 @@ impl BundleKind {
 
 /// One entry of a profile's `errors` array: why Twilio rejected it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RejectionReason {
     pub code: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,6 +121,8 @@ pub struct RejectionReason {
 
 /// The fields of `POST /v1/CustomerProfiles/{Sid}`; `None` means "leave as it is".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileUpdate {
     pub status: Option<ProfileStatus>,
@@ -167,6 +174,8 @@ impl ProfileUpdate {
 
 /// A new Customer-Profile or Trust Product: `POST /v1/CustomerProfiles` or `/v1/TrustProducts`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct NewBundle {
     pub friendly_name: String,
@@ -177,6 +186,8 @@ pub struct NewBundle {
 
 /// Filters of `GET /v1/CustomerProfiles`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileFilter {
     pub status: Option<ProfileStatus>,
@@ -185,6 +196,7 @@ pub struct ProfileFilter {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Evaluation {
     pub sid: Option<String>,
     pub account_sid: Option<String>,
@@ -200,6 +212,7 @@ pub struct Evaluation {
 
 /// One requirement of a policy, as an evaluation judged it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RequirementResult {
     pub friendly_name: Option<String>,
     pub object_type: Option<String>,
@@ -213,6 +226,7 @@ pub struct RequirementResult {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FieldResult {
     pub friendly_name: Option<String>,
     pub object_field: Option<String>,
@@ -221,6 +235,7 @@ pub struct FieldResult {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct EntityAssignment {
     pub sid: Option<String>,
     #[serde(alias = "trust_product_sid")]
@@ -232,6 +247,7 @@ pub struct EntityAssignment {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ChannelEndpointAssignment {
     pub sid: Option<String>,
     #[serde(alias = "trust_product_sid")]
@@ -244,6 +260,7 @@ pub struct ChannelEndpointAssignment {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Policy {
     pub sid: Option<String>,
     pub friendly_name: Option<String>,
@@ -253,6 +270,7 @@ pub struct Policy {
 
 /// An end-user or supporting-document type: the words for its fields.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TypeDefinition {
     pub sid: Option<String>,
     pub friendly_name: Option<String>,
@@ -264,6 +282,7 @@ pub struct TypeDefinition {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TypeField {
     pub machine_name: String,
     pub friendly_name: Option<String>,
@@ -280,6 +299,7 @@ fn lenient_fields<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<TypeFiel
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct EndUser {
     pub sid: Option<String>,
     pub account_sid: Option<String>,
@@ -293,6 +313,7 @@ pub struct EndUser {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SupportingDocument {
     pub sid: Option<String>,
     pub account_sid: Option<String>,
@@ -309,6 +330,7 @@ pub struct SupportingDocument {
 
 /// One page of a list, records already taken from `payload[meta.key]`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Page<T> {
     pub records: Vec<T>,
@@ -317,6 +339,7 @@ pub struct Page<T> {
 
 /// A whole list as the app shows it: every record, or as many as the ceilings allow.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Listing<T> {
     pub records: Vec<T>,
@@ -326,6 +349,7 @@ pub struct Listing<T> {
 
 /// Why a list stopped before its end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ListStop {
     /// As many pages as the app follows (`Limits::max_list_pages`).
@@ -338,6 +362,7 @@ pub enum ListStop {
 
 /// What the window says about a list that stopped short: how much it shows and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ListNote {
     pub reason: ListStop,
@@ -363,6 +388,7 @@ impl ListNote {
 
 /// An address of the classic API (`/2010-04-01/Accounts/{AccountSid}/Addresses`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Address {
     pub sid: Option<String>,
     pub account_sid: Option<String>,
@@ -381,6 +407,8 @@ pub struct Address {
 
 /// A new address: every field Twilio requires, and the optional ones.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct AddressInput {
     pub customer_name: String,
@@ -395,6 +423,8 @@ pub struct AddressInput {
 
 /// Changes to an address; `None` leaves a field as it is. The country cannot change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct AddressUpdate {
     pub customer_name: Option<String>,
@@ -408,6 +438,7 @@ pub struct AddressUpdate {
 
 /// A phone number of the account (`IncomingPhoneNumbers`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PhoneNumber {
     pub sid: Option<String>,
     pub account_sid: Option<String>,

@@ -14,6 +14,7 @@ use crate::credentials::Credentials;
 
 /// End users (IT) or supporting documents (RD): one collection of TrustHub each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ObjectKind {
     EndUser,

@@ -52,6 +52,8 @@ pub const API_KEY_REACHES_NO_SUBACCOUNT: &str = "This account is connected with 
 
 /// One row of the overview: a profile or Trust Product of one account.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "OverviewRow"))]
 #[serde(rename_all = "camelCase")]
 pub struct Row {
     pub account_sid: String,

@@ -10,6 +10,7 @@ use super::models::{BundleKind, Policy};
 
 /// What a policy makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Purpose {
     Primary,
@@ -82,6 +83,7 @@ impl Purpose {
 
 /// A policy as the "what is it for" step offers it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyChoice {
     pub sid: String,

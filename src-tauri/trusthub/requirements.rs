@@ -15,6 +15,7 @@ use super::objects::ObjectKind;
 
 /// What a block is met by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum BlockKind {
     EndUser,
@@ -25,6 +26,7 @@ pub enum BlockKind {
 
 /// A failure the evaluation reported: Twilio's reason and code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Failure {
     pub reason: String,
@@ -33,6 +35,7 @@ pub struct Failure {
 
 /// A field of a type: how it is entered and in which words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldSpec {
     pub machine_name: String,
@@ -44,6 +47,7 @@ pub struct FieldSpec {
 
 /// One field of an assigned object: its spec, its value, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldValue {
     #[serde(flatten)]
@@ -56,6 +60,7 @@ pub struct FieldValue {
 
 /// A type a block accepts, with its fields (to create one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Accepted {
     pub machine_name: String,
@@ -67,6 +72,7 @@ pub struct Accepted {
 
 /// An address as a person reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AddressView {
     pub sid: String,
@@ -99,6 +105,7 @@ impl AddressView {
 
 /// What is assigned to meet a block.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AssignedObject {
     pub assignment_sid: Option<String>,
@@ -116,6 +123,7 @@ pub struct AssignedObject {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Block {
     pub requirement_name: String,
@@ -132,6 +140,7 @@ pub struct Block {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Requirements {
     pub policy_sid: Option<String>,
@@ -404,6 +413,8 @@ pub fn build(s: &Sources<'_>) -> Requirements {
 /// assigned of their kind (end users, documents, linked profiles, counted by SID prefix:
 /// the list needs no request per object).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "DraftProgress"))]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
     pub needed: usize,

@@ -230,6 +230,42 @@ mod tests {
         }
     }
 
+    /// The cases the window's checks (ui/js/checks.js) are held to as well: the two sides
+    /// accept and refuse the same.
+    #[test]
+    fn the_cases_shared_with_the_window() {
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/checks/cases.json")).unwrap();
+        let list = |kind: &str, which: &str| -> Vec<serde_json::Value> {
+            cases[kind][which].as_array().unwrap().clone()
+        };
+        for v in list("email", "valid") {
+            assert!(email(v.as_str().unwrap()).is_ok(), "{v}");
+        }
+        for v in list("email", "invalid") {
+            assert!(email(v.as_str().unwrap()).is_err(), "{v}");
+        }
+        for v in list("webAddress", "valid") {
+            assert!(web_address("f", v.as_str().unwrap()).is_ok(), "{v}");
+        }
+        for v in list("webAddress", "invalid") {
+            assert!(web_address("f", v.as_str().unwrap()).is_err(), "{v}");
+        }
+        for v in list("callbackAddress", "valid") {
+            assert!(status_callback(v.as_str().unwrap()).is_ok(), "{v}");
+        }
+        for v in list("callbackAddress", "invalid") {
+            assert!(status_callback(v.as_str().unwrap()).is_err(), "{v}");
+        }
+        for pair in list("phone", "valid") {
+            let (typed, sent) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+            assert_eq!(phone_number("f", typed).unwrap(), sent, "{typed:?}");
+        }
+        for v in list("phone", "invalid") {
+            assert!(phone_number("f", v.as_str().unwrap()).is_err(), "{v}");
+        }
+    }
+
     #[test]
     fn friendly_name_keeps_what_was_typed() {
         assert_eq!(friendly_name(" Acme & Co ").unwrap(), " Acme & Co ");

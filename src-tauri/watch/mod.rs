@@ -21,9 +21,12 @@ pub const MAX_BACKOFF: Duration = Duration::from_secs(60 * 60);
 
 /// A decision Twilio took on a record under review, as the window and the system are told.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Decision {
     pub account_sid: String,
+    /// `customer-profile` or `trust-product`.
+    #[cfg_attr(test, ts(type = "BundleKind"))]
     pub kind: String,
     pub sid: String,
     pub name: Option<String>,

@@ -12,6 +12,8 @@ pub const SETTINGS_FILE: &str = "settings.json";
 pub const INTERVALS: [u32; 6] = [5, 10, 15, 30, 60, 0];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "WatchSettings"))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
     /// How often records under review are checked again, in minutes; 0: never.

@@ -3,27 +3,37 @@
 // dialog with its notes that installs it only when the person says so. The app verifies
 // every download's signature; a refusal is shown here in plain words.
 
-import { api } from './api.js';
+import { api, listen } from './api.js';
 import { fillUserText, localDate } from './format.js';
+import { byId as $ } from './ui.js';
 
-const $ = (id) => document.getElementById(id);
+/**
+ * @typedef {import('../types/commands').About} About
+ * @typedef {import('../types/commands').UpdateCheck} UpdateCheck
+ * @typedef {import('../types/commands').UpdateProgress} UpdateProgress
+ */
 
-let about = null; // what about_app answered
-let offer = null; // the last check's answer, when it found a newer version
+/** @type {About | null} what about_app answered */
+let about = null;
+/** @type {UpdateCheck | null} the last check's answer, when it found a newer version */
+let offer = null;
 let canLeave = async () => true; // asks about unsaved edits before the window restarts
 
-/** Wires the About button and dialogs, then checks for a new version without a word unless one exists. */
+/**
+ * Wires the About button and dialogs, then checks for a new version without a word unless one exists.
+ * @param {{ confirmLeave: () => Promise<boolean> }} options
+ */
 export function setupAbout({ confirmLeave }) {
   canLeave = confirmLeave;
   $('about-open').addEventListener('click', openAbout);
-  $('about-close').addEventListener('click', () => $('about-dialog').close());
+  $('about-close').addEventListener('click', () => $('about-dialog', HTMLDialogElement).close());
   $('about-project').addEventListener('click', () => api.openProjectPage().catch((e) => { $('about-update-status').textContent = e.message; }));
-  $('about-check').addEventListener('click', checkNow);
+  $('about-check', HTMLButtonElement).addEventListener('click', checkNow);
   $('update-banner-open').addEventListener('click', () => showOffer());
   $('update-banner-later').addEventListener('click', () => { $('update-banner').hidden = true; });
-  $('update-later').addEventListener('click', () => $('update-dialog').close());
-  $('update-install').addEventListener('click', install);
-  window.__TAURI__.event.listen('update-progress', ({ payload }) => showProgress(payload));
+  $('update-later', HTMLButtonElement).addEventListener('click', () => $('update-dialog', HTMLDialogElement).close());
+  $('update-install', HTMLButtonElement).addEventListener('click', install);
+  listen('update-progress', showProgress);
   check({ quiet: true });
 }
 
@@ -34,12 +44,12 @@ async function openAbout() {
   $('about-how').hidden = !about.howToUpdate;
   $('about-how').textContent = about.howToUpdate ?? '';
   $('about-update-status').textContent = offer ? `Version ${offer.available.version} is available.` : '';
-  $('about-dialog').showModal();
+  $('about-dialog', HTMLDialogElement).showModal();
 }
 
 async function checkNow() {
   const status = $('about-update-status');
-  const button = $('about-check');
+  const button = $('about-check', HTMLButtonElement);
   button.disabled = true;
   status.textContent = 'Checking for a new version…';
   try {
@@ -48,7 +58,7 @@ async function checkNow() {
       ? `Version ${found.available.version} is available.`
       : `You have the newest version, ${found.current}.`;
     if (found.available) {
-      $('about-dialog').close();
+      $('about-dialog', HTMLDialogElement).close();
       showOffer();
     }
   } catch (error) {
@@ -58,8 +68,13 @@ async function checkNow() {
   }
 }
 
-/** Asks the app for the newest version. At start (`quiet`) a failure is only logged by the app. */
+/**
+ * Asks the app for the newest version. At start (`quiet`) a failure is only logged by the app.
+ * @param {{ quiet: boolean }} options
+ * @returns {Promise<UpdateCheck | null>}
+ */
 async function check({ quiet }) {
+  /** @type {UpdateCheck} */
   let found;
   try {
     found = await api.checkForUpdate();
@@ -90,11 +105,11 @@ function showOffer() {
   $('update-notes').hidden = !available.notes;
   $('update-how').hidden = !howToUpdate;
   $('update-how').textContent = howToUpdate ?? '';
-  $('update-install').hidden = Boolean(howToUpdate);
+  $('update-install', HTMLButtonElement).hidden = Boolean(howToUpdate);
   $('update-error').hidden = true;
   $('update-progress-row').hidden = true;
   setWorking(false);
-  $('update-dialog').showModal();
+  $('update-dialog', HTMLDialogElement).showModal();
 }
 
 async function install() {
@@ -102,7 +117,7 @@ async function install() {
   setWorking(true);
   $('update-error').hidden = true;
   $('update-progress-row').hidden = false;
-  $('update-progress').removeAttribute('value');
+  $('update-progress', HTMLProgressElement).removeAttribute('value');
   $('update-progress-text').textContent = 'Downloading the new version…';
   try {
     await api.installUpdate(); // on success the app starts again as the new version
@@ -113,21 +128,23 @@ async function install() {
     // The offer was used up: a new check fetches it again if the person retries.
     offer = null;
     $('update-banner').hidden = true;
-    $('update-install').hidden = true;
-    $('update-later').textContent = 'Close';
+    $('update-install', HTMLButtonElement).hidden = true;
+    $('update-later', HTMLButtonElement).textContent = 'Close';
     setWorking(false);
   }
 }
 
+/** While downloading, the dialog's buttons wait. @param {boolean} on */
 function setWorking(on) {
-  $('update-install').disabled = on;
-  $('update-later').disabled = on;
-  if (!on) $('update-later').textContent = $('update-install').hidden ? 'Close' : 'Not now';
+  $('update-install', HTMLButtonElement).disabled = on;
+  $('update-later', HTMLButtonElement).disabled = on;
+  if (!on) $('update-later', HTMLButtonElement).textContent = $('update-install', HTMLButtonElement).hidden ? 'Close' : 'Not now';
 }
 
+/** How far the download got. @param {UpdateProgress} progress */
 function showProgress({ received, total }) {
-  const bar = $('update-progress');
-  const mb = (n) => (n / 1048576).toFixed(1);
+  const bar = $('update-progress', HTMLProgressElement);
+  const mb = (/** @type {number} */ n) => (n / 1048576).toFixed(1);
   if (total) {
     const percent = Math.min(100, Math.floor((received * 100) / total));
     bar.value = percent;

@@ -14,7 +14,9 @@ const COUNTRIES = ('AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE 
   + 'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG '
   + 'UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW').split(' ');
 
+/** @type {Intl.DisplayNames | null} */
 let names = null;
+/** A country's name in the person's language. @param {string} code ISO 3166-1 alpha-2 */
 function countryName(code) {
   try {
     names ??= new Intl.DisplayNames(undefined, { type: 'region' });
@@ -24,7 +26,16 @@ function countryName(code) {
   }
 }
 
-/** An address on one or two lines, as a person reads it. */
+/**
+ * @typedef {import('../types/commands').Address} Address
+ * @typedef {import('../types/commands').AddressView} AddressView
+ * @typedef {import('../types/commands').AddressInput} AddressInput
+ * @typedef {import('../types/commands').AddressUpdate} AddressUpdate
+ * @typedef {'customerName' | 'street' | 'streetSecondary' | 'city' | 'region' | 'postalCode'} Key
+ * @typedef {Partial<Record<'customer_name' | 'street' | 'street_secondary' | 'city' | 'region' | 'postal_code' | 'iso_country', string | null>>} RawAddress an address as the API writes it
+ */
+
+/** An address on one or two lines, as a person reads it. @param {Partial<Address> & Partial<AddressView> | null} a */
 export function addressLines(a) {
   if (!a) return [];
   const place = [a.city, a.region, a.postalCode ?? a.postal_code].filter(Boolean).join(', ');
@@ -36,11 +47,12 @@ export function addressLines(a) {
   ].filter(Boolean);
 }
 
-/** The address as text nodes, one line each, safe to show. */
+/** The address as text nodes, one line each, safe to show. @param {Partial<Address> & Partial<AddressView>} a */
 export function addressView(a) {
   return h('span', { class: 'address' }, addressLines(a).map((line) => h('span', { class: 'address-line' }, userText(line, { max: 200 }))));
 }
 
+/** @type {{ key: Key, api: keyof RawAddress, label: string, help?: string, optional?: boolean }[]} */
 const FIELDS = [
   { key: 'customerName', api: 'customer_name', label: 'Name at this address', help: 'The business or person, as mail is addressed to them.' },
   { key: 'street', api: 'street', label: 'Street and number' },
@@ -53,18 +65,23 @@ const FIELDS = [
 /**
  * A form for an address: `address` to correct it, none to create one. Returns
  * { el, values(), changes(), check(), setError(field, text), focus(field), changed() }.
+ * @param {RawAddress | null} address
+ * @param {{ idPrefix: string, onChange?: () => void, onNewInstead?: () => void }} options
  */
 export function addressForm(address, { idPrefix, onChange, onNewInstead }) {
+  /** @type {Record<string, HTMLInputElement | HTMLSelectElement>} */
   const inputs = {};
+  /** @type {Record<string, HTMLElement>} */
   const errors = {};
   const rows = FIELDS.map((f) => {
     const id = `${idPrefix}-${f.key}`;
-    inputs[f.key] = h('input', { id, type: 'text', autocomplete: 'off', 'aria-describedby': `${id}-error`, oninput: () => onChange?.() });
-    inputs[f.key].value = address?.[f.api] ?? '';
+    const input = h('input', { id, type: 'text', autocomplete: 'off', 'aria-describedby': `${id}-error`, oninput: () => onChange?.() });
+    input.value = address?.[f.api] ?? '';
+    inputs[f.key] = input;
     errors[f.key] = h('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
-    const note = invisibleNote(inputs[f.key], () => onChange?.());
+    const note = invisibleNote(input, () => onChange?.());
     note.update();
-    return h('div', { class: 'field' }, h('label', { for: id }, f.label), inputs[f.key], note.note,
+    return h('div', { class: 'field' }, h('label', { for: id }, f.label), input, note.note,
       f.help ? h('p', { class: 'help' }, f.help) : '', errors[f.key]);
   });
   const countryId = `${idPrefix}-isoCountry`;
@@ -85,12 +102,15 @@ export function addressForm(address, { idPrefix, onChange, onNewInstead }) {
     country = h('div', { class: 'field' }, h('label', { for: countryId }, 'Country'), inputs.isoCountry, errors.isoCountry);
   }
   const start = JSON.stringify(Object.fromEntries(Object.entries(inputs).map(([k, i]) => [k, i.value])));
-  const values = () => Object.fromEntries(Object.entries(inputs).map(([k, i]) => [k, i.value.trim()]));
+  /** What the form holds, trimmed, as a new address. @returns {AddressInput} */
+  const values = () => /** @type {AddressInput} */ (Object.fromEntries(Object.entries(inputs).map(([k, i]) => [k, i.value.trim()])));
   return {
     el: h('div', { class: 'address-form' }, rows, country),
     values,
     /** For a correction: only what changed, as `AddressUpdate`. */
+    /** @returns {AddressUpdate} */
     changes() {
+      /** @type {Record<string, string>} */
       const out = {};
       for (const f of FIELDS) {
         const now = inputs[f.key].value.trim();
@@ -116,9 +136,11 @@ export function addressForm(address, { idPrefix, onChange, onNewInstead }) {
       }
       return first;
     },
+    /** @param {string} field @param {string} text */
     setError(field, text) {
       if (errors[field]) errors[field].textContent = text;
     },
+    /** @param {string} field */
     focus(field) {
       (inputs[field] ?? inputs.customerName).focus();
     },

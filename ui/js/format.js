@@ -1,7 +1,16 @@
-// Turning API values into words a person reads.
+// Turning API values into words a person reads, and text from a server into nodes that
+// show it as it is (never as markup): userText() and h(). Nothing here runs at import but
+// plain JavaScript, so Node's test runner can test it.
 
 export const DASH = '—';
 
+/**
+ * @typedef {{ value: string, label: string, explain: string }} StatusInfo
+ * @typedef {Node | string | number | boolean | null | undefined | ChildList} Child what h() takes as a child
+ * @typedef {Child[]} ChildList
+ */
+
+/** @type {StatusInfo[]} */
 export const STATUSES = [
   { value: 'draft', label: 'Draft', explain: 'Being prepared. You can change anything and submit it when ready.' },
   { value: 'pending-review', label: 'Pending review', explain: 'Submitted to Twilio for review. Choose this when the profile is complete.' },
@@ -10,11 +19,12 @@ export const STATUSES = [
   { value: 'twilio-approved', label: 'Approved by Twilio', explain: 'Approved. It cannot be changed.' },
 ];
 
+/** A profile status in words, an unknown one shown as it is. @param {string | null | undefined} value @returns {StatusInfo} */
 export function statusInfo(value) {
   return STATUSES.find((s) => s.value === value) ?? { value, label: value ? `Unknown (${value})` : DASH, explain: '' };
 }
 
-/** What each rejection code in a profile's `errors` means. */
+/** What each rejection code in a profile's `errors` means. @type {Record<number, string>} */
 export const REJECTION_REASONS = {
   18601: 'The business name and website could not be verified as belonging together.',
   18602: 'The business registration ID could not be verified.',
@@ -27,20 +37,40 @@ export const REJECTION_REASONS = {
   18609: 'The business registration authority is not eligible.',
 };
 
+/** @param {number | null | undefined} code */
 export function rejectionMeaning(code) {
   return REJECTION_REASONS[code] ?? 'Twilio gave no description for this code; see Twilio’s error reference.';
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** An ISO 8601 date from the API in the person's local time, or a dash. */
+/** An ISO 8601 date from the API in the person's local time, or a dash. @param {string | null | undefined} iso */
 export function localDate(iso) {
   if (!iso) return DASH;
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
 }
 
-export function text(value) {
+/**
+ * A number as the person's language writes it, digits grouped: 12,345.
+ * @param {number} n
+ */
+export function number(n) {
+  return n.toLocaleString();
+}
+
+/**
+ * A count with its noun: "1 account", "12,345 accounts".
+ * @param {number} n
+ * @param {string} one
+ * @param {string} [many] the plural, when it is not `one` with an s
+ */
+export function count(n, one, many = `${one}s`) {
+  return `${number(n)} ${n === 1 ? one : many}`;
+}
+
+/** A value as text, or a dash when there is none. */
+export function text(/** @type {unknown} */ value) {
   return value === null || value === undefined || value === '' ? DASH : String(value);
 }
 
@@ -50,6 +80,7 @@ export function text(value) {
 // joins emoji and letters, and marking it would break them apart.
 const INVISIBLE = /(?!\u200d)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 
+/** @type {Record<number, string>} */
 const INVISIBLE_NAMES = {
   0x09: 'tab', 0x0a: 'line break', 0x0d: 'carriage return', 0xad: 'soft hyphen',
   0x061c: 'Arabic letter mark', 0x200b: 'zero-width space', 0x200c: 'zero-width non-joiner',
@@ -60,23 +91,39 @@ const INVISIBLE_NAMES = {
   0x2069: 'end of isolate', 0xfeff: 'zero-width no-break space',
 };
 
-/** "U+202E right-to-left override" for one invisible character. */
+/** "U+202E right-to-left override" for one invisible character. @param {string} ch */
 export function invisibleName(ch) {
   const cp = ch.codePointAt(0);
   const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   return `${code} ${INVISIBLE_NAMES[cp] ?? 'invisible character'}`;
 }
 
-/** The invisible characters in `value`, in order. */
+/**
+ * The invisible characters in `value`, in order.
+ * @param {unknown} value
+ * @returns {string[]}
+ */
 export function invisibleChars(value) {
   return String(value ?? '').match(INVISIBLE) ?? [];
 }
+
+/** `value` without its invisible characters (what "Remove them" leaves). */
+export function withoutInvisible(/** @type {string} */ value) {
+  return value.replace(INVISIBLE, '');
+}
+
+/**
+ * @typedef {{ max?: number, expandable?: boolean }} UserTextOptions
+ */
 
 /**
  * Text that came from a server (or from anyone but the person), made safe to show:
  * isolated for direction so it cannot reorder what follows it, invisible characters
  * shown as visible marks rather than obeyed, and, past `max` characters, shortened with
  * the whole value one click away (unless `expandable` is false, e.g. inside a button).
+ * @param {unknown} value
+ * @param {UserTextOptions} [options]
+ * @returns {Node}
  */
 export function userText(value, options = {}) {
   if (value === null || value === undefined || value === '') return document.createTextNode(DASH);
@@ -85,7 +132,12 @@ export function userText(value, options = {}) {
   return holder;
 }
 
-/** The same, written into an element that already exists (a reused row's cell). */
+/**
+ * The same, written into an element that already exists (a reused row's cell).
+ * @param {HTMLElement} holder
+ * @param {unknown} value
+ * @param {UserTextOptions} [options]
+ */
 export function fillUserText(holder, value, { max = 400, expandable = true } = {}) {
   holder.classList.add('user-text');
   if (value === null || value === undefined || value === '') {
@@ -95,7 +147,7 @@ export function fillUserText(holder, value, { max = 400, expandable = true } = {
   const all = String(value);
   const chars = [...all];
   const long = chars.length > max;
-  const render = (whole) => {
+  const render = (/** @type {boolean} */ whole) => {
     const shown = whole || !long ? all : chars.slice(0, max).join('');
     const parts = marked(shown);
     if (parts.length === 1 && parts[0].nodeType === Node.TEXT_NODE && !long) {
@@ -116,8 +168,9 @@ export function fillUserText(holder, value, { max = 400, expandable = true } = {
   render(false);
 }
 
-/** Text nodes, with each invisible character replaced by a visible, labelled mark. */
+/** Text nodes, with each invisible character replaced by a visible, labelled mark. @param {string} value */
 function marked(value) {
+  /** @type {Node[]} */
   const out = [];
   let last = 0;
   for (const m of value.matchAll(INVISIBLE)) {
@@ -136,15 +189,16 @@ function marked(value) {
   return out;
 }
 
-/** Plain text with invisible characters written out, for places that take text only. */
+/** Plain text with invisible characters written out, for places that take text only. @param {unknown} value */
 export function plainUserText(value, max = 120) {
   const chars = [...String(value ?? '')];
   const shown = chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
   return shown.replace(INVISIBLE, (c) => `[${invisibleName(c).split(' ')[0]}]`);
 }
 
-/** What kind of object a SID is, from its two-letter prefix. */
+/** What kind of object a SID is, from its two-letter prefix. @param {string | null | undefined} sid */
 export function sidKind(sid) {
+  /** @type {Record<string, string>} */
   const kinds = {
     IT: 'End user', RD: 'Supporting document', BU: 'Profile or Trust Product',
     PN: 'Phone number', EL: 'Evaluation', RN: 'Policy',
@@ -152,17 +206,26 @@ export function sidKind(sid) {
   return kinds[String(sid ?? '').slice(0, 2)] ?? 'Other';
 }
 
-/** Creates an element: h('p', { class: 'x' }, 'text', child). */
+/**
+ * Creates an element: h('p', { class: 'x' }, 'text', child). Attributes named `on…` with
+ * a function are listeners, `dataset` an object of data attributes; false, null and
+ * undefined leave an attribute out. Text children become text nodes, never markup.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, unknown>} [attrs]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === false || v === null || v === undefined) continue;
-    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), /** @type {EventListener} */ (v));
     else if (k === 'dataset') Object.assign(el.dataset, v);
-    else el.setAttribute(k, v === true ? '' : v);
+    else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
+  for (const c of /** @type {Child[]} */ (/** @type {unknown[]} */ (children).flat())) {
+    if (c === null || c === undefined || c === false || c === true) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return el;

@@ -6,16 +6,27 @@ import { api } from './api.js';
 import { h, userText, plainUserText } from './format.js';
 import { busy, confirmDialog, errorPanel, focusOn, toast } from './ui.js';
 
-const WHAT = { 'end-user': 'End user', document: 'Document', address: 'Address' };
-const USED_BY = { 'customer-profile': 'profile', 'trust-product': 'Trust Product', document: 'document' };
+/**
+ * @typedef {import('../types/commands').Leftovers} Leftovers
+ * @typedef {import('../types/commands').Leftover} Leftover
+ */
 
-/** A record's name as one line, with what it is. */
+/** @type {Record<string, string>} */
+const WHAT = { 'end-user': 'End user', document: 'Document', address: 'Address' };
+/** @type {Record<string, string>} */
+const USED_BY = { 'customer-profile': 'profile', 'trust-product': 'Trust Product', document: 'document', 'phone-number': 'phone number' };
+
+/** A record's name as one line, with what it is. @param {Leftover} record */
 function named(record) {
   return `${WHAT[record.what] ?? 'Record'}: ${plainUserText(record.name ?? record.sid).slice(0, 160)}`;
 }
 
-/** The panel for `leftovers` ({ records, complete }) under `heading` (an h2 that takes the focus). */
-export function leftoversPanel(leftovers, { heading, onReenterCredentials } = {}) {
+/**
+ * The panel for `leftovers` ({ records, complete }) under `heading` (an h2 that takes the focus).
+ * @param {Leftovers | null} leftovers
+ * @param {{ heading: string, onReenterCredentials?: () => void }} options
+ */
+export function leftoversPanel(leftovers, { heading, onReenterCredentials }) {
   const title = h('h2', { tabindex: '-1' }, heading);
   const panel = h('div', { class: 'card notice-card leftovers', id: 'leftovers', tabindex: '-1', role: 'region', 'aria-label': heading }, title);
   const records = leftovers?.records ?? [];

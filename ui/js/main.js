@@ -1,17 +1,18 @@
 // Starts the window and moves between its three views.
 
 import { api } from './api.js';
-import { confirmDialog, toast, errorPanel } from './ui.js';
+import { byId, confirmDialog, toast, errorPanel } from './ui.js';
 import { h } from './format.js';
 import { showCredentials } from './views/credentials.js';
 import { createHome, clearHomeCaches } from './views/home.js';
-import { createProfileView, clearProfileCaches } from './views/profile.js';
+import { createProfileView, clearProfileCaches } from './views/profile/view.js';
 import { clearLinkedCaches } from './views/linked-lists.js';
 import { createNewBundle } from './views/new-bundle.js';
 import { leftoversPanel } from './leftovers.js';
 import { setupAbout } from './about.js';
 import { createOverview, clearOverview } from './views/overview.js';
 import { setupWatch } from './watch.js';
+import { accountLabel, renderAccountBar } from './account-bar.js';
 
 const views = {
   credentials: document.getElementById('view-credentials'),
@@ -19,30 +20,54 @@ const views = {
   profile: document.getElementById('view-profile'),
   create: document.getElementById('view-new'),
 };
+/**
+ * @typedef {import('../types/commands').ConnectionStatus} ConnectionStatus
+ * @typedef {import('../types/commands').BundleKind} BundleKind
+ * @typedef {import('../types/commands').CustomerProfile} CustomerProfile
+ * @typedef {import('../types/commands').OverviewAccount} OverviewAccount
+ * @typedef {BundleKind | 'overview'} Tab
+ * @typedef {keyof typeof views} ViewName
+ * @typedef {{ resume: (resume?: object) => void, pause: () => void, dispose: () => void,
+ *   notify?: (el: HTMLElement) => void, decided?: (d: import('../types/commands').Decision) => void }} TabView
+ * @typedef {{ kind?: Tab, sid?: string | null, profile?: CustomerProfile | null, deleted?: string | null,
+ *   created?: CustomerProfile | null, notice?: HTMLElement | null }} Return where the person comes back from
+ */
+
+/** @type {BundleKind[]} */
 const KINDS = ['customer-profile', 'trust-product'];
-// The tabs of the home view: the two lists, then the overview across accounts.
+/** @type {Tab[]} the tabs of the home view: the two lists, then the overview across accounts */
 const TABS = [...KINDS, 'overview'];
 
+/** @type {ConnectionStatus | null} */
 let status = null;
-let current = null; // the profile view's controller while it is shown
-let shown = null; // the name of the view shown
+/** @type {ReturnType<typeof createProfileView> | null} the profile view's controller while it is shown */
+let current = null;
+/** @type {ViewName | null} the view shown */
+let shown = null;
 // The list and the profile view are built once per account and reused: a day of visits
 // builds no new views (see docs/PERFORMANCE.md, "A day's work").
-let homes = null; // one view per tab: { 'customer-profile': …, 'trust-product': …, overview: … }
-let homeKind = 'customer-profile'; // the list shown
+/** @type {Partial<Record<Tab, TabView>> | null} one view per tab */
+let homes = null;
+/** @type {Tab} the list shown */
+let homeKind = 'customer-profile';
+/** @type {{ buttons: Record<Tab, HTMLButtonElement>, panels: Record<Tab, HTMLElement> } | null} */
 let tabs = null;
+/** @type {ReturnType<typeof createProfileView> | null} */
 let profileView = null;
 let openedNew = false; // the profile shown was just created here (the list gains its row)
 let backToOverview = false; // the profile shown was opened from the overview
 let generation = 0; // bumps on every navigation so late answers for an old view are dropped
-let lastAccount = null; // whose data the views and caches hold
-let overviewOf = null; // the server and mode the kept overview was read on
+/** @type {string | null} whose data the views and caches hold */
+let lastAccount = null;
+/** @type {string | null} the server and mode the kept overview was read on */
+let overviewOf = null;
 
 /** The overview spans accounts: it belongs to the server and to the demo or not. */
 function overviewOwner() {
   return `${status?.server}:${status?.inDemo ? 'demo' : 'real'}`;
 }
 
+/** Shows the view `name`, and stops what the view left was doing. @param {ViewName} name */
 function show(name) {
   generation += 1;
   // The view that goes stops its loading and its listeners.
@@ -76,49 +101,17 @@ function forgetOtherAccounts() {
   clearHomeCaches();
 }
 
+/** The top bar and the banners for the connection now in use. */
 function renderAccount() {
-  const account = document.getElementById('account');
-  const demo = Boolean(status?.inDemo);
-  const keyring = status?.storage === 'keyring';
-  const sub = status?.subaccount;
-  document.getElementById('demo-banner').hidden = !demo;
-  // Whenever requests go anywhere but Twilio (and this is not the demo), it shows, and stays.
-  const elsewhere = Boolean(status) && !demo && status.serverIsTwilio === false;
-  document.getElementById('server-banner').hidden = !elsewhere;
-  document.getElementById('server-origin').textContent = elsewhere ? status.server : '';
-  document.body.classList.toggle('demo', demo);
-  const accounts = keyring ? status.accounts ?? [] : [];
-  const c = status?.connected;
-  account.hidden = !c;
-  for (const id of ['change-credentials', 'forget-credentials']) document.getElementById(id).hidden = demo || !c || Boolean(sub);
-  document.getElementById('leave-subaccount').hidden = !sub;
-  document.getElementById('add-account').hidden = !keyring || !c;
-  const switcher = document.getElementById('switcher');
-  switcher.hidden = accounts.length < 2;
-  const select = document.getElementById('account-switcher');
-  select.replaceChildren(...accounts.map((a) => h('option', { value: a.accountSid, selected: a.accountSid === c?.accountSid }, a.label)));
-  if (!c) return;
-  if (sub) {
-    const main = labelOf(sub.parentSid) ?? (demo ? 'Demo account' : sub.parentSid);
-    document.getElementById('account-text').textContent = `Subaccount: ${sub.name ?? sub.accountSid} of ${main} · its own Auth Token, this session only`;
-    return;
-  }
-  if (demo) {
-    document.getElementById('account-text').textContent = 'Demo account';
-    return;
-  }
-  const how = c.authKind === 'api-key' ? `API Key ${c.apiKeySid}` : 'Auth Token';
-  const where = status.storage === 'session' ? ' (this session only)' : '';
-  const label = keyring ? labelOf(c.accountSid) : undefined;
-  const who = label && accounts.length < 2 ? `${label}, ${c.accountSid}` : c.accountSid;
-  document.getElementById('account-text').textContent = `Connected: ${who} · ${how}${where}`;
+  renderAccountBar(status);
 }
 
-/** The name the person gave a saved account, if any. */
+/** The name the person gave a saved account, if any. @param {string | null | undefined} accountSid */
 function labelOf(accountSid) {
-  return status?.accounts?.find((a) => a.accountSid === accountSid)?.label;
+  return accountLabel(status, accountSid);
 }
 
+/** @param {string} accountSid */
 async function switchAccount(accountSid) {
   if (!(await leaveProfileIfAllowed())) {
     renderAccount(); // puts the list back on the account in use
@@ -169,7 +162,7 @@ async function addAccount() {
  * first time it is shown and kept. `returningFrom` puts the focus back on the row left,
  * or on a notice (what a deleted draft left behind).
  */
-function goHome(returningFrom = null) {
+function goHome(/** @type {Return | null} */ returningFrom = null) {
   show('home');
   renderAccount();
   const kind = returningFrom?.kind ?? homeKind;
@@ -182,12 +175,12 @@ function goHome(returningFrom = null) {
 
 function buildTabs() {
   const labels = { 'customer-profile': 'Customer-Profiles', 'trust-product': 'Trust Products', overview: 'Overview' };
-  const buttons = {};
-  const panels = {};
+  const buttons = /** @type {Record<Tab, HTMLButtonElement>} */ ({});
+  const panels = /** @type {Record<Tab, HTMLElement>} */ ({});
   for (const k of TABS) {
     buttons[k] = h('button', {
       type: 'button', role: 'tab', id: `tab-${k}`, 'aria-controls': `panel-${k}`, class: 'tab',
-      onclick: () => selectTab(k), onkeydown: (e) => {
+      onclick: () => selectTab(k), onkeydown: (/** @type {KeyboardEvent} */ e) => {
         if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
         const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
         const other = TABS[(TABS.indexOf(k) + step) % TABS.length];
@@ -203,6 +196,11 @@ function buildTabs() {
   homes = {};
 }
 
+/**
+ * @param {Tab} kind
+ * @param {{ returnTo?: string | null, changed?: CustomerProfile | null, deleted?: string | null,
+ *   created?: CustomerProfile | null, notice?: HTMLElement | null }} [resume] what a list shows again
+ */
 function selectTab(kind, resume = {}) {
   if (homes[homeKind] && homeKind !== kind) homes[homeKind].pause();
   homeKind = kind;
@@ -229,6 +227,7 @@ function selectTab(kind, resume = {}) {
 }
 
 /** The guided start of a new profile or trust product, or (with `copyOf`) a copy's name and e-mail. */
+/** @param {BundleKind} kind @param {CustomerProfile | null} [copyOf] */
 function startNew(kind, copyOf = null) {
   const mine = show('create');
   createNewBundle(views.create, {
@@ -242,6 +241,7 @@ function startNew(kind, copyOf = null) {
   });
 }
 
+/** @param {string} sid @param {BundleKind} [kind] @param {{ guided?: boolean, fromOverview?: boolean }} [options] */
 async function openProfile(sid, kind = 'customer-profile', { guided = false, fromOverview = false } = {}) {
   const mine = show('profile');
   backToOverview = fromOverview;
@@ -270,6 +270,7 @@ async function openProfile(sid, kind = 'customer-profile', { guided = false, fro
 }
 
 /** Opens a row of the overview under its account: switching to it, or into a subaccount. */
+/** @param {OverviewAccount} account @param {import('./overview-rows.js').Row} row */
 async function openFromOverview(account, row) {
   try {
     if (account.accountSid !== status?.connected?.accountSid) {
@@ -287,7 +288,10 @@ async function openFromOverview(account, row) {
   }
 }
 
-/** Opens a profile Twilio decided on (from the decisions bar or a clicked notification). */
+/**
+ * Opens a profile Twilio decided on (from the decisions bar or a clicked notification).
+ * @param {import('./watch.js').Target} target
+ */
 async function openDecided({ accountSid, kind, sid }) {
   if (!status?.connected || !(await leaveProfileIfAllowed())) return;
   try {
@@ -333,7 +337,8 @@ async function start() {
       toast(error.message);
     }
   });
-  document.getElementById('account-switcher').addEventListener('change', (e) => switchAccount(e.target.value));
+  const switcher = byId('account-switcher', HTMLSelectElement);
+  switcher.addEventListener('change', () => switchAccount(switcher.value));
   // Closing the window with unsaved edits asks first, like leaving the profile does.
   window.__TAURI__.window.getCurrentWindow().onCloseRequested(async (event) => {
     if (!(await leaveProfileIfAllowed())) event.preventDefault();
@@ -361,7 +366,7 @@ async function start() {
   try {
     status = await api.describeCredentials();
   } catch (error) {
-    status = { connected: null, storage: 'keyring', keyringProblem: error };
+    status = /** @type {ConnectionStatus} */ ({ connected: null, storage: 'keyring', keyringProblem: error, accounts: [] });
   }
   if (status.connected) goHome(); else goCredentials();
 }

@@ -1,30 +1,53 @@
 // Shared pieces of the window: busy indicator, toast, confirm dialog, error panel, copy
 // button, the note under an input that holds invisible characters, focus helpers.
 
-import { h, userText, fillUserText, invisibleChars, invisibleName } from './format.js';
+import { h, userText, fillUserText, invisibleChars, invisibleName, withoutInvisible } from './format.js';
 import { openTwilioPage } from './api.js';
+
+/** @typedef {import('./api.js').UiError} UiError */
+
+/**
+ * An element of index.html by its id, checked to be of `type` (an HTMLElement by default):
+ * a renamed id or element fails here, loudly, not later as a missing property.
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {{ new (): T, prototype: T }} [type]
+ * @returns {T}
+ */
+export function byId(id, type = /** @type {any} */ (HTMLElement)) {
+  const el = document.getElementById(id);
+  if (!(el instanceof type)) throw new Error(`The window has no #${id} of the kind expected.`);
+  return el;
+}
 
 let busyCount = 0;
 
-/** Runs `work` with the busy bar shown; nested calls keep it shown until all end. */
+/**
+ * Runs `work` with the busy bar shown; nested calls keep it shown until all end.
+ * @template T
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
 export async function busy(work) {
   busyCount += 1;
-  document.getElementById('busy').hidden = false;
+  byId('busy').hidden = false;
   document.body.setAttribute('aria-busy', 'true');
   try {
     return await work();
   } finally {
     busyCount -= 1;
     if (busyCount === 0) {
-      document.getElementById('busy').hidden = true;
+      byId('busy').hidden = true;
       document.body.removeAttribute('aria-busy');
     }
   }
 }
 
+/** @type {ReturnType<typeof setTimeout> | undefined} */
 let toastTimer;
+/** Says `message` for a few seconds at the bottom of the window. @param {string} message */
 export function toast(message) {
-  const el = document.getElementById('toast');
+  const el = byId('toast');
   el.textContent = message;
   el.hidden = false;
   clearTimeout(toastTimer);
@@ -35,15 +58,15 @@ export function toast(message) {
  * An in-window yes/no question; resolves true for OK. Escape answers no. The focus goes
  * back to `returnTo` (by default, where it was) when the question closes.
  */
-export function confirmDialog(title, message, okLabel = 'OK', returnTo = document.activeElement) {
-  const dialog = document.getElementById('confirm-dialog');
+export function confirmDialog(/** @type {string} */ title, /** @type {string} */ message, okLabel = 'OK', returnTo = document.activeElement) {
+  const dialog = byId('confirm-dialog', HTMLDialogElement);
   const before = returnTo;
-  document.getElementById('confirm-title').textContent = title;
-  document.getElementById('confirm-text').textContent = message;
-  document.getElementById('confirm-ok').textContent = okLabel;
+  byId('confirm-title').textContent = title;
+  byId('confirm-text').textContent = message;
+  byId('confirm-ok').textContent = okLabel;
   dialog.returnValue = '';
   dialog.showModal();
-  document.getElementById('confirm-cancel').focus();
+  byId('confirm-cancel').focus();
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => {
       if (before instanceof HTMLElement && before.isConnected) before.focus();
@@ -52,7 +75,7 @@ export function confirmDialog(title, message, okLabel = 'OK', returnTo = documen
   });
 }
 
-/** Moves the focus to `el` (a heading or a message), making it focusable if it is not. */
+/** Moves the focus to `el` (a heading or a message), making it focusable if it is not. @param {HTMLElement | null | undefined} el */
 export function focusOn(el) {
   if (!el) return;
   if (!el.matches('a, button, input, select, textarea, [tabindex]')) el.setAttribute('tabindex', '-1');
@@ -63,7 +86,7 @@ export function focusOn(el) {
  * An error as a panel: what happened and what to do, Twilio's own words, its code, a
  * link to Twilio's page about it, and the next step where there is one.
  */
-export function errorPanel(error, { onReenterCredentials } = {}) {
+export function errorPanel(/** @type {UiError} */ error, /** @type {{ onReenterCredentials?: () => void }} */ { onReenterCredentials } = {}) {
   const panel = h('div', { class: 'error-panel', role: 'alert', tabindex: '-1' },
     h('p', { class: 'error-message' }, error.message));
   if (error.detail && error.detail !== error.message) {
@@ -85,11 +108,11 @@ export function errorPanel(error, { onReenterCredentials } = {}) {
   return panel;
 }
 
-export function copyButton(value, label = 'Copy') {
+export function copyButton(/** @type {string} */ value, label = 'Copy') {
   return h('button', {
     type: 'button', class: 'copy', title: `Copy ${value}`, 'aria-label': `Copy ${value}`,
-    onclick: async (e) => {
-      const btn = e.currentTarget;
+    onclick: async (/** @type {MouseEvent} */ e) => {
+      const btn = /** @type {HTMLButtonElement} */ (e.currentTarget);
       await navigator.clipboard.writeText(value);
       btn.textContent = 'Copied';
       setTimeout(() => { btn.textContent = label; }, 1500);
@@ -97,7 +120,7 @@ export function copyButton(value, label = 'Copy') {
   }, label);
 }
 
-/** A SID in monospace with a copy button beside it. */
+/** A SID in monospace with a copy button beside it. @param {string | null | undefined} sid */
 export function sidWithCopy(sid) {
   if (!sid) return '—';
   const slot = sidSlot();
@@ -110,8 +133,8 @@ export function sidSlot() {
   const code = h('code');
   const button = h('button', {
     type: 'button', class: 'copy',
-    onclick: async (e) => {
-      const btn = e.currentTarget;
+    onclick: async (/** @type {MouseEvent} */ e) => {
+      const btn = /** @type {HTMLButtonElement} */ (e.currentTarget);
       await navigator.clipboard.writeText(btn.dataset.value);
       btn.textContent = 'Copied';
       setTimeout(() => { btn.textContent = 'Copy'; }, 1500);
@@ -120,6 +143,7 @@ export function sidSlot() {
   const el = h('span', { class: 'sid' }, code, ' ', button);
   return {
     el,
+    /** @param {string | null | undefined} sid */
     set(sid) {
       const has = Boolean(sid);
       button.hidden = !has;
@@ -136,7 +160,7 @@ export function sidSlot() {
  * (a right-to-left override, a zero-width space...): it shows the value with each of them
  * as a visible mark, and offers to remove them. `onChange` runs after a removal.
  */
-export function invisibleNote(input, onChange) {
+export function invisibleNote(/** @type {HTMLInputElement | HTMLTextAreaElement} */ input, /** @type {(() => void) | undefined} */ onChange) {
   const note = h('div', { class: 'invisible-note', id: `${input.id}-invisible`, 'aria-live': 'polite', hidden: true });
   const update = () => {
     const found = invisibleChars(input.value);
@@ -152,7 +176,7 @@ export function invisibleNote(input, onChange) {
       h('button', {
         type: 'button', class: 'secondary small',
         onclick: () => {
-          input.value = input.value.replace(/(?!\u200d)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '');
+          input.value = withoutInvisible(input.value);
           update();
           onChange?.();
           input.focus();
@@ -170,12 +194,20 @@ export function invisibleNote(input, onChange) {
  * policies, end users and documents. Cleared when the account changes.
  */
 export class BoundedCache {
+  /** @param {number} max */
   constructor(max) {
     this.max = max;
+    /** @type {Map<string, Promise<any>>} */
     this.entries = new Map();
   }
 
-  /** The cached promise for `key`, or `load()`'s; a failed load is not kept. */
+  /**
+   * The cached promise for `key`, or `load()`'s; a failed load is not kept.
+   * @template T
+   * @param {string} key
+   * @param {() => Promise<T>} load
+   * @returns {Promise<T>}
+   */
   get(key, load) {
     let value = this.entries.get(key);
     if (value) {
@@ -189,6 +221,7 @@ export class BoundedCache {
     return value;
   }
 
+  /** @param {string} key */
   delete(key) {
     this.entries.delete(key);
   }
@@ -206,8 +239,9 @@ export class BoundedCache {
  * Runs at most `n` of the tasks given to it at once; the rest wait their turn. For many
  * small requests (the progress of each draft in a list) that must not arrive all at once.
  */
-export function limited(n) {
+export function limited(/** @type {number} */ n) {
   let running = 0;
+  /** @type {{ task: () => Promise<any>, resolve: (v: any) => void, reject: (e: any) => void }[]} */
   const queue = [];
   const next = () => {
     if (running >= n || !queue.length) return;
@@ -215,7 +249,9 @@ export function limited(n) {
     const { task, resolve, reject } = queue.shift();
     task().then(resolve, reject).finally(() => { running -= 1; next(); });
   };
-  return (task) => new Promise((resolve, reject) => { queue.push({ task, resolve, reject }); next(); });
+  /** @template T @param {() => Promise<T>} task @returns {Promise<T>} */
+  const run = (task) => new Promise((resolve, reject) => { queue.push({ task, resolve, reject }); next(); });
+  return run;
 }
 
 let narrowCount = 0;
@@ -225,8 +261,8 @@ let narrowCount = 0;
  * the person types. A choice the box hides is unchosen, so what is saved is always shown.
  * Nothing is added for a short list. `onChange` hears that the choice may have changed.
  */
-export function narrowingBox(list, { label, threshold = 8, onChange = () => {} }) {
-  const rows = [...list.querySelectorAll('.radio-row')];
+export function narrowingBox(/** @type {HTMLElement} */ list, /** @type {{ label: string, threshold?: number, onChange?: () => void }} */ { label, threshold = 8, onChange = () => {} }) {
+  const rows = /** @type {HTMLElement[]} */ ([...list.querySelectorAll('.radio-row')]);
   if (rows.length <= threshold) return null;
   narrowCount += 1;
   const id = `narrow-${narrowCount}`;

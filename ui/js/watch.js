@@ -2,21 +2,25 @@
 // each decision the watch saw with a button that opens the profile, the Settings dialog
 // sets how often the watch looks, and a clicked system notification opens its profile.
 
-import { api } from './api.js';
+import { api, listen } from './api.js';
 import { h, plainUserText } from './format.js';
-import { toast } from './ui.js';
+import { byId, toast } from './ui.js';
+
+/**
+ * @typedef {import('../types/commands').Decision} Decision
+ * @typedef {import('../types/commands').NotificationTarget} Target a profile under its account
+ */
 
 /** The most decisions the bar lists; the others are counted (the overview lists them all). */
 const SHOWN = 3;
 
-const $ = (id) => document.getElementById(id);
-
 /**
  * `onOpen({ accountSid, kind, sid })` opens a profile under its account; `onDecision(d)`
  * hears each decision (the overview marks its row).
+ * @param {{ onOpen: (target: Target) => void, onDecision?: (decision: Decision) => void }} options
  */
 export function setupWatch({ onOpen, onDecision }) {
-  const bar = $('decisions');
+  const bar = byId('decisions');
   const list = h('ul', { id: 'decision-list' });
   const notices = h('div', { id: 'decision-notices' });
   const moreText = h('span');
@@ -32,7 +36,7 @@ export function setupWatch({ onOpen, onDecision }) {
   };
   dismissAll.addEventListener('click', () => { list.replaceChildren(); hidden = 0; update(); });
 
-  const notice = (text, warning = true) => {
+  const notice = (/** @type {string} */ text, warning = true) => {
     const dismiss = h('button', { type: 'button', class: 'link-button' }, 'Dismiss');
     const p = h('p', { class: `notice${warning ? ' warning' : ''}` }, text, ' ', dismiss);
     dismiss.addEventListener('click', () => { p.remove(); update(); });
@@ -40,8 +44,7 @@ export function setupWatch({ onOpen, onDecision }) {
     update();
   };
 
-  const events = window.__TAURI__.event;
-  events.listen('watch-decision', ({ payload: d }) => {
+  listen('watch-decision', (d) => {
     const open = h('button', { type: 'button', class: 'link-button' }, 'Open');
     const dismiss = h('button', { type: 'button', class: 'link-button' }, 'Dismiss');
     const item = h('li', { class: d.after === 'twilio-approved' ? 'approved' : 'rejected', dataset: { sid: d.sid } },
@@ -56,18 +59,18 @@ export function setupWatch({ onOpen, onDecision }) {
     update();
     onDecision?.(d);
   });
-  events.listen('watch-notice', ({ payload }) => notice(String(payload)));
-  events.listen('watch-open', ({ payload }) => onOpen(payload));
+  listen('watch-notice', (payload) => notice(String(payload)));
+  listen('watch-open', (target) => onOpen(target));
   // How the history was opened, at start; that a write to it failed, after it is read.
   const historyNotice = () => api.historyNotice().then((n) => { if (n) notice(n.message); }).catch(() => {});
   historyNotice();
   document.addEventListener('history-read', historyNotice);
 
-  const dialog = $('settings-dialog');
-  const interval = $('settings-interval');
-  const notify = $('settings-notify');
-  const error = $('settings-error');
-  $('settings-open').addEventListener('click', async () => {
+  const dialog = byId('settings-dialog', HTMLDialogElement);
+  const interval = byId('settings-interval', HTMLSelectElement);
+  const notify = byId('settings-notify', HTMLInputElement);
+  const error = byId('settings-error');
+  byId('settings-open').addEventListener('click', async () => {
     error.hidden = true;
     try {
       const s = await api.watchSettings();
@@ -77,8 +80,8 @@ export function setupWatch({ onOpen, onDecision }) {
     dialog.showModal();
     interval.focus();
   });
-  $('settings-cancel').addEventListener('click', () => dialog.close());
-  $('settings-form').addEventListener('submit', async (event) => {
+  byId('settings-cancel').addEventListener('click', () => dialog.close());
+  byId('settings-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
       await api.saveWatchSettings({ checkEveryMinutes: Number(interval.value), notify: notify.checked });

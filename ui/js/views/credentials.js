@@ -9,9 +9,14 @@ const SID_HELP = {
   apiKeySid: 'Starts with SK. Create one under Account › API keys & tokens.',
 };
 
+/** @typedef {import('../../types/commands').ConnectionStatus} ConnectionStatus */
+
 /**
  * Renders the form into `root`. `status` is the app's connection status; `onConnected`
  * receives the new status once the credentials are checked and kept.
+ * @param {HTMLElement} root
+ * @param {ConnectionStatus} status
+ * @param {{ onConnected: (next: ConnectionStatus) => void, onDemo: () => void, onCancel: (() => void) | null, adding?: boolean }} options
  */
 export function showCredentials(root, status, { onConnected, onDemo, onCancel, adding = false }) {
   const keyringMissing = status.keyringProblem?.kind === 'keyring-unavailable';
@@ -33,6 +38,7 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel, a
     radio('auth-token', 'With my Auth Token', true),
     radio('api-key', 'With an API Key (recommended by Twilio)', false));
 
+  /** @param {string} value @param {string} label @param {boolean} checked */
   function radio(value, label, checked) {
     const id = `kind-${value}`;
     return h('div', { class: 'radio-row' },
@@ -40,6 +46,7 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel, a
       h('label', { for: id }, label));
   }
 
+  /** @param {string} value */
   function setKind(value) {
     kind = value;
     apiKeySid.wrap.hidden = value !== 'api-key';
@@ -77,6 +84,7 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel, a
   ].filter(Boolean));
   accountSid.input.focus();
 
+  /** @param {SubmitEvent} event */
   async function connect(event) {
     event.preventDefault();
     for (const f of [accountSid, apiKeySid, secret, label]) f.setError('');
@@ -94,7 +102,9 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel, a
       secret.input.value = '';
       onConnected(next);
     } catch (error) {
-      const target = { accountSid, apiKeySid, secret }[error.field];
+      /** @type {Record<string, ReturnType<typeof field>>} */
+      const fields = { accountSid, apiKeySid, secret };
+      const target = fields[error.field];
       if (target) {
         target.setError(error.message);
         target.input.focus();
@@ -111,6 +121,10 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel, a
   }
 }
 
+/**
+ * One labelled input with its help and its error.
+ * @param {string} name @param {string} labelText @param {string} type @param {string} helpText
+ */
 function field(name, labelText, type, helpText, placeholder = '') {
   const id = `cred-${name}`;
   const label = h('label', { for: id }, labelText);
@@ -123,6 +137,7 @@ function field(name, labelText, type, helpText, placeholder = '') {
   const wrap = h('div', { class: 'field' }, label, input, help, error);
   return {
     wrap, input, label, help,
+    /** @param {string} text */
     setError(text) {
       error.textContent = text;
       input.setAttribute('aria-invalid', text ? 'true' : 'false');

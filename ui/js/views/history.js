@@ -5,7 +5,9 @@ import { api } from '../api.js';
 import { h } from '../format.js';
 import { toast, errorPanel } from '../ui.js';
 
-/** Date and time as the person's system writes them. */
+/** @typedef {import('../../types/commands').HistoryLine} HistoryLine */
+
+/** Date and time as the person's system writes them. @param {string | null | undefined} iso */
 export function localDateTime(iso) {
   const t = Date.parse(iso ?? '');
   return Number.isNaN(t) ? '' : new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -16,7 +18,7 @@ export function historyRead() {
   document.dispatchEvent(new CustomEvent('history-read'));
 }
 
-/** One line of the history: when, what, and how it ended. */
+/** One line of the history: when, what, and how it ended. @param {HistoryLine} line @param {Node | null} [extra] */
 export function historyItem(line, extra = null) {
   const failed = line.outcome !== 'done';
   return h('li', { class: failed ? 'failed' : '' },
@@ -32,6 +34,7 @@ export function createTimeline() {
   const empty = h('p', { class: 'muted', id: 'history-empty' },
     'Nothing recorded yet. Changes you make here, and decisions TrustHub Desk sees Twilio make, will be listed here.');
   const problems = h('div', { id: 'history-message' });
+  /** @type {string | null} */
   let sid = null;
   const exportButton = h('button', { type: 'button', class: 'secondary', id: 'history-export', disabled: true }, 'Export as CSV…');
   exportButton.addEventListener('click', async () => {
@@ -49,7 +52,11 @@ export function createTimeline() {
 
   return {
     el,
-    /** Shows the history of `next`; `isCurrent` drops an answer for a profile left since. */
+    /**
+     * Shows the history of `next`; `isCurrent` drops an answer for a profile left since.
+     * @param {string} next
+     * @param {() => boolean} isCurrent
+     */
     async load(next, isCurrent) {
       if (next !== sid) list.replaceChildren();
       sid = next;

@@ -14,6 +14,19 @@ export function clearHomeCaches() {
   progress.clear();
 }
 
+/**
+ * @typedef {import('../../types/commands').BundleKind} BundleKind
+ * @typedef {import('../../types/commands').CustomerProfile} CustomerProfile
+ * @typedef {import('../../types/commands').ProfileFilter} ProfileFilter
+ * @typedef {HTMLTableRowElement & { parts: { name: HTMLElement, open: HTMLButtonElement, badge: HTMLElement,
+ *   done: HTMLElement, email: HTMLElement, updated: HTMLElement } }} PooledRow a row of the pool, filled again and again
+ * @typedef {object} HomeOptions
+ * @property {BundleKind} [kind]
+ * @property {(sid: string, kind: BundleKind) => void} onOpen
+ * @property {(kind: BundleKind) => void} onNew
+ * @property {() => void} onReenterCredentials
+ */
+
 /** The words of each kind of list. */
 const WORDS = {
   'customer-profile': {
@@ -42,13 +55,17 @@ const OVERSCAN = 12;
  * on the row of `returnTo`), `pause()` stops its loading and listeners while hidden,
  * `dispose()` when the account changes.
  */
-export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onReenterCredentials }) {
+export function createHome(/** @type {HTMLElement} */ root, /** @type {HomeOptions} */ { kind = 'customer-profile', onOpen, onNew, onReenterCredentials }) {
   const words = WORDS[kind];
-  const id = (name) => `${words.prefix}${name}`;
+  const id = (/** @type {string} */ name) => `${words.prefix}${name}`;
+  /** @type {ProfileFilter} */
   let filter = { status: null, friendlyName: null };
+  /** @type {string | null} */
   let next = null;
-  let fetched = new Set(); // next-page addresses already loaded: a repeat ends the list
+  /** @type {Set<string>} next-page addresses already loaded: a repeat ends the list */
+  let fetched = new Set();
   let generation = 0;
+  /** @type {CustomerProfile[]} */
   let records = [];
   let drawn = { first: -1, last: -1, total: -1 };
   let rowPx = ROW_PX;
@@ -69,7 +86,7 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
   const statusSelect = h('select', { id: id('filter-status') },
     h('option', { value: '' }, 'All statuses'),
     STATUSES.map((s) => h('option', { value: s.value }, s.label)));
-  const filterForm = h('form', { class: 'filters', role: 'search', onsubmit: (e) => { e.preventDefault(); applyFilter(); } },
+  const filterForm = h('form', { class: 'filters', role: 'search', onsubmit: (/** @type {Event} */ e) => { e.preventDefault(); applyFilter(); } },
     h('div', { class: 'field' }, h('label', { for: id('search-name') }, 'Search by name'), search),
     h('div', { class: 'field' }, h('label', { for: id('filter-status') }, 'Status'), statusSelect),
     h('button', { type: 'submit', id: id('search') }, 'Search'));
@@ -96,6 +113,7 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
     h('div', { class: 'card' }, filterForm, count, table, listMessage, h('div', { class: 'actions center' }, more)),
   );
 
+  /** @param {SubmitEvent} event */
   async function openBySid(event) {
     event.preventDefault();
     const sid = sidInput.value.trim();
@@ -113,7 +131,7 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
   }
 
   function applyFilter() {
-    filter = { status: statusSelect.value || null, friendlyName: search.value.trim() || null };
+    filter = { status: /** @type {import('../../types/commands').ProfileStatus | null} */ (statusSelect.value || null), friendlyName: search.value.trim() || null };
     records = [];
     draw(true);
     next = null;
@@ -151,11 +169,13 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
   }
   const top = spacer();
   const bottom = spacer();
+  /** @type {PooledRow[]} */
   const pool = [];
 
+  /** @param {HTMLTableRowElement} tr @param {number} count rows it stands for */
   function setSpacer(tr, count) {
     tr.hidden = count === 0;
-    tr.firstChild.style.height = `${count * rowPx}px`;
+    /** @type {HTMLElement} */ (tr.firstChild).style.height = `${count * rowPx}px`;
   }
 
   let pending = false;
@@ -165,6 +185,7 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
     requestAnimationFrame(() => { pending = false; if (root.contains(rows) && !root.hidden) draw(); });
   };
   let listening = false;
+  /** @param {boolean} on */
   function listen(on) {
     if (on === listening) return;
     listening = on;
@@ -179,6 +200,7 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
     if (next) load(next);
   }
 
+  /** @param {string | null} pageUrl */
   async function load(pageUrl) {
     const mine = ++generation;
     more.disabled = true;
@@ -206,20 +228,20 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
     }
   }
 
-  /** One row of the pool; `fillRow` puts a profile in it. */
+  /** One row of the pool; `fillRow` puts a profile in it. @returns {PooledRow} */
   function newRow() {
     const name = h('bdi');
-    const open = h('button', { type: 'button', class: 'link-button row-open', onclick: (e) => onOpen(e.currentTarget.closest('tr').dataset.sid, kind) }, name);
+    const open = h('button', { type: 'button', class: 'link-button row-open', onclick: (/** @type {MouseEvent} */ e) => onOpen(/** @type {HTMLElement} */ (e.currentTarget).closest('tr').dataset.sid, kind) }, name);
     const badge = h('span', { class: 'badge' }, h('bdi'));
     const done = h('span', { class: 'progress muted' });
     const email = h('td', {}, h('bdi'));
     const updated = h('td');
-    const tr = h('tr', {}, h('td', {}, open), h('td', {}, badge, done), email, updated);
+    const tr = /** @type {PooledRow} */ (h('tr', {}, h('td', {}, open), h('td', {}, badge, done), email, updated));
     tr.parts = { name, open, badge, done, email, updated };
     return tr;
   }
 
-  /** "2 of 4 parts added" beside a draft: how far it got. */
+  /** "2 of 4 parts added" beside a draft: how far it got. @param {PooledRow} tr @param {CustomerProfile} p */
   function fillProgress(tr, p) {
     const { done } = tr.parts;
     done.textContent = '';
@@ -230,6 +252,7 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
     }).catch(() => {}); // a comfort: the row stands without it
   }
 
+  /** Puts the profile `p`, the `index`th, in the row `tr`. @param {PooledRow} tr @param {CustomerProfile} p @param {number} index */
   function fillRow(tr, p, index) {
     const { name, open, badge, email, updated } = tr.parts;
     tr.dataset.sid = p.sid ?? '';
@@ -237,9 +260,9 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
     open.title = text(p.friendly_name).slice(0, 400);
     fillUserText(name, p.friendly_name, { max: 120, expandable: false });
     badge.className = `badge status-${p.status}`;
-    fillUserText(badge.firstChild, statusInfo(p.status).label, { max: 40, expandable: false });
+    fillUserText(/** @type {HTMLElement} */ (badge.firstChild), statusInfo(p.status).label, { max: 40, expandable: false });
     email.title = text(p.email).slice(0, 400);
-    fillUserText(email.firstChild, p.email, { max: 120, expandable: false });
+    fillUserText(/** @type {HTMLElement} */ (email.firstChild), p.email, { max: 120, expandable: false });
     updated.textContent = localDate(p.date_updated);
     fillProgress(tr, p);
   }
@@ -247,6 +270,12 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
   load(null);
   title.focus();
   return {
+    /**
+     * Shows the list again: `changed` updated in it, `deleted` out of it, `created` in it,
+     * `notice` above it, the focus on the row of `returnTo`.
+     * @param {{ returnTo?: string | null, changed?: CustomerProfile | null, deleted?: string | null,
+     *   created?: CustomerProfile | null, notice?: HTMLElement | null }} [resume]
+     */
     resume({ returnTo: sid = null, changed = null, deleted = null, created = null, notice: shown = null } = {}) {
       listen(true);
       notice.replaceChildren(...(shown ? [shown] : []));
@@ -267,6 +296,7 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
       if (!records.length && !next) load(null); // nothing was loaded (it was left while loading)
     },
     /** Shows `el` above the list (what a deleted draft left behind) and focuses its heading. */
+    /** @param {HTMLElement} el */
     notify(el) {
       notice.replaceChildren(el);
       focusOn(el.querySelector('h2') ?? el);
@@ -285,8 +315,9 @@ export function createHome(root, { kind = 'customer-profile', onOpen, onNew, onR
     },
   };
 
+  /** @param {string} sid */
   function focusRow(sid) {
-    const button = [...rows.querySelectorAll('tr')].find((tr) => tr.dataset.sid === sid)?.querySelector('.row-open');
+    const button = /** @type {HTMLElement | null} */ ([...rows.querySelectorAll('tr')].find((tr) => tr.dataset.sid === sid)?.querySelector('.row-open'));
     if (button) button.focus();
   }
 }

@@ -3,8 +3,34 @@
 // tables keep their rows); leaving the view stops the loading.
 
 import { api } from '../api.js';
-import { h, localDate, sidKind, text, userText, fillUserText } from '../format.js';
+import { h, localDate, sidKind, fillUserText } from '../format.js';
 import { busy, confirmDialog, errorPanel, sidSlot, focusOn, toast, BoundedCache } from '../ui.js';
+import { evaluationLabel, newestFirst } from '../evaluations.js';
+import { checklist } from './checklist.js';
+import { pooledTable } from '../pooled-table.js';
+
+/**
+ * @typedef {import('../../types/commands').Evaluation} Evaluation
+ * @typedef {import('../../types/commands').EntityAssignment} EntityAssignment
+ * @typedef {import('../../types/commands').ChannelEndpointAssignment} ChannelEndpointAssignment
+ * @typedef {import('../../types/commands').PhoneNumber} PhoneNumber
+ * @typedef {import('../../types/commands').CustomerProfile} CustomerProfile
+ * @typedef {import('../../types/commands').BundleKind} BundleKind
+ * @typedef {'evaluations' | 'entity-assignments' | 'channel-endpoint-assignments'} Which
+ * @typedef {object} ListContext what the profile view tells the list it shows
+ * @property {BundleKind} kind
+ * @property {() => boolean} isCurrent
+ * @property {() => CustomerProfile | null} profile
+ * @property {(updated: CustomerProfile) => void} onProfileChanged
+ * @property {(requirement: string, field: string | null) => void} onFix
+ * @property {(evaluation: Evaluation) => void} [onChecked]
+ * @property {() => void} [onReenterCredentials]
+ * @typedef {{ listing: { note: { message: string } | null } }} Noted
+ */
+/**
+ * @template T
+ * @typedef {import('../../types/commands').Listing<T>} Listing
+ */
 
 /** Names and types of end users and supporting documents, the most recently shown 200. */
 const objects = new BoundedCache(200);
@@ -20,40 +46,21 @@ const TITLES = {
   'channel-endpoint-assignments': 'Phone numbers',
 };
 
-/** A table whose rows are kept and filled again; `make` builds one row's parts. */
-function pooledTable(caption, headers, make) {
-  const body = h('tbody');
-  const table = h('table', { class: 'list', hidden: true },
-    h('caption', { class: 'visually-hidden' }, caption),
-    h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
-    body);
-  const pool = [];
-  return {
-    table,
-    /** Shows `items`, each put in a row by `fill(row, item, index)`. */
-    show(items, fill) {
-      while (pool.length < items.length) pool.push(make());
-      items.forEach((item, i) => fill(pool[i], item, i));
-      const rows = pool.slice(0, items.length).map((r) => r.tr);
-      if (body.childElementCount !== rows.length || rows.some((tr, i) => body.children[i] !== tr)) body.replaceChildren(...rows);
-      table.hidden = items.length === 0;
-    },
-    hide() {
-      table.hidden = true;
-    },
-  };
-}
-
 /**
  * The linked-lists section of one profile view. `show(which, sid, ctx)` loads and shows
  * one list; `dispose()` stops its loading (the person left, or chose another list).
  */
-export function createLinkedLists(root) {
+export function createLinkedLists(/** @type {HTMLElement} */ root) {
+  /** @type {Which | null} */
   let which = null;
+  /** @type {string | null} */
   let sid = null;
+  /** @type {ListContext | null} */
   let ctx = null;
   let visit = 0;
+  /** @type {Evaluation[]} */
   let evaluations = [];
+  /** @type {string | null} */
   let next = null;
 
   const heading = h('h2', { id: 'linked-title', tabindex: '-1' });
@@ -68,9 +75,11 @@ export function createLinkedLists(root) {
     const badge = h('span', { class: 'badge' });
     const date = h('td');
     const sidCell = sidSlot();
-    const button = h('button', { type: 'button', class: 'link-button', onclick: () => showChecklist(button.evaluation) });
+    /** @type {{ evaluation: Evaluation | null }} */
+    const shown = { evaluation: null };
+    const button = h('button', { type: 'button', class: 'link-button', onclick: () => showChecklist(shown.evaluation) });
     const tr = h('tr', {}, h('td', {}, badge), date, h('td', {}, sidCell.el), h('td', {}, button));
-    return { tr, badge, date, sidCell, button };
+    return { tr, badge, date, sidCell, button, shown };
   });
   const entityTable = pooledTable('Entity assignments', ['Kind', 'Name', 'Type', 'SID', 'Assigned'], () => {
     const kind = h('td');
@@ -86,9 +95,11 @@ export function createLinkedLists(root) {
     const name = h('bdi');
     const endpoint = sidSlot();
     const date = h('td');
-    const remove = h('button', { type: 'button', class: 'secondary danger small remove-number', onclick: () => removeNumber(remove.assignment) }, 'Remove');
+    /** @type {{ assignment: { sid: string, number: string } | null }} */
+    const shown = { assignment: null };
+    const remove = h('button', { type: 'button', class: 'secondary danger small remove-number', onclick: () => removeNumber(shown.assignment) }, 'Remove');
     const tr = h('tr', {}, h('td', {}, number), h('td', {}, name), h('td', {}, endpoint.el), date, h('td', {}, remove));
-    return { tr, number, name, endpoint, date, remove };
+    return { tr, number, name, endpoint, date, remove, shown };
   });
   // Assigning one of the account's numbers.
   const numberSelect = h('select', { id: 'assign-number' });
@@ -96,7 +107,8 @@ export function createLinkedLists(root) {
   const numberForm = h('div', { class: 'field inline-field', hidden: true },
     h('label', { for: 'assign-number' }, 'Assign one of this account’s phone numbers'),
     h('div', { class: 'inline' }, numberSelect, assignNumber));
-  let numbers = new Map(); // PN SID → the account's number
+  /** @type {Map<string, PhoneNumber>} PN SID → the account's number */
+  let numbers = new Map();
   const tables = { evaluations: evaluationTable, 'entity-assignments': entityTable, 'channel-endpoint-assignments': channelTable };
 
   const section = h('section', { class: 'card', 'aria-labelledby': 'linked-title' },
@@ -109,6 +121,7 @@ export function createLinkedLists(root) {
     return () => mine === visit && ctx.isCurrent();
   }
 
+  /** Shows `error` unless the list was left or the load cancelled. @param {import('../api.js').UiError} error @param {() => boolean} live */
   function failed(error, live) {
     if (!live() || error.kind === 'cancelled') return;
     const panel = errorPanel(error, ctx);
@@ -131,7 +144,7 @@ export function createLinkedLists(root) {
       } else {
         const [listing, account] = await Promise.all([
           busy(() => api.listChannelEndpointAssignments(sid, ctx.kind)),
-          busy(() => api.listPhoneNumbers()).catch(() => ({ records: [] })),
+          busy(() => api.listPhoneNumbers()).catch(() => /** @type {Listing<PhoneNumber>} */ ({ records: [], note: null })),
         ]);
         if (!live()) return;
         numbers = new Map(account.records.map((n) => [n.sid, n]));
@@ -158,20 +171,21 @@ export function createLinkedLists(root) {
     }
   }
 
+  /** @param {string} text what the list says when it has nothing, or '' */
   function empty(text) {
     message.replaceChildren(text ? h('p', { class: 'muted' }, text) : '');
   }
 
+  /** @param {Evaluation} [shownChecklist] the evaluation whose checklist to open */
   function renderEvaluations(shownChecklist) {
-    // Newest first, whatever order the server used.
-    const sorted = [...evaluations].sort((a, b) => String(b.date_created).localeCompare(String(a.date_created)));
+    const sorted = newestFirst(evaluations);
     empty(sorted.length ? '' : 'No evaluations yet. Use “Check compliance now” to have Twilio check this profile.');
     evaluationTable.show(sorted, (row, e, i) => {
       row.badge.className = `badge eval-${e.status}`;
       row.badge.textContent = evaluationLabel(e.status);
       row.date.textContent = localDate(e.date_created);
       row.sidCell.set(e.sid);
-      row.button.evaluation = e;
+      row.shown.evaluation = e;
       row.button.textContent = i === 0 ? 'Show checklist (latest)' : 'Show checklist';
     });
     olderRow.hidden = !next;
@@ -197,12 +211,15 @@ export function createLinkedLists(root) {
     }
   }
 
+  /** @param {Evaluation | null} evaluation */
   function showChecklist(evaluation) {
+    if (!evaluation) return;
     detail.replaceChildren(checklist(evaluation, { onFix: ctx.onFix }));
     detail.scrollIntoView({ block: 'start' });
-    detail.querySelector('.summary')?.focus();
+    focusOn(detail.querySelector('.summary'));
   }
 
+  /** @param {Listing<EntityAssignment>} listing */
   function renderEntities(listing) {
     listNote(listing);
     empty(listing.records.length ? '' : 'Nothing is assigned to this profile yet.');
@@ -218,6 +235,7 @@ export function createLinkedLists(root) {
     });
   }
 
+  /** @param {Listing<ChannelEndpointAssignment>} listing */
   function renderChannels(listing) {
     listNote(listing);
     empty(listing.records.length ? '' : 'No phone numbers are assigned to this profile.');
@@ -227,7 +245,7 @@ export function createLinkedLists(root) {
       fillUserText(row.name, n?.friendly_name ?? '');
       row.endpoint.set(a.channel_endpoint_sid);
       row.date.textContent = localDate(a.date_created);
-      row.remove.assignment = { sid: a.sid, number: n?.phone_number ?? a.channel_endpoint_sid };
+      row.shown.assignment = { sid: a.sid, number: n?.phone_number ?? a.channel_endpoint_sid };
     });
     const assigned = new Set(listing.records.map((a) => a.channel_endpoint_sid));
     const free = [...numbers.values()].filter((n) => !assigned.has(n.sid));
@@ -257,6 +275,7 @@ export function createLinkedLists(root) {
     }
   }
 
+  /** @param {{ sid: string, number: string } | null} assignment */
   async function removeNumber(assignment) {
     if (!assignment) return;
     const ok = await confirmDialog(`Remove ${assignment.number} from this profile?`,
@@ -275,14 +294,17 @@ export function createLinkedLists(root) {
     }
   }
 
-  /** Why a list shows less than all, when it does. */
+  /** Why a list shows less than all, when it does. @param {{ note: { message: string } | null }} listing */
   function listNote(listing) {
     note.hidden = !listing.note;
     note.textContent = listing.note?.message ?? '';
   }
 
   return {
-    /** Loads and shows the list `nextWhich` of the profile `nextSid`. */
+    /**
+     * Loads and shows the list `nextWhich` of the profile `nextSid`.
+     * @param {Which} nextWhich @param {string} nextSid @param {ListContext} nextCtx
+     */
     show(nextWhich, nextSid, nextCtx) {
       if (which && sid) api.cancelLoad(which, sid).catch(() => {});
       visit += 1;
@@ -317,52 +339,12 @@ export function createLinkedLists(root) {
   };
 }
 
-function evaluationLabel(status) {
-  return status === 'compliant' ? 'Compliant' : status === 'noncompliant' ? 'Not compliant' : text(status);
-}
-
-function evaluationBadge(status) {
-  return h('span', { class: `badge eval-${status}` }, evaluationLabel(status));
-}
-
 /**
- * An evaluation as a checklist: each requirement passed or failed, with what to fix, and
- * for each failed one a Fix button (`onFix(requirementName, field)`) when there is a place
- * to fix it.
+ * Fills in the name and type of an end user or supporting document, in its row.
+ * @param {string | null} sid
+ * @param {{ tr: HTMLTableRowElement, name: HTMLElement, type: HTMLElement }} row
+ * @param {() => boolean} live
  */
-export function checklist(evaluation, { onFix = null } = {}) {
-  const items = (evaluation.results ?? []).map((r) => {
-    const passed = r.passed === true;
-    const invalid = r.invalid ?? [];
-    const name = r.requirement_friendly_name ?? r.friendly_name ?? 'Requirement';
-    const fix = !passed && onFix && (r.requirement_name || r.object_type)
-      ? h('button', {
-        type: 'button', class: 'small fix', 'aria-label': `Fix ${name}`,
-        onclick: () => onFix(r.requirement_name ?? r.object_type, invalid[0]?.object_field ?? null),
-      }, 'Fix')
-      : null;
-    return h('li', { class: passed ? 'passed' : 'failed', dataset: { requirement: r.requirement_name ?? '' } },
-      h('span', { class: 'mark', 'aria-hidden': 'true' }, passed ? '✓' : '✗'),
-      h('div', { class: 'item' },
-        h('strong', {}, userText(name)),
-        h('span', { class: 'outcome' }, passed ? ' — passed' : ' — failed'),
-        fix ? h('span', {}, ' ', fix) : null,
-        !passed && r.failure_reason ? h('p', { class: 'reason' }, userText(r.failure_reason)) : null,
-        invalid.length ? h('ul', { class: 'invalid-fields' }, invalid.map((f) => h('li', {},
-          h('strong', {}, userText(f.friendly_name ?? f.object_field ?? 'Field')),
-          f.object_field ? h('code', {}, ' ', userText(f.object_field, { max: 80 })) : null,
-          ': ', userText(f.failure_reason ?? 'not valid'),
-          f.error_code ? h('span', { class: 'muted' }, ` (error ${f.error_code})`) : null))) : null));
-  });
-  const failed = (evaluation.results ?? []).filter((r) => r.passed !== true).length;
-  return h('div', { class: 'checklist', id: 'checklist' },
-    h('p', { class: 'summary', tabindex: '-1' }, evaluationBadge(evaluation.status), ' ',
-      failed ? `${failed} requirement${failed === 1 ? '' : 's'} to fix. Fix each one here with its Fix button, then check again.` : 'Every requirement is met.',
-      ' Checked ', localDate(evaluation.date_created), '.'),
-    h('ul', { class: 'requirements' }, items));
-}
-
-/** Fills in the name and type of an end user or supporting document, in its row. */
 async function describeObject(sid, row, live) {
   const prefix = String(sid).slice(0, 2);
   const fetcher = prefix === 'IT' ? api.fetchEndUser : prefix === 'RD' ? api.fetchSupportingDocument : null;
@@ -384,6 +366,7 @@ async function describeObject(sid, row, live) {
   }
 }
 
+/** A record type's machine name in words: "Authorized representative 1". @param {string | null} type */
 function humanType(type) {
   if (!type) return '—';
   return type.replace(/^customer_profile_/, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());

@@ -6,8 +6,16 @@
 import { api, openTwilioPage } from '../api.js';
 import { h, userText, plainUserText } from '../format.js';
 import { busy, errorPanel, focusOn } from '../ui.js';
-import { fieldInput, checkField } from '../fields.js';
+import { fieldInput } from '../fields.js';
+import { checkField } from '../checks.js';
 
+/**
+ * @typedef {import('../../types/commands').BundleKind} BundleKind
+ * @typedef {import('../../types/commands').CustomerProfile} CustomerProfile
+ * @typedef {import('../../types/commands').PolicyChoice} PolicyChoice
+ */
+
+/** @type {Record<BundleKind, { one: string, back: string, list: string }>} */
 const WORDS = {
   'customer-profile': { one: 'Customer-Profile', back: '‹ All profiles', list: 'profile' },
   'trust-product': { one: 'Trust Product', back: '‹ All Trust Products', list: 'Trust Product' },
@@ -18,12 +26,17 @@ const CONSOLE = 'https://console.twilio.com/us1/account/trust-hub/customer-profi
 /**
  * Fills `root` with the steps. `copyOf` (a profile as Twilio holds it) makes it the copy
  * form. `onCreated(profile)` opens the new draft; `onCancel()` goes back to the list.
+ * @param {HTMLElement} root
+ * @param {{ kind: BundleKind, copyOf?: CustomerProfile | null, isCurrent: () => boolean, isDemo: () => boolean,
+ *   onCreated: (profile: { sid: string }) => void, onCancel: () => void, onReenterCredentials: () => void }} options
  */
 export function createNewBundle(root, { kind, copyOf = null, isCurrent, isDemo, onCreated, onCancel, onReenterCredentials }) {
   const words = WORDS[kind];
-  let chosen = null; // the policy chosen in step 1
+  /** @type {PolicyChoice | null} the policy chosen in step 1 */
+  let chosen = null;
   let attempted = false; // a create failed once: the next try looks first for what it made
-  let copyInto = null; // a copy that stopped part-way: continuing fills it
+  /** @type {string | null} a copy that stopped part-way: continuing fills it */
+  let copyInto = null;
 
   const title = h('h1', { id: 'new-title', tabindex: '-1' },
     copyOf ? `Copy “${plainUserText(copyOf.friendly_name ?? copyOf.sid).slice(0, 120)}”` : `New ${words.one}`);
@@ -34,6 +47,7 @@ export function createNewBundle(root, { kind, copyOf = null, isCurrent, isDemo, 
     h('nav', { class: 'crumbs' }, h('button', { type: 'button', class: 'link-button', id: 'new-back', onclick: onCancel }, words.back)),
     title, steps, body);
 
+  /** @param {number} i */
   function markStep(i) {
     [...steps.children].forEach((li, j) => {
       li.classList.toggle('done', j < i);
@@ -52,6 +66,7 @@ export function createNewBundle(root, { kind, copyOf = null, isCurrent, isDemo, 
     const form = h('form', { novalidate: true }, heading, list, error, h('div', { class: 'actions' }, next));
     body.replaceChildren(form);
     heading.focus();
+    /** @type {PolicyChoice[]} */
     let offered = [];
     try {
       const all = await busy(() => api.listPolicies(kind));
@@ -81,7 +96,7 @@ export function createNewBundle(root, { kind, copyOf = null, isCurrent, isDemo, 
     }
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const sid = list.querySelector('input:checked')?.value;
+      const sid = list.querySelector('input:checked')?.getAttribute('value');
       if (!sid) {
         error.textContent = `Choose what the ${words.list} is for.`;
         list.querySelector('input')?.focus();
@@ -123,8 +138,8 @@ export function createNewBundle(root, { kind, copyOf = null, isCurrent, isDemo, 
       problems.replaceChildren();
       try {
         const profile = copyOf
-          ? (await busy(() => api.copyProfile(copyOf.sid, { friendlyName: name.value(), email: email.value(), into: copyInto, retry: attempted }, kind))).profile
-          : await busy(() => api.createProfile(kind, { friendlyName: name.value(), email: email.value(), policySid: chosen.sid }, attempted));
+          ? (await busy(() => api.copyProfile(copyOf.sid, { friendlyName: String(name.value()), email: String(email.value()), into: copyInto, retry: attempted }, kind))).profile
+          : await busy(() => api.createProfile(kind, { friendlyName: String(name.value()), email: String(email.value()), policySid: chosen.sid }, attempted));
         if (!isCurrent()) return;
         onCreated(profile);
       } catch (error) {
@@ -141,7 +156,9 @@ export function createNewBundle(root, { kind, copyOf = null, isCurrent, isDemo, 
           focusOn(panel);
           return;
         }
-        const target = { friendlyName: name, email }[error.field];
+        /** @type {Record<string, typeof name>} */
+        const fields = { friendlyName: name, email };
+        const target = fields[error.field];
         if (target) { target.setError(error.message); target.focus(); return; }
         const panel = errorPanel(error, { onReenterCredentials });
         problems.replaceChildren(panel);

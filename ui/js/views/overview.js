@@ -2,60 +2,44 @@
 // their subaccounts) in one table, what needs attention first, with counts per status.
 // The last result is kept for the server, so coming back from a profile shows it at once.
 
-import { api } from '../api.js';
+import { api, listen } from '../api.js';
 import { h, STATUSES, statusInfo, localDate, fillUserText, plainUserText } from '../format.js';
 import { errorPanel, toast } from '../ui.js';
 import { historyItem, historyRead } from './history.js';
+import { accountName, attention, rowsOf, filterRows, orderRows, countRows, changedWords } from '../overview-rows.js';
 
-/** A draft nobody touched for this long needs attention. */
-const STALE_DAYS = 30;
-/** An approval that ends within this many days needs attention. */
-const ENDING_DAYS = 30;
 /** Rows drawn at first, and more with each "Show more": a few hundred rows in the page
  * would hold the window still while drawn (docs/PERFORMANCE.md). */
 const ROWS_AT_ONCE = 100;
-const DAY = 86_400_000;
-// One collator for every comparison: `localeCompare` would make one per call.
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-let kept = null; // { who, result, include, filters } of the last load, for the server and mode it was read on
+/**
+ * @typedef {import('../../types/commands').Overview} Overview
+ * @typedef {import('../../types/commands').OverviewAccount} OverviewAccount
+ * @typedef {import('../../types/commands').Decision} Decision
+ * @typedef {import('../overview-rows.js').Row} Row
+ * @typedef {{ status: string, account: string, name: string, sort: string }} ShownFilters
+ * @typedef {object} OverviewOptions
+ * @property {() => string} who the server and mode the overview is read on
+ * @property {() => boolean} canIncludeSubaccounts
+ * @property {(account: OverviewAccount, row: Row) => void} onOpen
+ * @property {() => void} onReenterCredentials
+ */
+
+/** @type {{ who: string, result: Overview, include: boolean, filters?: ShownFilters } | null} the last load, for the server and mode it was read on */
+let kept = null;
 
 /** Forgets the kept overview (another server or mode). */
 export function clearOverview() {
   kept = null;
 }
 
-/** How urgent a reason is: an account not read, a rejection, an approval ending, an old draft. */
-const URGENCY = { unread: 4, rejected: 3, ending: 2, stale: 1 };
-
-/** Why a row needs attention: { words, urgency }, or null if it does not. */
-export function attention(row, now = Date.now()) {
-  const why = reason(row, now);
-  return why && { words: why.words, urgency: URGENCY[why.kind] };
-}
-
-function reason(row, now) {
-  const updated = Date.parse(row.dateUpdated ?? '');
-  const ends = Date.parse(row.validUntil ?? '');
-  if (row.status === 'twilio-rejected') {
-    return { kind: 'rejected', words: row.reasons === 1 ? 'Rejected by Twilio: 1 reason' : `Rejected by Twilio: ${row.reasons} reasons` };
-  }
-  if (row.status === 'twilio-approved' && !Number.isNaN(ends) && ends - now < ENDING_DAYS * DAY) {
-    return { kind: 'ending', words: ends < now ? `Approval ended ${localDate(row.validUntil)}` : `Approval ends ${localDate(row.validUntil)}` };
-  }
-  if (row.status === 'draft' && !Number.isNaN(updated) && now - updated > STALE_DAYS * DAY) {
-    const days = Math.floor((now - updated) / DAY);
-    return { kind: 'stale', words: `Draft untouched for ${days.toLocaleString()} days` };
-  }
-  return null;
-}
 
 /**
  * The overview in `root`. `who()` names the server and mode (the kept result belongs to it);
  * `canIncludeSubaccounts()` says whether the connection may list subaccounts;
  * `onOpen(account, row)` opens a row under its account.
  */
-export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onReenterCredentials }) {
+export function createOverview(/** @type {HTMLElement} */ root, /** @type {OverviewOptions} */ { who, canIncludeSubaccounts, onOpen, onReenterCredentials }) {
   const include = h('input', { type: 'checkbox', id: 'overview-subaccounts' });
   const includeRow = h('div', { class: 'check-row' }, include, h('label', { for: 'overview-subaccounts' }, 'Include subaccounts'));
   const loadButton = h('button', { type: 'button', id: 'overview-load' }, 'Load the overview');
@@ -84,7 +68,8 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     h('div', { class: 'inline-field' }, phone, phoneFind),
     h('p', { class: 'help', id: 'overview-phone-help' }, 'In international form, with + and the country code. Each account is asked for its numbers once.'),
     phoneError, phoneResult, phoneClear);
-  let phoneMatches = null; // Set of "account:sid" the number is assigned to, while a search narrows the list
+  /** @type {Set<string> | null} "account:sid" of the records the number is assigned to, while a search narrows the list */
+  let phoneMatches = null;
   const more = h('button', { type: 'button', id: 'overview-more', class: 'secondary', hidden: true }, 'Show more');
   const exportButton = h('button', { type: 'button', id: 'overview-export', class: 'secondary', hidden: true }, 'Export as CSV…');
   const recentList = h('ol', { class: 'timeline', id: 'overview-history-list' });
@@ -97,7 +82,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
   const table = h('table', { class: 'list overview-table', id: 'overview-table', hidden: true },
     h('thead', {}, h('tr', {}, ...['Name', 'Account', 'Status', 'Last updated', 'Needs attention'].map((t) => h('th', { scope: 'col' }, t)))),
     tbody);
-  const field = (id, label, input) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
+  const field = (/** @type {string} */ id, /** @type {string} */ label, /** @type {HTMLElement} */ input) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
 
   root.replaceChildren(
     h('div', { class: 'title-row' }, h('h1', { id: 'overview-title' }, 'Everything at a glance')),
@@ -110,10 +95,13 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     phoneForm,
     h('div', { class: 'actions' }, shown, exportButton), table, h('div', { class: 'actions' }, more), recent);
 
+  /** @type {Overview | null} */
   let result = null;
   let loading = false;
-  let names = new Map(); // account SID → how the person knows it
-  let all = []; // every row of `result`, made once per result
+  /** @type {Map<string, string>} account SID → how the person knows it */
+  let names = new Map();
+  /** @type {Row[]} every row of `result`, made once per result */
+  let all = [];
 
   loadButton.addEventListener('click', () => load());
   cancel.addEventListener('click', () => api.cancelLoad('overview', ''));
@@ -174,7 +162,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
       problems.replaceChildren(errorPanel(error));
     }
   });
-  const unlisten = window.__TAURI__.event.listen('overview-progress', ({ payload }) => {
+  const unlisten = listen('overview-progress', (payload) => {
     if (!loading) return;
     bar.max = Math.max(1, payload.total);
     bar.value = payload.done;
@@ -209,6 +197,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     }
   }
 
+  /** @param {Overview} answer @param {ShownFilters | null} [filters] */
   function show(answer, filters = null) {
     result = answer;
     phoneForm.hidden = false;
@@ -216,8 +205,8 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     phoneResult.textContent = '';
     phoneClear.hidden = true;
     limit = ROWS_AT_ONCE;
-    names = new Map(answer.accounts.map((a) => [a.accountSid, accountName(a, answer)]));
     all = rowsOf(answer);
+    names = new Map(answer.accounts.map((a) => [a.accountSid, accountName(a, answer)]));
     accountFilter.replaceChildren(h('option', { value: '' }, 'All accounts'),
       ...answer.accounts.map((a) => h('option', { value: a.accountSid }, names.get(a.accountSid))));
     if (filters) {
@@ -236,30 +225,9 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     loadRecent(answer);
   }
 
-  /** Every record as a row; an account that could not be read is a row that says why. */
-  function rowsOf(answer) {
-    const now = Date.now();
-    const extra = (a) => ({ account: a, accountName: names.get(a.accountSid), updated: 0, lowerName: '', changed: null });
-    return answer.accounts.flatMap((a) => (a.error
-      ? [{ ...extra(a), unread: true, sid: null, friendlyName: null, status: null, why: { words: a.error.message, urgency: URGENCY.unread } }]
-      : a.rows.map((r) => ({
-        ...r, ...extra(a), why: attention(r, now), changed: (a.changes ?? []).find((c) => c.sid === r.sid) ?? null,
-        updated: Date.parse(r.dateUpdated ?? '') || 0, lowerName: (r.friendlyName ?? '').toLocaleLowerCase(),
-      }))));
-  }
-
   /** The rows the filters let through, in no order. */
   function filtered() {
-    const words = nameFilter.value.trim().toLocaleLowerCase();
-    const byStatus = (r) => {
-      if (statusFilter.value === 'attention') return r.why;
-      if (statusFilter.value === 'changed') return r.changed;
-      return !statusFilter.value || r.status === statusFilter.value;
-    };
-    return all.filter((r) => byStatus(r)
-      && (!phoneMatches || phoneMatches.has(`${r.account.accountSid}:${r.sid}`))
-      && (!accountFilter.value || r.account.accountSid === accountFilter.value)
-      && (!words || r.lowerName.includes(words)));
+    return filterRows(all, { status: statusFilter.value, account: accountFilter.value, name: nameFilter.value, phoneMatches });
   }
 
   function draw() {
@@ -267,23 +235,12 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
     if (kept?.result === result) {
       kept.filters = { status: statusFilter.value, account: accountFilter.value, name: nameFilter.value, sort: sort.value };
     }
-    const byStatus = new Map();
-    for (const r of all) if (!r.unread) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
-    const needing = all.filter((r) => r.why).length;
-    const changedCount = all.filter((r) => r.changed).length;
+    const { byStatus, attention: needing, changed: changedCount } = countRows(all);
     counts.replaceChildren(
       h('span', { class: 'count attention' }, `Needs attention: ${needing}`),
       ...(changedCount ? [h('span', { class: 'count changed', id: 'overview-changed-count' }, `Changed since you last looked: ${changedCount}`)] : []),
       ...STATUSES.filter((s) => byStatus.has(s.value)).map((s) => h('span', { class: `count badge status-${s.value}` }, `${s.label}: ${byStatus.get(s.value)}`)));
-    const rows = filtered();
-    const byName = (a, b) => collator.compare(a.friendlyName ?? '', b.friendlyName ?? '');
-    const order = {
-      attention: (a, b) => (b.why?.urgency ?? 0) - (a.why?.urgency ?? 0) || byName(a, b),
-      name: byName,
-      updated: (a, b) => b.updated - a.updated,
-      account: (a, b) => collator.compare(a.accountName, b.accountName) || byName(a, b),
-    }[sort.value];
-    rows.sort(order);
+    const rows = orderRows(filtered(), sort.value);
     const drawn = Math.min(limit, rows.length);
     shown.textContent = drawn < rows.length
       ? `${drawn.toLocaleString()} of ${rows.length.toLocaleString()} shown, the most urgent first: narrow the list with the filters above, or show more.`
@@ -319,6 +276,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
   }
 
   /** The newest changes recorded for the accounts shown. */
+  /** @param {Overview} answer */
   async function loadRecent(answer) {
     try {
       const lines = await api.recentHistory(answer.accounts.map((a) => a.accountSid));
@@ -355,6 +313,7 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
       if (phoneFind.disabled) api.cancelLoad('phone-search', '');
     },
     /** Twilio decided on a record the watch followed: its row shows it at once. */
+    /** @param {Decision} d */
     decided(d) {
       const row = all.find((r) => r.sid === d.sid && r.account?.accountSid === d.accountSid);
       if (!row) return;
@@ -377,17 +336,4 @@ export function createOverview(root, { who, canIncludeSubaccounts, onOpen, onRee
       unlisten.then((stop) => stop());
     },
   };
-}
-
-/** A change since the person last looked, in words. */
-function changedWords(c) {
-  return `Changed: ${statusInfo(c.before).label} → ${statusInfo(c.after).label}`;
-}
-
-/** An account as the person knows it: its name and where it belongs. */
-function accountName(account, answer) {
-  const own = account.name ?? account.accountSid;
-  if (!account.parentSid) return own;
-  const parent = answer.accounts.find((a) => a.accountSid === account.parentSid);
-  return `${own} (subaccount of ${parent?.name ?? account.parentSid})`;
 }
