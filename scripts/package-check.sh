@@ -82,13 +82,15 @@ plan=$(scripts/release-signing.sh)
 grep -q 'Signing skipped::update signatures and latest.json' <<<"$plan"
 echo "ok"
 
-echo "== version $next, signed: the installed app refuses it altered, then updates itself to it"
+echo "== version $next, signed: the installed app refuses it altered or as another system's package, then updates itself to it"
 started=$(date +%s)
+# The .rpm, signed as genuinely as the .deb, is what a feed could offer a .deb install.
 TAURI_SIGNING_PRIVATE_KEY="$(cat "$keys/update.key")" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" \
-  tauri build --bundles deb --ci --config "{\"version\": \"$next\", \"bundle\": {\"createUpdaterArtifacts\": true}, \"plugins\": {\"updater\": {\"pubkey\": \"$pubkey\"}}}" -- --profile ci
+  tauri build --bundles deb,rpm --ci --config "{\"version\": \"$next\", \"bundle\": {\"createUpdaterArtifacts\": true}, \"plugins\": {\"updater\": {\"pubkey\": \"$pubkey\"}}}" -- --profile ci
 update="target/ci/bundle/deb/TrustHub Desk_${next}_amd64.deb"
-echo "built $update and its signature in $(( $(date +%s) - started )) s"
-export TRUSTHUB_DESK_PACKAGE="$package" TRUSTHUB_DESK_UPDATE_VERSION="$next" TRUSTHUB_DESK_UPDATE_PACKAGE="$PWD/$update" TRUSTHUB_DESK_UPDATE_DIR="$PWD/$(dirname "$update")"
+other=$(ls target/ci/bundle/rpm/*"${next}"*.rpm)
+echo "built $update, $other and their signatures in $(( $(date +%s) - started )) s"
+export TRUSTHUB_DESK_PACKAGE="$package" TRUSTHUB_DESK_UPDATE_VERSION="$next" TRUSTHUB_DESK_UPDATE_PACKAGE="$PWD/$update" TRUSTHUB_DESK_UPDATE_DIR="$PWD/$(dirname "$update")" TRUSTHUB_DESK_UPDATE_OTHER_PACKAGE="$PWD/$other"
 if [ -n "${DISPLAY:-}" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
   scripts/system-tests.sh --test e2e -- --ignored release_update_
 else

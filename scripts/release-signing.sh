@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
-# The signing plan of one release build (.github/workflows/release.yml, on each system).
-# Reads the signing secrets from the environment; for each kind of signature it either
-# sets up what the Tauri CLI needs or says in the log that it is skipped and why. Writes
-# the configuration overlay for `tauri build --config` and hands the variables the CLI
-# reads to the next steps through $GITHUB_ENV. docs/RELEASING.md names every secret.
+# The signing of one release build (.github/workflows/release.yml, on each system), after the
+# app was built without any secret. Reads the signing secrets from this step's environment;
+# for each kind of signature it either prepares what the Tauri CLI needs or says in the log
+# that it is skipped and why. Then it runs the given command (the Tauri CLI's `bundle`, which
+# runs no compiler and no dependency's code) with the configuration overlay and the signing
+# variables: they reach that one process and are never written for later steps. Without a
+# command it only prints the plan and the overlay. docs/RELEASING.md names every secret.
+#   scripts/release-signing.sh [command...]
 #   UPDATER_KEY, UPDATER_KEY_PASSWORD            update signatures and latest.json
 #   APPLE_CERTIFICATE, APPLE_CERTIFICATE_PASSWORD, APPLE_SIGNING_IDENTITY   macOS signing
 #   APPLE_ID, APPLE_PASSWORD, APPLE_TEAM_ID      macOS notarization
-#   WINDOWS_CERTIFICATE_THUMBPRINT               Windows signing (set by the step that imports the .pfx)
+#   WINDOWS_CERTIFICATE_THUMBPRINT               Windows signing (from the step that imports the .pfx)
 #   UPDATER_PUBKEY                               the public key to check against (tests; default tauri.conf.json's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 overlay="${RUNNER_TEMP:-$(mktemp -d)}/release.conf.json"
-github_env="${GITHUB_ENV:-/dev/null}"
 os="${RUNNER_OS:-Linux}"
 updater=false
 thumbprint=""
 skip() { echo "::warning title=Signing skipped::$1"; }
-# Hands a variable to the next steps; the delimiter form keeps a value with line breaks whole.
-pass_on() { printf '%s<<TRUSTHUB_DESK_END\n%s\nTRUSTHUB_DESK_END\n' "$1" "$2" >> "$github_env"; }
+# What the bundling command gets: only the variables the plan turns on.
+signing_env=()
 
 if [ -n "${UPDATER_KEY:-}" ]; then
   # A release signed with another key than the app trusts would be refused by every
@@ -30,8 +32,7 @@ if [ -n "${UPDATER_KEY:-}" ]; then
   node scripts/updater-key-check.mjs "$probe/probe.sig" ${UPDATER_PUBKEY:+"$UPDATER_PUBKEY"}
   rm -rf "$probe"
   updater=true
-  pass_on TAURI_SIGNING_PRIVATE_KEY "$UPDATER_KEY"
-  pass_on TAURI_SIGNING_PRIVATE_KEY_PASSWORD "${UPDATER_KEY_PASSWORD:-}"
+  signing_env+=("TAURI_SIGNING_PRIVATE_KEY=$UPDATER_KEY" "TAURI_SIGNING_PRIVATE_KEY_PASSWORD=${UPDATER_KEY_PASSWORD:-}")
   echo "Update signatures: on (installers signed for the updater, latest.json published)"
 else
   skip "update signatures and latest.json: the TAURI_SIGNING_PRIVATE_KEY secret is not set, so installed copies will not be offered this release."
@@ -40,14 +41,11 @@ fi
 case "$os" in
   macOS)
     if [ -n "${APPLE_CERTIFICATE:-}" ] && [ -n "${APPLE_CERTIFICATE_PASSWORD:-}" ]; then
-      pass_on APPLE_CERTIFICATE "$APPLE_CERTIFICATE"
-      pass_on APPLE_CERTIFICATE_PASSWORD "$APPLE_CERTIFICATE_PASSWORD"
-      if [ -n "${APPLE_SIGNING_IDENTITY:-}" ]; then pass_on APPLE_SIGNING_IDENTITY "$APPLE_SIGNING_IDENTITY"; fi
+      signing_env+=("APPLE_CERTIFICATE=$APPLE_CERTIFICATE" "APPLE_CERTIFICATE_PASSWORD=$APPLE_CERTIFICATE_PASSWORD")
+      if [ -n "${APPLE_SIGNING_IDENTITY:-}" ]; then signing_env+=("APPLE_SIGNING_IDENTITY=$APPLE_SIGNING_IDENTITY"); fi
       echo "macOS code signing: on"
       if [ -n "${APPLE_ID:-}" ] && [ -n "${APPLE_PASSWORD:-}" ] && [ -n "${APPLE_TEAM_ID:-}" ]; then
-        pass_on APPLE_ID "$APPLE_ID"
-        pass_on APPLE_PASSWORD "$APPLE_PASSWORD"
-        pass_on APPLE_TEAM_ID "$APPLE_TEAM_ID"
+        signing_env+=("APPLE_ID=$APPLE_ID" "APPLE_PASSWORD=$APPLE_PASSWORD" "APPLE_TEAM_ID=$APPLE_TEAM_ID")
         echo "macOS notarization: on"
       else
         skip "macOS notarization: APPLE_ID, APPLE_PASSWORD or APPLE_TEAM_ID is not set; macOS will ask people to allow the app in System Settings."
@@ -80,5 +78,10 @@ UPDATER="$updater" THUMBPRINT="$thumbprint" node -e '
 ' "$overlay"
 echo "Configuration overlay ($overlay):"
 cat "$overlay"; echo
-[ -n "${GITHUB_OUTPUT:-}" ] && echo "config=$overlay" >> "$GITHUB_OUTPUT"
-exit 0
+[ $# -eq 0 ] && exit 0
+# The secrets go to this one command: the signing variables are set for it alone, and the
+# ones this plan did not turn on are taken out, whatever the environment held.
+exec env -u UPDATER_KEY -u UPDATER_KEY_PASSWORD -u APPLE_CERTIFICATE -u APPLE_CERTIFICATE_PASSWORD \
+  -u APPLE_SIGNING_IDENTITY -u APPLE_ID -u APPLE_PASSWORD -u APPLE_TEAM_ID \
+  -u TAURI_SIGNING_PRIVATE_KEY -u TAURI_SIGNING_PRIVATE_KEY_PASSWORD \
+  ${signing_env[@]+"${signing_env[@]}"} "$@" --config "$overlay"

@@ -21,6 +21,7 @@ pub mod credentials;
 pub mod csv;
 pub mod history;
 pub mod navigation;
+pub mod private_files;
 pub mod sandbox;
 pub mod state;
 pub mod trusthub;
@@ -53,6 +54,14 @@ pub fn run() {
             std::process::exit(2);
         }
     };
+    // The update feed follows the same rule, checked at start: refused, the app says why.
+    if let Err(e) = updates::endpoint::from_env() {
+        eprintln!(
+            "TrustHub Desk cannot start: {e} (set by {}).",
+            updates::endpoint::UPDATE_ENDPOINT_ENV
+        );
+        std::process::exit(2);
+    }
     let http = match trusthub::http_client_for(&base) {
         Ok(http) => http,
         Err(e) => {

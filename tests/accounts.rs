@@ -178,3 +178,51 @@ async fn refused_credentials_add_no_account() {
         .unwrap()
         .is_none());
 }
+
+/// The demo account's API key typed under the second account's SID: the key opens another
+/// account than the one typed, so saving refuses it beside the Account SID and keeps nothing
+/// (TrustHub paths hold no SID: saved, it would show the demo account's profiles as the
+/// second account's).
+#[tokio::test]
+async fn a_key_of_another_account_is_refused_and_nothing_is_kept() {
+    let s = setup("other-key").await;
+    let key = s.sandbox.demo_api_key().unwrap();
+    let e = save(
+        &s.state,
+        CredentialInput {
+            account_sid: sandbox::SECOND_ACCOUNT_SID.into(),
+            api_key_sid: Some(sandbox::DEMO_API_KEY_SID.into()),
+            secret: key.secret().expose_secret().into(),
+            label: None,
+            session_only: false,
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("accountSid"), "{}", e.message);
+    assert!(e.message.starts_with(&format!(
+        "These credentials do not open the account {}",
+        sandbox::SECOND_ACCOUNT_SID
+    )));
+    assert!(!s.file.exists(), "nothing written");
+    assert!(s
+        .vault
+        .entry(sandbox::SECOND_ACCOUNT_SID)
+        .load()
+        .unwrap()
+        .is_none());
+    // The same key under its own account's SID is accepted.
+    let ok = save(
+        &s.state,
+        CredentialInput {
+            account_sid: sandbox::DEMO_ACCOUNT_SID.into(),
+            api_key_sid: Some(sandbox::DEMO_API_KEY_SID.into()),
+            secret: key.secret().expose_secret().into(),
+            label: None,
+            session_only: false,
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(ok.connected.unwrap().account_sid, sandbox::DEMO_ACCOUNT_SID);
+}

@@ -197,10 +197,7 @@ async fn fetch_reads_every_field_of_the_seed_example() {
         .await
         .unwrap();
     assert_eq!(p.sid.as_deref(), Some(BU));
-    assert_eq!(
-        p.account_sid.as_deref(),
-        Some("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
-    );
+    assert_eq!(p.account_sid.as_deref(), Some(AC));
     assert_eq!(
         p.policy_sid.as_deref(),
         Some("RNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
@@ -549,23 +546,122 @@ async fn create_evaluation_posts_the_policy() {
     assert_eq!(failed.invalid.as_ref().unwrap()[0].error_code, Some(22215));
 }
 
+/// Saving credentials checks that they open the very account typed (the classic API's
+/// account record names it), then that TrustHub answers them: a one-item list.
 #[tokio::test]
-async fn verify_credentials_is_a_one_item_list() {
+async fn verify_credentials_reads_the_account_typed_then_a_one_item_list() {
     let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("/2010-04-01/Accounts/{AC}.json")))
+        .and(header(
+            "authorization",
+            basic(SK, "api-key-secret").as_str(),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"sid": AC, "friendly_name": "Acme Production", "status": "active"}),
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
     Mock::given(method("GET"))
         .and(path("/v1/CustomerProfiles"))
         .and(query_param("PageSize", "1"))
-        .and(header("authorization", basic(AC, TOKEN).as_str()))
+        .and(header(
+            "authorization",
+            basic(SK, "api-key-secret").as_str(),
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(
             json!({"results": [], "meta": {"key": "results", "next_page_url": null}}),
         ))
         .expect(1)
         .mount(&server)
         .await;
-    client_for(&server.uri())
-        .verify_credentials(&token_credentials())
+    let name = client_for(&server.uri())
+        .verify_credentials(&key_credentials())
         .await
         .unwrap();
+    assert_eq!(name.as_deref(), Some("Acme Production"));
+}
+
+/// A key of account B typed under account A's SID: the account answered is B (or none),
+/// so the credentials are refused beside the Account SID, and TrustHub is never asked.
+#[tokio::test]
+async fn a_key_of_another_account_is_refused_before_trusthub_is_asked() {
+    const B: &str = "ACbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    for answer in [
+        ResponseTemplate::new(200).set_body_json(json!({"sid": B, "friendly_name": "Someone else"})),
+        ResponseTemplate::new(404).set_body_json(json!({"code": 20404, "message": "The requested resource was not found", "status": 404})),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path(format!("/2010-04-01/Accounts/{AC}.json")))
+            .respond_with(answer)
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/CustomerProfiles"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(page(vec![])))
+            .expect(0)
+            .mount(&server)
+            .await;
+        let e = client_for(&server.uri())
+            .verify_credentials(&key_credentials())
+            .await
+            .unwrap_err();
+        let TrustHubError::InvalidInput(field) = e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(field.field, "accountSid");
+        assert_eq!(
+            field.message,
+            format!("These credentials do not open the account {AC}: the key or token belongs to another Twilio account. Copy the Account SID from the same account as the key or token.")
+        );
+    }
+}
+
+/// Every list and record the client reads names the account asked for: a profile, an end
+/// user or an evaluation of another account refuses the whole answer, whatever the view.
+#[tokio::test]
+async fn a_record_of_another_account_is_never_taken() {
+    const B: &str = "ACbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    let server = MockServer::start().await;
+    let mut theirs = seed_response();
+    theirs["account_sid"] = B.into();
+    Mock::given(method("GET"))
+        .and(path("/v1/CustomerProfiles"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(page(vec![seed_response(), theirs.clone()])),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(profile_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(theirs))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/EndUsers/ITaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(
+                json!({"sid": "ITaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "account_sid": B}),
+            ),
+        )
+        .mount(&server)
+        .await;
+    let client = client_for(&server.uri());
+    let c = token_credentials();
+    let listed = client
+        .list_profiles_page(&c, &Default::default(), None)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(listed.contains(B) && listed.contains(AC), "{listed}");
+    assert!(client.fetch_profile(&c, BU).await.is_err());
+    assert!(client
+        .fetch_end_user(&c, "ITaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+        .await
+        .is_err());
 }
 
 #[tokio::test]

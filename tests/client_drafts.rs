@@ -277,11 +277,25 @@ async fn a_copy_is_not_continued_into_a_profile_that_is_no_longer_a_draft() {
     assert!(wire(&server).await.iter().all(|r| r.starts_with("GET ")));
 }
 
-/// A draft's assignments are read before it is deleted (Twilio no longer says after);
-/// then every profile and trust product is read to see what else uses its records.
+/// The profile as Twilio holds it now, answered for `sid` with `status`.
+async fn holds(server: &MockServer, sid: &str, status: &str) {
+    Mock::given(method("GET"))
+        .and(path(format!("/v1/CustomerProfiles/{sid}")))
+        .and(auth())
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"sid": sid, "account_sid": AC, "policy_sid": RN, "status": status}),
+        ))
+        .mount(server)
+        .await;
+}
+
+/// A draft is read again before it is deleted (the window's view may be old), its
+/// assignments are read before it goes (Twilio no longer says after); then every profile
+/// and trust product is read to see what else uses its records.
 #[tokio::test]
 async fn deleting_a_draft_says_which_of_its_records_nothing_else_uses() {
     let server = MockServer::start().await;
+    holds(&server, NEW, "draft").await;
     Mock::given(method("GET"))
         .and(path(format!(
             "/v1/CustomerProfiles/{NEW}/EntityAssignments"
@@ -331,8 +345,9 @@ async fn deleting_a_draft_says_which_of_its_records_nothing_else_uses() {
         .unwrap();
     let requests = wire(&server).await;
     assert_eq!(
-        requests[..2],
+        requests[..3],
         [
+            format!("GET /v1/CustomerProfiles/{NEW}"),
             format!("GET /v1/CustomerProfiles/{NEW}/EntityAssignments"),
             format!("DELETE /v1/CustomerProfiles/{NEW}"),
         ]
@@ -435,6 +450,7 @@ async fn records_are_deleted_end_users_and_documents_first_and_one_refusal_stops
 #[tokio::test]
 async fn a_refused_delete_is_explained() {
     let server = MockServer::start().await;
+    holds(&server, NEW, "twilio-rejected").await;
     Mock::given(method("GET"))
         .and(path(format!(
             "/v1/CustomerProfiles/{NEW}/EntityAssignments"
@@ -464,6 +480,122 @@ async fn a_refused_delete_is_explained() {
         e.detail.as_deref(),
         Some("Customer Profile can't be deleted while its status is in-review")
     );
+}
+
+/// The window showed a draft, but a colleague submitted it since (Twilio approved it): the
+/// profile is read again first, and nothing is deleted: no DELETE is sent.
+#[tokio::test]
+async fn a_profile_approved_since_the_window_showed_it_is_not_deleted() {
+    let server = MockServer::start().await;
+    holds(&server, NEW, "twilio-approved").await;
+    Mock::given(method("DELETE"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let state = signed_in(&server.uri());
+    let e = drafts::delete_draft(&state, BundleKind::CustomerProfile, NEW)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.message,
+        "Nothing was deleted: this profile is “Approved by Twilio” now, and Twilio keeps it once it is submitted. It may have been submitted since you opened it: press Refresh to see it as it is."
+    );
+    assert_eq!(
+        wire(&server).await,
+        [format!("GET /v1/CustomerProfiles/{NEW}")]
+    );
+}
+
+/// An address a phone number of the account is registered with is in use, whatever the
+/// profiles and documents say; and a profile whose assignments came cut short proves
+/// nothing about what it uses: the answer is then incomplete.
+#[tokio::test]
+async fn an_address_a_phone_number_uses_is_in_use_and_a_cut_short_list_is_incomplete() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("/v1/SupportingDocuments/{RD}")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "sid": RD, "account_sid": AC, "friendly_name": "Fabrikam address",
+            "type": "customer_profile_address", "attributes": {"address_sids": [AD]}})))
+        .mount(&server)
+        .await;
+    for collection in ["CustomerProfiles", "TrustProducts"] {
+        Mock::given(method("GET"))
+            .and(path(format!("/v1/{collection}")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(page(vec![])))
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path("/v1/SupportingDocuments"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(vec![])))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("/2010-04-01/Accounts/{AC}/Addresses.json")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "addresses": [{"sid": AD, "account_sid": AC, "street": "1 Harbor Way", "city": "Oakland"}],
+            "next_page_uri": null})))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("/2010-04-01/Accounts/{AC}/IncomingPhoneNumbers.json")))
+        .and(auth())
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "incoming_phone_numbers": [
+                {"sid": "PN11111111111111111111111111111111", "account_sid": AC, "phone_number": "+14155550100", "address_sid": AD},
+                {"sid": "PN22222222222222222222222222222222", "account_sid": AC, "phone_number": "+14155550101", "address_sid": null}],
+            "next_page_uri": null})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let state = signed_in(&server.uri());
+    let left = drafts::usage_now(&state, &[RD.to_owned()]).await.unwrap();
+    assert!(left.complete);
+    let address = left.records.iter().find(|r| r.sid == AD).unwrap();
+    assert_eq!(address.used_by.len(), 1, "{address:?}");
+    assert_eq!(address.used_by[0].what, "phone-number");
+    assert_eq!(address.used_by[0].name.as_deref(), Some("+14155550100"));
+    let document = left.records.iter().find(|r| r.sid == RD).unwrap();
+    assert!(document.used_by.is_empty());
+
+    // The same, but a profile's assignments come a page at a time without end: cut short.
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("/v1/EndUsers/{IT2}")))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"sid": IT2, "account_sid": AC})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/CustomerProfiles"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(vec![
+            json!({"sid": OTHER, "account_sid": AC, "friendly_name": "Other profile", "status": "draft"}),
+        ])))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/TrustProducts"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(vec![])))
+        .mount(&server)
+        .await;
+    let endless = format!(
+        "{}/v1/CustomerProfiles/{OTHER}/EntityAssignments?Page=again",
+        server.uri()
+    );
+    Mock::given(method("GET"))
+        .and(path(format!(
+            "/v1/CustomerProfiles/{OTHER}/EntityAssignments"
+        )))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "results": [], "meta": {"key": "results", "next_page_url": endless}})))
+        .mount(&server)
+        .await;
+    let state = signed_in(&server.uri());
+    let left = drafts::usage_now(&state, &[IT2.to_owned()]).await.unwrap();
+    assert!(!left.complete, "a list cut short proves nothing unused");
 }
 
 /// A record whose creation seemed to fail (the answer was lost) is found on the retry by its

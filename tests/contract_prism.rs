@@ -25,6 +25,19 @@ impl Drop for Prism {
     }
 }
 
+/// The account Twilio's examples name: Prism answers every record as that account's, and the
+/// client takes no record of another account than the credentials'.
+const EXAMPLE_AC: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+/// The example account's credentials, with its Auth Token and with an API key.
+fn example_credentials() -> [trusthub_desk::credentials::Credentials; 2] {
+    use trusthub_desk::credentials::Credentials;
+    [
+        Credentials::new(EXAMPLE_AC, None, TOKEN.into()).unwrap(),
+        Credentials::new(EXAMPLE_AC, Some(SK), "api-key-secret".into()).unwrap(),
+    ]
+}
+
 fn prism() -> Prism {
     prism_of("twilio_trusthub_v1.json", true)
 }
@@ -104,8 +117,15 @@ fn field_updates() -> Vec<ProfileUpdate> {
 async fn every_request_the_client_makes_is_accepted_by_the_spec() {
     let prism = prism();
     let client: TrustHubClient = client_for(&prism.base);
-    for c in [token_credentials(), key_credentials()] {
-        client.verify_credentials(&c).await.expect("one-item list");
+    for c in example_credentials() {
+        let one = ProfileFilter {
+            page_size: Some(1),
+            ..Default::default()
+        };
+        client
+            .list_profiles_page(&c, &one, None)
+            .await
+            .expect("the one-item list that checks new credentials");
         let filter = ProfileFilter {
             status: Some(ProfileStatus::Draft),
             friendly_name: Some("Acme".into()),
@@ -211,7 +231,10 @@ async fn every_request_about_what_a_profile_is_made_of_is_accepted_by_the_specs(
     const IT: &str = "ITaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     const RD: &str = "RDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     const AD: &str = "ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-    for c in [token_credentials(), key_credentials()] {
+    for c in example_credentials() {
+        api.fetch_own_account(&c)
+            .await
+            .expect("the account new credentials must open");
         client.list_policies(&c).await.expect("policies");
         client
             .fetch_type(

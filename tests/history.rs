@@ -404,3 +404,90 @@ async fn an_account_the_watch_cannot_read_is_asked_less_often() {
     }
     server.verify().await;
 }
+
+/// Forgetting an account drops the tokens of the subaccounts read with it: the watch sends
+/// no more request for them, and none of them can be opened (switching away does the same:
+/// `commands::credentials::switch`).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_forgotten_account_takes_its_subaccounts_with_it() {
+    use trusthub_desk::commands::{credentials, overview};
+    use trusthub_desk::credentials::Credentials;
+    use trusthub_desk::state::KnownSubaccount;
+    const SUB: &str = "AC5555555555555555555555555555aaaa";
+    const SUB_TOKEN: &str = "the-subaccounts-own-token";
+    let server = MockServer::start().await;
+    // The subaccount's list, with its own token: read once, before the main account is forgotten.
+    Mock::given(method("GET"))
+        .and(path("/v1/CustomerProfiles"))
+        .and(wiremock::matchers::header(
+            "authorization",
+            basic(SUB, SUB_TOKEN).as_str(),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(vec![json!({
+            "sid": BU2, "account_sid": SUB, "friendly_name": "Shop", "status": "in-review"})])))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let state = signed_in(&server.uri());
+    state.remember_subaccounts(vec![KnownSubaccount {
+        credentials: Credentials::new(SUB, None, SUB_TOKEN.into()).unwrap(),
+        name: Some("Shop".into()),
+        parent_sid: AC.into(),
+    }]);
+    state
+        .history()
+        .observe(SUB, &[("customer-profile", BU2, "in-review")], Source::Seen)
+        .unwrap();
+    let mut schedule = Schedule::default();
+    let every = Duration::from_secs(600);
+    watch::check(&state, &mut schedule, 0, every).await;
+
+    credentials::forget(&state, Some(AC)).await.unwrap();
+    for tick in 1..4 {
+        watch::check(&state, &mut schedule, tick, every).await;
+    }
+    let e = overview::open(&state, SUB).await.unwrap_err();
+    assert_eq!(
+        e.message,
+        "TrustHub Desk does not know that subaccount in this session. Load the overview with subaccounts again."
+    );
+    assert!(state.known_subaccounts().is_empty());
+    server.verify().await;
+}
+
+/// Switching to another saved account drops the subaccounts read with the one left.
+#[tokio::test]
+async fn switching_away_drops_the_subaccounts_of_the_account_left() {
+    use trusthub_desk::commands::credentials;
+    use trusthub_desk::credentials::Credentials;
+    use trusthub_desk::state::KnownSubaccount;
+    const OTHER: &str = "AC6666666666666666666666666666bbbb";
+    let server = MockServer::start().await;
+    let state = signed_in(&server.uri());
+    state
+        .entry(OTHER)
+        .save(&Credentials::new(OTHER, None, "other-token".into()).unwrap())
+        .unwrap();
+    state.change_book(|b| b.remember(OTHER, None)).unwrap();
+    state.change_book(|b| b.current = Some(AC.into())).unwrap();
+    let sub = |sid: &str, parent: &str| KnownSubaccount {
+        credentials: Credentials::new(sid, None, "t".into()).unwrap(),
+        name: None,
+        parent_sid: parent.into(),
+    };
+    state.remember_subaccounts(vec![
+        sub("AC7777777777777777777777777777cccc", AC),
+        sub("AC8888888888888888888888888888dddd", OTHER),
+    ]);
+    credentials::switch(&state, OTHER).await.unwrap();
+    let left: Vec<String> = state
+        .known_subaccounts()
+        .into_iter()
+        .map(|s| s.parent_sid)
+        .collect();
+    assert_eq!(
+        left,
+        [OTHER],
+        "only the subaccounts of the account switched to remain"
+    );
+}

@@ -472,7 +472,17 @@ async fn every_answer_about_what_a_profile_is_made_of_matches_the_specs() {
         &[],
         200,
     )
-    .await;
+    .await; // The account new credentials must open.
+    let account = sb
+        .conforms(
+            Method::GET,
+            "/2010-04-01/Accounts/{Sid}.json",
+            &format!("/2010-04-01/Accounts/{}.json", sandbox::DEMO_ACCOUNT_SID),
+            &[],
+            200,
+        )
+        .await;
+    assert_eq!(account["sid"], sandbox::DEMO_ACCOUNT_SID);
 }
 
 #[tokio::test]

@@ -105,7 +105,12 @@ pub async fn switch(state: &AppState, account_sid: &str) -> Result<ConnectionSta
             "That account is no longer saved in TrustHub Desk. Add it again with its credentials.",
         ));
     }
+    let previous = state.book().current;
     state.change_book(|book| book.current = Some(account_sid.to_owned()))?;
+    // The subaccounts read with the account left are dropped with it (tokens, watch).
+    if let Some(previous) = previous.filter(|p| p != account_sid) {
+        state.forget_subaccounts_of(&previous);
+    }
     describe(state).await
 }
 
@@ -125,8 +130,15 @@ pub async fn forget(
 ) -> Result<ConnectionStatus, UiError> {
     let conn = state.connection();
     if conn.storage != Storage::Keyring {
+        let forgotten = current_credentials(&conn)
+            .await
+            .ok()
+            .map(|c| c.account_sid().to_owned());
         blocking(conn.store.clone(), |s| s.delete()).await?;
         state.use_keyring();
+        if let Some(sid) = forgotten {
+            state.forget_subaccounts_of(&sid);
+        }
         return describe(state).await;
     }
     let Some(sid) = account_sid
@@ -144,6 +156,8 @@ pub async fn forget(
     }
     blocking(state.entry(&sid), |s| s.delete()).await?;
     state.change_book(|book| book.forget(&sid))?;
+    // Its subaccounts' tokens go with it: none can be opened or watched any more.
+    state.forget_subaccounts_of(&sid);
     describe(state).await
 }
 

@@ -196,6 +196,9 @@ pub async fn draft_progress(
     Ok(progress(&policy?, &assignments?.records))
 }
 
+/// The statuses Twilio deletes a profile or Trust Product in.
+const DELETABLE: [&str; 2] = ["draft", "twilio-rejected"];
+
 /// Deletes a draft (or rejected) profile or trust product, then says which of the records
 /// it used nothing else uses, to offer them for deleting too. Twilio refuses one in
 /// review or approved; the window does not offer it then.
@@ -211,6 +214,23 @@ pub async fn delete_profile(
 pub async fn delete_draft(state: &AppState, kind: BundleKind, sid: &str) -> Answer<Leftovers> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
+    // What the window shows may be old (a colleague may have submitted it since): only a
+    // draft or a rejected one, as Twilio holds it now, is deleted.
+    let now = conn.client.fetch_bundle(&c, kind, sid).await?;
+    let status = now.status.as_deref().unwrap_or_default();
+    if !DELETABLE.contains(&status) {
+        return Err(UiError::new(
+            ErrorKind::InvalidInput,
+            format!(
+                "Nothing was deleted: this {} is “{}” now, and Twilio keeps it once it is submitted. It may have been submitted since you opened it: press Refresh to see it as it is.",
+                match kind {
+                    BundleKind::CustomerProfile => "profile",
+                    BundleKind::TrustProduct => "Trust Product",
+                },
+                super::history::status_words(status),
+            ),
+        ));
+    }
     // What it uses, read before it goes (afterwards Twilio no longer says).
     let used = conn.client.list_entity_assignments(&c, kind, sid).await;
     let deleted = conn.client

@@ -49,7 +49,7 @@ pub async fn export_overview(app: AppHandle, lines: Vec<OverviewLine>) -> Answer
                 l.kind,
                 l.account,
                 l.status,
-                l.last_updated,
+                crate::csv::spreadsheet_date(&l.last_updated),
                 l.needs_attention,
                 l.changed,
                 l.sid,
@@ -63,7 +63,7 @@ pub async fn export_overview(app: AppHandle, lines: Vec<OverviewLine>) -> Answer
             "Kind",
             "Account",
             "Status",
-            "Last updated",
+            "Last updated (UTC)",
             "Needs attention",
             "Changed since you last looked",
             "SID",
@@ -87,7 +87,7 @@ pub async fn export_history(
         .map(|l| {
             let e = l.event;
             vec![
-                e.at,
+                crate::csv::spreadsheet_date(&e.at),
                 l.words,
                 l.result,
                 e.fields.join(" "),
@@ -122,7 +122,13 @@ pub async fn export_history(
         ],
         &rows,
     );
-    let file = format!("trusthub-history-{}-{}.csv", sid.trim(), today());
+    // The file's name holds the SID's letters and digits only, whatever the window sent.
+    let sid_in_name: String = sid
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(34)
+        .collect();
+    let file = format!("trusthub-history-{sid_in_name}-{}.csv", today());
     save(&app, &file, text).await
 }
 

@@ -10,6 +10,7 @@ use tauri_plugin_opener::OpenerExt;
 use tauri_plugin_updater::{Error as UpdaterError, Update, UpdaterExt};
 
 use super::error::{ErrorKind, UiError};
+use crate::updates::package::{self, Installer};
 use crate::updates::{self, endpoint, messages, messages::Failure, messages::Install};
 
 /// The window hears how much of the new version has arrived.
@@ -198,6 +199,13 @@ pub async fn install_update(
             return Err(fail(Failure::WrongPackage));
         }
     };
+    // A signed package for another system (an .rpm for a .deb install) is not installed.
+    if let Some(installer) = installer() {
+        if !package::fits(installer, &bytes) {
+            log::warn!("refused an update download that is not a {installer:?} package");
+            return Err(fail(Failure::WrongPackage));
+        }
+    }
     // `install` verifies the signature again before it touches anything.
     update.install(&bytes).map_err(|e| {
         log::warn!("update install failed: {e}");
@@ -220,6 +228,19 @@ fn install_kind() -> Install {
         Some(BundleType::Deb | BundleType::Rpm) if !has_admin_prompt() => Install::NoAdminPrompt,
         Some(_) => Install::Package,
     }
+}
+
+/// The kind of package this copy was installed from, if it was.
+fn installer() -> Option<Installer> {
+    use tauri::utils::config::BundleType;
+    Some(match tauri::utils::platform::bundle_type()? {
+        BundleType::Deb => Installer::Deb,
+        BundleType::Rpm => Installer::Rpm,
+        BundleType::AppImage => Installer::AppImage,
+        BundleType::Msi => Installer::Msi,
+        BundleType::Nsis => Installer::Nsis,
+        BundleType::App | BundleType::Dmg => Installer::App,
+    })
 }
 
 /// Whether a Linux package can be installed from here: the updater asks for the

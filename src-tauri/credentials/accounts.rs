@@ -6,24 +6,6 @@
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// Makes `dir` (and its parents) if missing, and readable by this user only.
-fn private_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-    }
-    #[cfg(not(unix))]
-    {
-        // Windows and macOS keep a user's app folders to that user already.
-        std::fs::create_dir_all(dir)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -85,21 +67,8 @@ impl AccountBook {
         let Some(path) = path else {
             return Ok(());
         };
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        private_dir(dir)?;
         let text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
-        // tempfile creates with O_EXCL and mode 0600: a link planted in its place is never followed.
-        let mut temp = tempfile::Builder::new()
-            .prefix(".accounts-")
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
-        std::io::Write::write_all(&mut temp, text.as_bytes())?;
-        temp.as_file().sync_all()?;
-        temp.persist(path).map_err(|e| e.error)?;
-        Ok(())
+        crate::private_files::write_private(path, text.as_bytes())
     }
 
     /// Adds the account (or renames it) and makes it the one in use.

@@ -408,6 +408,13 @@ async fn dispatch(State(registry): State<Arc<Registry>>, request: Request) -> Re
         ("GET", ["2010-04-01", "Accounts.json"]) => {
             respond(list_accounts(&registry, &principal, &query), ok)
         }
+        ("GET", ["2010-04-01", "Accounts", file]) if file.ends_with(".json") => {
+            let sid = file.trim_end_matches(".json");
+            match reachable(&registry, &principal, sid) {
+                Some(account) => respond(Ok(account_json(&account, principal.with_key)), ok),
+                None => respond(Err(Refusal::not_found(&path)), ok),
+            }
+        }
         (_, ["2010-04-01", "Accounts", owner, rest @ ..]) => {
             let Some(target) = reachable(&registry, &principal, owner) else {
                 return respond(Err(Refusal::not_found(&path)), ok);
@@ -456,6 +463,25 @@ fn reachable(registry: &Registry, principal: &Principal, owner: &str) -> Option<
     (own || parent).then(|| target.clone())
 }
 
+/// An account as the classic API writes it; its Auth Token empty for an API key, as Twilio does.
+fn account_json(a: &Account, with_key: bool) -> Value {
+    json!({
+        "auth_token": if with_key { String::new() } else { a.token.clone() },
+        "date_created": rfc2822(a.created),
+        "date_updated": rfc2822(a.created.max(now().saturating_sub(86_400))),
+        "friendly_name": a.name,
+        "owner_account_sid": a.parent.clone().unwrap_or_else(|| a.sid.clone()),
+        "sid": a.sid,
+        "status": "active",
+        "subresource_uris": {
+            "addresses": format!("/2010-04-01/Accounts/{}/Addresses.json", a.sid),
+            "incoming_phone_numbers": format!("/2010-04-01/Accounts/{}/IncomingPhoneNumbers.json", a.sid),
+        },
+        "type": "Full",
+        "uri": format!("/2010-04-01/Accounts/{}.json", a.sid),
+    })
+}
+
 /// `GET /2010-04-01/Accounts.json`: the account and its subaccounts, each with its own
 /// Auth Token (empty when listed with an API key, as Twilio does).
 fn list_accounts(registry: &Registry, principal: &Principal, query: &[(String, String)]) -> Reply {
@@ -470,23 +496,7 @@ fn list_accounts(registry: &Registry, principal: &Principal, query: &[(String, S
         .collect();
     let records: Vec<Value> = super::store::page_of(&all, query)?
         .iter()
-        .map(|a| {
-            json!({
-                "auth_token": if principal.with_key { String::new() } else { a.token.clone() },
-                "date_created": rfc2822(a.created),
-                "date_updated": rfc2822(a.created.max(now().saturating_sub(86_400))),
-                "friendly_name": a.name,
-                "owner_account_sid": a.parent.clone().unwrap_or_else(|| a.sid.clone()),
-                "sid": a.sid,
-                "status": "active",
-                "subresource_uris": {
-                    "addresses": format!("/2010-04-01/Accounts/{}/Addresses.json", a.sid),
-                    "incoming_phone_numbers": format!("/2010-04-01/Accounts/{}/IncomingPhoneNumbers.json", a.sid),
-                },
-                "type": "Full",
-                "uri": format!("/2010-04-01/Accounts/{}.json", a.sid),
-            })
-        })
+        .map(|a| account_json(a, principal.with_key))
         .collect();
     Ok(classic::classic_page(
         "/2010-04-01/Accounts.json",

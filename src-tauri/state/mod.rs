@@ -322,6 +322,16 @@ impl AppState {
         })
     }
 
+    /// Drops what this session holds of the subaccounts of `parent` (their tokens): they
+    /// can no longer be opened, and the watch no longer reads them. Said when `parent` is
+    /// forgotten or switched away from.
+    pub fn forget_subaccounts_of(&self, parent: &str) {
+        self.subaccounts
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|_, sub| sub.parent_sid != parent);
+    }
+
     /// A new server or mode: no subaccount is in use, and none of the old one's is known.
     fn forget_subaccounts(&self) {
         self.take_parent();

@@ -7,7 +7,7 @@ use super::client::{ListForm, Result};
 use super::limits::PAGE_SIZE;
 use super::models::*;
 use super::validate::{self, FieldError};
-use super::TrustHubClient;
+use super::{TrustHubClient, TrustHubError};
 use crate::credentials::Credentials;
 
 /// The checks Twilio applies to an address, before anything is sent.
@@ -162,6 +162,29 @@ impl TrustHubClient {
             self.api_url(&Self::account_path(c, &format!("Addresses/{sid}.json"))),
         )
         .await
+    }
+
+    /// The account the credentials were saved for, as the classic API answers it, refused
+    /// unless it is that very account: an API key of account B typed under account A's SID
+    /// is found here, before anything is saved.
+    pub async fn fetch_own_account(&self, c: &Credentials) -> Result<AccountRecord> {
+        let typed = c.account_sid();
+        let mismatch = || {
+            TrustHubError::InvalidInput(FieldError::new(
+                "accountSid",
+                format!("These credentials do not open the account {typed}: the key or token belongs to another Twilio account. Copy the Account SID from the same account as the key or token."),
+            ))
+        };
+        let url = self.api_url(&format!("/2010-04-01/Accounts/{typed}.json"));
+        let account: AccountRecord = match self.get_json(c, url).await {
+            Err(TrustHubError::Api(e)) if e.status == 404 => return Err(mismatch()),
+            other => other?,
+        };
+        if account.sid.as_deref() != Some(typed) {
+            log::warn!("the credentials typed for {typed} opened another account");
+            return Err(mismatch());
+        }
+        Ok(account)
     }
 
     /// Every phone number of the account.

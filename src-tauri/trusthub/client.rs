@@ -1,5 +1,6 @@
 //! The TrustHub v1 client: one reused HTTP client, Basic auth per request, bounded
-//! retries, capped bodies, and no credentials sent anywhere but the base URL's origin.
+//! retries, capped bodies, no credentials sent anywhere but the base URL's origin, and no
+//! record of another account than the credentials' taken (`owned`).
 
 use reqwest::header::{HeaderMap, ACCEPT, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
@@ -13,6 +14,7 @@ use super::base_url::same_origin;
 use super::error::{ApiError, TrustHubError};
 use super::limits::*;
 use super::models::*;
+use super::owned::{own_record, own_records, Owned};
 use super::parse::{parse_body, parse_classic_page, parse_page};
 use crate::credentials::Credentials;
 
@@ -116,15 +118,18 @@ impl TrustHubClient {
         url
     }
 
-    /// Tries the credentials with the smallest request TrustHub offers: a one-item list.
-    pub async fn verify_credentials(&self, c: &Credentials) -> Result<()> {
+    /// Tries the credentials: they must open the account whose SID was typed (`GET
+    /// /2010-04-01/Accounts/{AccountSid}.json` answers that very SID), and reach TrustHub
+    /// (the smallest request it offers: a one-item list). Answers the account's name.
+    pub async fn verify_credentials(&self, c: &Credentials) -> Result<Option<String>> {
+        let account = self.fetch_own_account(c).await?;
         let filter = ProfileFilter {
             page_size: Some(1),
             ..Default::default()
         };
         self.list_bundles_page(c, BundleKind::CustomerProfile, &filter, None)
-            .await
-            .map(|_| ())
+            .await?;
+        Ok(account.friendly_name)
     }
 
     // ---- Plumbing ----
@@ -139,7 +144,7 @@ impl TrustHubClient {
     /// Follows a list from `first` page by page, within the limits' ceilings on pages and
     /// records, and stops at a next page it has already fetched. What it stopped short
     /// of is said in the listing's note; it never loops and never grows without bound.
-    pub(super) async fn list_all<T: DeserializeOwned>(
+    pub(super) async fn list_all<T: DeserializeOwned + Owned>(
         &self,
         c: &Credentials,
         first: Url,
@@ -184,7 +189,7 @@ impl TrustHubClient {
     }
 
     /// One TrustHub list page: the first one at `page`, or the page a server named.
-    pub(super) async fn page<T: DeserializeOwned>(
+    pub(super) async fn page<T: DeserializeOwned + Owned>(
         &self,
         c: &Credentials,
         page: PageUrl<'_>,
@@ -194,7 +199,7 @@ impl TrustHubClient {
     }
 
     /// Fetches one list page from `origin`'s API and reads its records.
-    async fn page_of<T: DeserializeOwned>(
+    async fn page_of<T: DeserializeOwned + Owned>(
         &self,
         c: &Credentials,
         page: PageUrl<'_>,
@@ -206,29 +211,35 @@ impl TrustHubClient {
             PageUrl::Next(text) => follow(origin, text)?,
         };
         let body = self.send(c, Method::GET, url, None).await?;
-        match form {
+        let page: Page<T> = match form {
             ListForm::TrustHub => parse_page(body.status, &body.bytes),
             ListForm::Classic(key) => parse_classic_page(body.status, &body.bytes, key),
-        }
+        }?;
+        own_records(c.account_sid(), &page.records)?;
+        Ok(page)
     }
 
-    pub(super) async fn get_json<T: DeserializeOwned>(
+    pub(super) async fn get_json<T: DeserializeOwned + Owned>(
         &self,
         c: &Credentials,
         url: Url,
     ) -> Result<T> {
         let body = self.send(c, Method::GET, url, None).await?;
-        decode(&body)
+        let record = decode(&body)?;
+        own_record(c.account_sid(), &record)?;
+        Ok(record)
     }
 
-    pub(super) async fn post_json<T: DeserializeOwned>(
+    pub(super) async fn post_json<T: DeserializeOwned + Owned>(
         &self,
         c: &Credentials,
         url: Url,
         form: &[(&str, &str)],
     ) -> Result<T> {
         let body = self.send(c, Method::POST, url, Some(form)).await?;
-        decode(&body)
+        let record = decode(&body)?;
+        own_record(c.account_sid(), &record)?;
+        Ok(record)
     }
 
     /// A `DELETE`; Twilio answers 204 with no body.

@@ -128,7 +128,9 @@ pub struct Leftovers {
 
 /// The records `sids` and the addresses their documents name, each with what uses it:
 /// every profile and trust product's assignments are read (a few at a time, within the
-/// list ceilings), and every document's addresses.
+/// list ceilings), every document's addresses, and the address each phone number of the
+/// account is registered with. Whatever could not be read whole makes the answer
+/// incomplete: then the window calls nothing unused.
 pub async fn usage(client: &TrustHubClient, c: &Credentials, sids: &[String]) -> Leftovers {
     let mut complete = true;
     let mut records: Vec<Leftover> = Vec::new();
@@ -224,10 +226,21 @@ pub async fn usage(client: &TrustHubClient, c: &Credentials, sids: &[String]) ->
     addresses.dedup();
     if !addresses.is_empty() {
         let asked: HashSet<&str> = sids.iter().map(String::as_str).collect();
-        let (documents, listed) = tokio::join!(
+        let (documents, listed, numbers) = tokio::join!(
             client.list_supporting_documents(c),
-            client.list_addresses(c)
+            client.list_addresses(c),
+            client.list_phone_numbers(c)
         );
+        let numbers = match numbers {
+            Ok(l) => {
+                complete &= l.note.is_none();
+                l.records
+            }
+            Err(_) => {
+                complete = false;
+                Vec::new()
+            }
+        };
         let names: HashMap<String, Address> = match listed {
             Ok(l) => l
                 .records
@@ -247,7 +260,7 @@ pub async fn usage(client: &TrustHubClient, c: &Credentials, sids: &[String]) ->
             }
         };
         for ad in addresses {
-            let used_by = documents
+            let by_documents = documents
                 .iter()
                 .filter(|d| !d.sid.as_deref().is_some_and(|s| asked.contains(s)))
                 .filter(|d| address_sids(d.attributes.as_ref()).contains(&ad))
@@ -255,8 +268,17 @@ pub async fn usage(client: &TrustHubClient, c: &Credentials, sids: &[String]) ->
                     sid: d.sid.clone().unwrap_or_default(),
                     name: d.friendly_name.clone(),
                     what: "document",
-                })
-                .collect();
+                });
+            // A number registered with the address keeps it in use, whatever TrustHub says.
+            let by_numbers = numbers
+                .iter()
+                .filter(|n| n.address_sid.as_deref() == Some(ad.as_str()))
+                .map(|n| UsedBy {
+                    sid: n.sid.clone().unwrap_or_default(),
+                    name: n.phone_number.clone().or_else(|| n.friendly_name.clone()),
+                    what: "phone-number",
+                });
+            let used_by = by_documents.chain(by_numbers).collect();
             let address = names.get(&ad);
             complete &= address.is_some();
             records.push(Leftover {
@@ -271,7 +293,8 @@ pub async fn usage(client: &TrustHubClient, c: &Credentials, sids: &[String]) ->
     Leftovers { records, complete }
 }
 
-/// The objects assigned to the bundle `sid` (the `i`th read), or None if Twilio did not say.
+/// The objects assigned to the bundle `sid` (the `i`th read), or None if Twilio did not
+/// say, or said only part (a list cut short is no proof that nothing else is in it).
 async fn assigned_to(
     client: &TrustHubClient,
     c: &Credentials,
@@ -280,6 +303,9 @@ async fn assigned_to(
     sid: String,
 ) -> Option<(usize, Vec<String>)> {
     let listing = client.list_entity_assignments(c, kind, &sid).await.ok()?;
+    if listing.note.is_some() {
+        return None;
+    }
     Some((
         i,
         listing

@@ -14,6 +14,7 @@ pub mod links;
 pub mod models;
 pub mod objects;
 pub mod overview;
+pub mod owned;
 pub mod parse;
 pub mod policies;
 pub mod requirements;

@@ -436,6 +436,14 @@ pub struct AddressUpdate {
     pub friendly_name: Option<String>,
 }
 
+/// An account as `GET /2010-04-01/Accounts/{Sid}.json` answers it: what the app reads of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct AccountRecord {
+    pub sid: Option<String>,
+    pub friendly_name: Option<String>,
+    pub status: Option<String>,
+}
+
 /// A phone number of the account (`IncomingPhoneNumbers`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -444,4 +452,7 @@ pub struct PhoneNumber {
     pub account_sid: Option<String>,
     pub phone_number: Option<String>,
     pub friendly_name: Option<String>,
+    /// The address (`AD…`) the number is registered with, where its country asks for one.
+    #[serde(default)]
+    pub address_sid: Option<String>,
 }

@@ -186,22 +186,12 @@ impl TrustHubClient {
     }
 }
 
-/// Whether a record read for `account_sid` is that account's own: one naming another
-/// account means the credentials were another account's, and nothing of it may be used.
-pub fn own_record(account_sid: &str, record: &CustomerProfile) -> Result<()> {
-    match record.account_sid.as_deref().filter(|a| *a != account_sid) {
-        None => Ok(()),
-        Some(other) => {
-            log::warn!(
-                "a list answered with another account's record ({other}), not {account_sid}"
-            );
-            Err(TrustHubError::UnexpectedResponse {
-                status: 200,
-                message: format!(
-                    "Twilio answered for another account ({other}) than the one asked for ({account_sid}), so nothing of this account is shown. Check that the credentials saved for it are its own."
-                ),
-            })
-        }
+pub use super::owned::own_record;
+
+// A subaccount is checked as one of the main account's by who lists it, not by a field.
+impl super::owned::Owned for Subaccount {
+    fn owner(&self) -> Option<&str> {
+        None
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod endpoint;
 pub mod messages;
+pub mod package;
 
 /// The project's home, shown in the About panel.
 pub const PROJECT_URL: &str = env!("CARGO_PKG_REPOSITORY");

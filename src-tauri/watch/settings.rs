@@ -49,14 +49,8 @@ impl Settings {
         let Some(file) = file else {
             return Ok(());
         };
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
         let text = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
-        let mut next = file.as_os_str().to_owned();
-        next.push(".new");
-        std::fs::write(&next, text)?;
-        std::fs::rename(&next, file)
+        crate::private_files::write_private(file, &text)
     }
 
     /// Only an interval the panel offers.
@@ -112,5 +106,24 @@ mod tests {
             notify: true,
         };
         assert_eq!(never.interval(Some(2)), None);
+    }
+
+    /// Written through an exclusive temporary file: private from the start, and a link
+    /// planted where the old fixed-name file (`settings.json.new`) went is not followed.
+    #[cfg(unix)]
+    #[test]
+    fn the_settings_file_is_private_and_a_planted_link_is_not_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config").join(SETTINGS_FILE);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "untouched").unwrap();
+        std::os::unix::fs::symlink(&victim, file.with_extension("json.new")).unwrap();
+        Settings::default().save(Some(&file)).unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&file), 0o600);
+        assert_eq!(mode(file.parent().unwrap()), 0o700);
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
     }
 }

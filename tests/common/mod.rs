@@ -32,8 +32,13 @@ pub fn client_for(base: &str) -> TrustHubClient {
     TrustHubClient::new(http_client_for(&url).unwrap(), url)
 }
 
+/// Twilio's example of a Customer-Profile, as Twilio answers it for the test account (the
+/// example names `ACaaaa…`; the client refuses a record of any account but the credentials').
 pub fn seed_response() -> serde_json::Value {
-    serde_json::from_str(include_str!("../fixtures/seed_update_response.json")).unwrap()
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../fixtures/seed_update_response.json")).unwrap();
+    v["account_sid"] = AC.into();
+    v
 }
 
 pub mod spec;

@@ -517,6 +517,7 @@ pub(crate) fn profile_named(sid: &str, name: &str) -> String {
     let mut profile: serde_json::Value =
         serde_json::from_str(include_str!("../fixtures/seed_update_response.json")).unwrap();
     profile["sid"] = sid.into();
+    profile["account_sid"] = sandbox::DEMO_ACCOUNT_SID.into();
     profile["friendly_name"] = name.into();
     profile.to_string()
 }

@@ -150,10 +150,30 @@ async fn release_credentials_saved_for_twilio_go_nowhere_else() {
     app.close().await;
     twilio_keyring(DEMO_ACCOUNT_SID).delete().unwrap();
 
-    // A release build refuses an https server that is neither Twilio nor this computer.
+    // A release build refuses an https server that is neither Twilio nor this computer,
+    // and an update feed that is neither the project's nor on this computer.
+    let said = refused_at_start("TRUSTHUB_DESK_BASE_URL", "https://evil.example", &config).await;
+    assert!(said.contains("neither Twilio nor this computer"), "{said}");
+    let said = refused_at_start(
+        "TRUSTHUB_DESK_UPDATE_ENDPOINT",
+        "https://updates.example.com/latest.json",
+        &config,
+    )
+    .await;
+    assert!(
+        said.contains("is neither TrustHub Desk's own update feed nor this computer")
+            && said.contains("TRUSTHUB_DESK_UPDATE_ENDPOINT"),
+        "{said}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Starts the release app with `name` set to `value`, expects it to stop at once with exit
+/// code 2, and answers what it said.
+async fn refused_at_start(name: &str, value: &str, config: &std::path::Path) -> String {
     let mut child = std::process::Command::new(release_app())
-        .env("TRUSTHUB_DESK_BASE_URL", "https://evil.example")
-        .env("XDG_CONFIG_HOME", &config)
+        .env(name, value)
+        .env("XDG_CONFIG_HOME", config)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -165,15 +185,14 @@ async fn release_credentials_saved_for_twilio_go_nowhere_else() {
         }
         if std::time::Instant::now() > deadline {
             let _ = child.kill();
-            panic!("the app started against https://evil.example instead of refusing it");
+            panic!("the app started with {name}={value} instead of refusing it");
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     let mut said = String::new();
     std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut said).unwrap();
     assert_eq!(status.code(), Some(2), "{said}");
-    assert!(said.contains("neither Twilio nor this computer"), "{said}");
-    let _ = std::fs::remove_dir_all(&dir);
+    said
 }
 
 fn base64_of(text: &str) -> String {

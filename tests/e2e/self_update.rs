@@ -1,8 +1,9 @@
 //! The installed package updating itself (run by scripts/package-check.sh, which builds
 //! version N with a test signing key, installs it, and builds a signed N+1 package). A
 //! server on 127.0.0.1 offers N+1: first with its bytes altered, which is refused with
-//! N still installed; then as a download that never ends, which is stopped at the size
-//! cap; then as signed, which installs, and the app starts again as N+1.
+//! N still installed; then as the .rpm of N+1, genuinely signed but not a .deb, also
+//! refused; then as a download that never ends, which is stopped at the size cap; then as
+//! signed, which installs, and the app starts again as N+1.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -148,7 +149,8 @@ fn running_installed() -> Vec<u32> {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "the installed package: run by scripts/package-check.sh"]
-async fn release_update_refuses_a_tampered_or_endless_download_then_installs_the_signed_one() {
+async fn release_update_refuses_a_tampered_foreign_or_endless_download_then_installs_the_signed_one(
+) {
     let before = installed_version();
     let next = from_env("TRUSTHUB_DESK_UPDATE_VERSION");
     let package = std::fs::read(from_env("TRUSTHUB_DESK_UPDATE_PACKAGE")).unwrap();
@@ -198,7 +200,28 @@ async fn release_update_refuses_a_tampered_or_endless_download_then_installs_the
     );
     app.close().await;
 
-    // 2. A download that never ends and never says its size: stopped at the cap, not held.
+    // 2. A package signed with the project's key, but for another system (the .rpm of N+1
+    // where this .deb install expects a .deb): refused before anything is installed.
+    let other = from_env("TRUSTHUB_DESK_UPDATE_OTHER_PACKAGE");
+    let mut feed_other = feed.clone();
+    feed_other["platforms"]["linux-x86_64-deb"]["signature"] =
+        std::fs::read_to_string(format!("{other}.sig"))
+            .unwrap()
+            .trim()
+            .into();
+    let address = offer(&server, &feed_other, std::fs::read(&other).unwrap()).await;
+    let app = App::launch(launch_installed(&address, &config)).await;
+    app.click("#update-banner-open").await;
+    app.click("#update-install").await;
+    refused(
+        &app,
+        "The download is not an installer for this computer.",
+        &before,
+    )
+    .await;
+    app.close().await;
+
+    // 3. A download that never ends and never says its size: stopped at the cap, not held.
     let (endless, sent) = endless_download().await;
     let mut feed_endless = feed.clone();
     for platform in feed_endless["platforms"]
@@ -230,7 +253,7 @@ async fn release_update_refuses_a_tampered_or_endless_download_then_installs_the
     );
     app.close().await;
 
-    // 3. The signed package: installed, and the app starts again as N+1.
+    // 4. The signed package: installed, and the app starts again as N+1.
     let address = offer(&server, &feed, package).await;
     let app = App::launch(launch_installed(&address, &config)).await;
     app.click("#update-banner-open").await;

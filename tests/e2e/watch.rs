@@ -99,18 +99,42 @@ async fn a_submitted_profile_approved_by_twilio_is_told_and_lands_in_history() {
         .await;
     let lines = csv_lines(&only_file(&exports, "trusthub-overview-"));
     assert_eq!(lines.len(), 2, "{lines:#?}");
-    assert_eq!(lines[0], "Name,Kind,Account,Status,Last updated,Needs attention,Changed since you last looked,SID,Account SID");
-    let row = &lines[1];
-    assert!(
-        row.starts_with(&format!(
-            "{},Customer-Profile,Demo account,Approved by Twilio,",
-            csv_cell(&name)
-        )),
-        "{row}"
+    assert_eq!(
+        lines[0],
+        csv_row(&[
+            "Name",
+            "Kind",
+            "Account",
+            "Status",
+            "Last updated (UTC)",
+            "Needs attention",
+            "Changed since you last looked",
+            "SID",
+            "Account SID"
+        ])
     );
+    let row = &lines[1];
+    let first = csv_row(&[
+        &name,
+        "Customer-Profile",
+        "Demo account",
+        "Approved by Twilio",
+    ]);
+    assert!(row.starts_with(&format!("{first},\"")), "{row}");
+    // The date as spreadsheets read one: 2026-03-04 05:06:07.
+    let date = row
+        .get(first.len() + 2..first.len() + 21)
+        .unwrap_or_default();
+    assert!(is_spreadsheet_date(date), "{row}");
     assert!(
         row.ends_with(&format!(
-            ",,Changed: In review → Approved by Twilio,{sid},{DEMO_ACCOUNT_SID}"
+            "\",{}",
+            csv_row(&[
+                "",
+                "Changed: In review → Approved by Twilio",
+                &sid,
+                DEMO_ACCOUNT_SID
+            ])
         )),
         "{row}"
     );
@@ -137,33 +161,65 @@ async fn a_submitted_profile_approved_by_twilio_is_told_and_lands_in_history() {
     let lines = csv_lines(&only_file(&exports, "trusthub-history-"));
     assert_eq!(
         lines[0],
-        "When (UTC),What happened,Result,Fields,Status before,Status after,By,Record SID"
+        csv_row(&[
+            "When (UTC)",
+            "What happened",
+            "Result",
+            "Fields",
+            "Status before",
+            "Status after",
+            "By",
+            "Record SID"
+        ])
     );
+    assert!(is_spreadsheet_date(&lines[1][1..20]), "{}", lines[1]);
     assert!(
-        lines[1].contains(&format!(
-            ",{},Done,status,In review,Approved by Twilio,Twilio (seen by the watch),",
-            csv_cell("Twilio's decision, seen by the watch: In review → Approved by Twilio")
-        )) && lines[1].ends_with(&sid),
+        lines[1].ends_with(&csv_row(&[
+            "Twilio's decision, seen by the watch: In review → Approved by Twilio",
+            "Done",
+            "status",
+            "In review",
+            "Approved by Twilio",
+            "Twilio (seen by the watch)",
+            &sid
+        ])),
         "{}",
         lines[1]
     );
     assert!(
-        lines.iter().any(|l| l.contains(
-            ",Submitted for review,Done,status,Draft,Pending review,\"You, in TrustHub Desk\","
-        )),
+        lines.iter().any(|l| l.contains(&csv_row(&[
+            "Submitted for review",
+            "Done",
+            "status",
+            "Draft",
+            "Pending review",
+            "You, in TrustHub Desk"
+        ]))),
         "{lines:#?}"
     );
     app.close().await;
     std::fs::remove_dir_all(&exports).unwrap();
 }
 
-/// A cell as the CSV writes it.
-fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
+/// Cells as the CSV writes them: each one quoted.
+fn csv_row(cells: &[&str]) -> String {
+    cells
+        .iter()
+        .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// `2026-03-04 05:06:07`: a date-time spreadsheets read as one.
+fn is_spreadsheet_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 19
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b' ',
+            13 | 16 => *c == b':',
+            _ => c.is_ascii_digit(),
+        })
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -111,7 +111,20 @@ async fn serve(mut stream: TcpStream, script: Arc<Script>, log: Arc<Mutex<Vec<Re
         log.push(request.clone());
         log.len() - 1
     };
-    let mut reply = script(index, &request);
+    // Like Twilio, it answers the account the credentials open (saving them reads it first),
+    // whatever the script: the scripts are about everything else.
+    let account = request
+        .path
+        .strip_prefix("/2010-04-01/Accounts/")
+        .and_then(|rest| rest.strip_suffix(".json"))
+        .filter(|sid| request.method == "GET" && sid.starts_with("AC") && !sid.contains('/'));
+    let mut reply = match account {
+        Some(sid) => Reply::json(
+            200,
+            &format!(r#"{{"sid": "{sid}", "friendly_name": "Test account", "status": "active"}}"#),
+        ),
+        None => script(index, &request),
+    };
     loop {
         match reply {
             Reply::Late(pause, body) => {

@@ -286,7 +286,11 @@ state: string, };
 
 export type PhoneMatch = { accountSid: string, kind: BundleKind, sid: string, };
 
-export type PhoneNumber = { sid: string | null, account_sid: string | null, phone_number: string | null, friendly_name: string | null, };
+export type PhoneNumber = { sid: string | null, account_sid: string | null, phone_number: string | null, friendly_name: string | null, 
+/**
+ * The address (`AD…`) the number is registered with, where its country asks for one.
+ */
+address_sid: string | null, };
 
 export type PhoneSearch = { 
 /**

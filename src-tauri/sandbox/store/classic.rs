@@ -197,6 +197,7 @@ impl Db {
                     "sid": n.sid,
                     "phone_number": n.phone_number,
                     "friendly_name": n.friendly_name,
+                    "address_sid": n.address_sid,
                     "date_created": rfc2822(n.created),
                     "date_updated": rfc2822(n.created),
                     "capabilities": {"voice": true, "sms": true, "mms": true, "fax": false},

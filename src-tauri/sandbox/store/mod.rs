@@ -141,6 +141,8 @@ pub struct Number {
     pub sid: String,
     pub phone_number: String,
     pub friendly_name: String,
+    /// The address the number is registered with, as some countries require.
+    pub address_sid: Option<String>,
     pub created: i64,
 }
 

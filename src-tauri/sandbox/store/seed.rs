@@ -238,6 +238,9 @@ impl Db {
                 sid: pn.clone(),
                 phone_number: demo_number(slot(n, i)),
                 friendly_name: format!("{} line {}", seed.name, i.saturating_add(1)),
+                // The first line is registered with the business's address: that address
+                // stays in use whatever becomes of the profile.
+                address_sid: (i == 0).then(|| ad.clone()),
                 created,
             });
             if i < seed.phones as u64 {
