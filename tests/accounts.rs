@@ -226,3 +226,31 @@ async fn a_key_of_another_account_is_refused_and_nothing_is_kept() {
     .unwrap();
     assert_eq!(ok.connected.unwrap().account_sid, sandbox::DEMO_ACCOUNT_SID);
 }
+
+/// A new secondary profile needs an approved primary profile marked as an ISV reseller or
+/// partner: step 1 of a new profile asks which the account has.
+#[tokio::test]
+async fn the_approved_primary_profiles_are_listed_with_whether_they_are_an_isv() {
+    use trusthub_desk::commands::drafts::{primaries, PrimaryProfile};
+    use trusthub_desk::sandbox::{profile_sid, Seeded};
+
+    let s = setup("primaries").await;
+    let connect = |sid: &'static str| save(&s.state, input(sid, &s.token(sid), None));
+    connect(sandbox::DEMO_ACCOUNT_SID).await.unwrap();
+    let check = primaries(&s.state).await.unwrap();
+    assert!(!check.in_subaccount);
+    assert_eq!(
+        check.primaries,
+        [PrimaryProfile {
+            sid: profile_sid(Seeded::APPROVED),
+            name: Some("Fabrikam Logistics".into()),
+            isv: true,
+        }],
+        "only the approved primary, not the approved secondaries nor the primary draft"
+    );
+
+    // An account with no approved primary profile: the list is empty.
+    connect(sandbox::SECOND_ACCOUNT_SID).await.unwrap();
+    let none = primaries(&s.state).await.unwrap();
+    assert!(none.primaries.is_empty(), "{:?}", none.primaries);
+}

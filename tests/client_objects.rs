@@ -102,7 +102,7 @@ async fn saving_an_edit_sends_the_whole_attributes_object() {
     assert_eq!(e.field.as_deref(), Some("phone_number"));
     assert!(
         e.message
-            .starts_with("Enter the number in international form"),
+            .starts_with("Enter the number in international format (+1 …)"),
         "{}",
         e.message
     );

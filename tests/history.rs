@@ -108,7 +108,7 @@ fn a_history_is_read_again_after_reopening() {
     );
     assert_eq!(
         history::words(&h.of_bundle(AC, BU, 1).unwrap()[0]),
-        "Twilio's decision, seen by the watch: Pending review → Approved by Twilio"
+        "Twilio's decision, noticed while TrustHub Desk was open: Pending review → Approved by Twilio"
     );
     assert!(h.watched().unwrap().is_empty());
     std::fs::remove_dir_all(&d).unwrap();
@@ -370,7 +370,7 @@ async fn a_submitted_profile_is_recorded_and_the_watch_reports_the_decision() {
     let lines = history::timeline(&state, BU).await.unwrap();
     assert_eq!(
         lines[0].words,
-        "Twilio's decision, seen by the watch: Pending review → Rejected by Twilio"
+        "Twilio's decision, noticed while TrustHub Desk was open: Pending review → Rejected by Twilio"
     );
     assert_eq!(lines[0].event.source, "watch");
     server.verify().await;

@@ -338,3 +338,96 @@ fn refused(e: TrustHubError, plain: &str) -> UiError {
         None => why,
     }
 }
+
+/// An approved primary profile of the account, and whether its business information says
+/// it is an ISV reseller or partner: Twilio accepts secondary profiles only under one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PrimaryProfile {
+    pub sid: String,
+    pub name: Option<String>,
+    pub isv: bool,
+}
+
+/// What a new secondary profile can build on, checked before it is started.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PrimaryCheck {
+    /// The approved primary profiles of the account (the first page of approved profiles).
+    pub primaries: Vec<PrimaryProfile>,
+    /// In a subaccount the primary profile is the main account's, which cannot be read here.
+    pub in_subaccount: bool,
+}
+
+/// The account's approved primary profiles, and which are marked as an ISV reseller or
+/// partner (the business information's `business_identity`).
+#[tauri::command]
+pub async fn primary_profiles(state: State<'_, AppState>) -> Answer<PrimaryCheck> {
+    primaries(&state).await
+}
+
+pub async fn primaries(state: &AppState) -> Answer<PrimaryCheck> {
+    let conn = state.connection();
+    if conn.storage == crate::state::Storage::Subaccount {
+        return Ok(PrimaryCheck {
+            primaries: Vec::new(),
+            in_subaccount: true,
+        });
+    }
+    let c = current_credentials(&conn).await?;
+    let approved = ProfileFilter {
+        status: Some(ProfileStatus::TwilioApproved),
+        ..ProfileFilter::default()
+    };
+    let page = conn
+        .client
+        .list_bundles_page(&c, BundleKind::CustomerProfile, &approved, None)
+        .await?;
+    let mut primaries = Vec::new();
+    for profile in page.records {
+        let (Some(sid), Some(policy_sid)) = (profile.sid.clone(), profile.policy_sid.as_deref())
+        else {
+            continue;
+        };
+        let policy = state.catalog().policy(&conn.client, &c, policy_sid).await?;
+        let name = policy.friendly_name.as_deref().unwrap_or_default();
+        if crate::trusthub::policies::Purpose::of(name)
+            != crate::trusthub::policies::Purpose::Primary
+        {
+            continue;
+        }
+        let assigned = conn
+            .client
+            .list_entity_assignments(&c, BundleKind::CustomerProfile, &sid)
+            .await?;
+        let mut isv = false;
+        for object in assigned
+            .records
+            .iter()
+            .filter_map(|a| a.object_sid.as_deref())
+        {
+            if !object.starts_with("IT") {
+                continue;
+            }
+            let user = conn.client.fetch_end_user(&c, object).await?;
+            isv |= user.kind.as_deref() == Some("customer_profile_business_information")
+                && user
+                    .attributes
+                    .as_ref()
+                    .and_then(|a| a.get("business_identity"))
+                    .and_then(serde_json::Value::as_str)
+                    == Some("isv_reseller_or_partner");
+        }
+        primaries.push(PrimaryProfile {
+            sid,
+            name: profile.friendly_name,
+            isv,
+        });
+    }
+    Ok(PrimaryCheck {
+        primaries,
+        in_subaccount: false,
+    })
+}

@@ -101,7 +101,7 @@ pub async fn export_history(
                     .unwrap_or_default(),
                 match e.source.as_str() {
                     "app" => "You, in TrustHub Desk",
-                    "watch" => "Twilio (seen by the watch)",
+                    "watch" => "Twilio (noticed while TrustHub Desk was open)",
                     _ => "Twilio (seen in a list)",
                 }
                 .to_owned(),

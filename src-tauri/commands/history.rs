@@ -292,7 +292,10 @@ pub fn words(e: &Event) -> String {
     );
     match e.action.as_str() {
         "status-changed" if decided && e.source == "watch" => {
-            format!("Twilio's decision, seen by the watch: {}", change())
+            format!(
+                "Twilio's decision, noticed while TrustHub Desk was open: {}",
+                change()
+            )
         }
         "status-changed" if decided => format!("Twilio's decision: {}", change()),
         "status-changed" => format!("Status changed at Twilio: {}", change()),

@@ -21,6 +21,7 @@ commands! {
     bundles::fetch_policy,
     bundles::cancel_load,
     drafts::list_policies,
+    drafts::primary_profiles,
     drafts::create_profile,
     drafts::copy_profile,
     drafts::draft_progress,

@@ -41,6 +41,7 @@ fn roots(v: &mut Declarations) {
     v.visit::<drafts::CopyInput>();
     v.visit::<drafts::Copied>();
     v.visit::<drafts::Deleted>();
+    v.visit::<drafts::PrimaryCheck>();
     v.visit::<crate::trusthub::drafts::Leftovers>();
     v.visit::<objects::AssignTo>();
     v.visit::<objects::Created>();

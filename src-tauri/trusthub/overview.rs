@@ -65,6 +65,8 @@ pub struct Row {
     pub valid_until: Option<String>,
     /// How many reasons Twilio gave for a rejection.
     pub reasons: usize,
+    /// The error number of Twilio's first reason, for the row to say it in words.
+    pub first_reason: Option<i64>,
 }
 
 /// What one account contributed: its rows, or why it could not be read.
@@ -206,6 +208,11 @@ fn row_of(account_sid: &str, kind: BundleKind, record: CustomerProfile) -> Resul
         status: record.status,
         date_updated: record.date_updated,
         valid_until: record.valid_until,
+        first_reason: record
+            .errors
+            .as_ref()
+            .and_then(|e| e.first())
+            .and_then(|r| r.code),
         reasons: record.errors.map_or(0, |e| e.len()),
     })
 }

@@ -84,6 +84,8 @@ pub struct AddressView {
     pub region: Option<String>,
     pub postal_code: Option<String>,
     pub iso_country: Option<String>,
+    /// When it last changed (RFC 2822, as the classic API writes dates).
+    pub date_updated: Option<String>,
 }
 
 impl AddressView {
@@ -99,6 +101,7 @@ impl AddressView {
             region: a.region,
             postal_code: a.postal_code,
             iso_country: a.iso_country,
+            date_updated: a.date_updated,
         }
     }
 }
@@ -120,6 +123,10 @@ pub struct AssignedObject {
     pub addresses: Vec<AddressView>,
     /// Whether Twilio answered for it (a linked profile of another account may not be readable).
     pub readable: bool,
+    /// When Twilio last saw it change, and when it was put on this profile: what changed
+    /// since a rejection is told from these.
+    pub date_updated: Option<String>,
+    pub assigned_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -364,6 +371,8 @@ pub fn build(s: &Sources<'_>) -> Requirements {
                         fields: Vec::new(),
                         addresses: Vec::new(),
                         readable: linked.is_some(),
+                        date_updated: linked.as_ref().and_then(|p| p.date_updated.clone()),
+                        assigned_at: a.date_created.clone(),
                     }
                 })
                 .collect();
@@ -525,6 +534,8 @@ fn assigned_objects(
             fields: values,
             addresses,
             readable: object.is_some(),
+            date_updated: object.and_then(|o| o.date_updated.clone()),
+            assigned_at: a.date_created.clone(),
         });
         // One object meets one requirement.
         break;

@@ -54,7 +54,7 @@ pub fn phone_number(field: &str, input: &str) -> Result<String, FieldError> {
     } else {
         Err(FieldError::new(
             field,
-            "Enter the number in international form: a + and the country code first, such as +1 415 555 0100.",
+            "Enter the number in international format (+1 …): a + and the country code first, such as +1 415 555 0100.",
         ))
     }
 }

@@ -89,7 +89,8 @@ async fn a_server_that_is_not_twilio_is_named_in_a_banner_that_stays() {
     app.text_contains("#profile-count", "profiles shown").await;
     app.text_contains("#server-banner", &origin).await;
     app.click(".row-open").await;
-    app.text_contains("#profile-details", "Profile SID").await;
+    app.text_contains("#profile-details", "Notification e-mail")
+        .await;
     app.text_contains("#server-banner", "never sent here").await;
     app.close().await;
 }

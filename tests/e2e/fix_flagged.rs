@@ -1,7 +1,7 @@
 //! Fix what Twilio flagged, without leaving the app: a demo profile that fails three
 //! requirements (the business name is missing, no address is assigned, the
-//! representative's phone number is not in international form) is fixed here, checks
-//! compliant and is submitted. A Fix button lands on the field; a refused save keeps the edits.
+//! representative's phone number is not in international format) is fixed here, passes
+//! Twilio's check and is submitted. A Fix button lands on the field; a refused save keeps the edits.
 
 use crate::harness::{forget_saved_credentials, App, Launch};
 use trusthub_desk::sandbox::{profile_sid, Seeded};
@@ -22,7 +22,7 @@ fn block(requirement: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_noncompliant_profile_is_fixed_entirely_in_the_app_and_submitted() {
     let app = demo_profile(Seeded::DRAFT_NONCOMPLIANT, "Blue Harbor Bakery").await;
-    app.text_contains("#requirements-summary", "3 requirements to fix")
+    app.text_contains("#requirements-summary", "3 requirements need fixing")
         .await;
     let business = block("customer_profile_business_information");
     let text = app.text_contains(&business, "Business Name").await;
@@ -53,7 +53,7 @@ async fn a_noncompliant_profile_is_fixed_entirely_in_the_app_and_submitted() {
     app.text_contains("#toast", "Saved").await;
     app.text_contains(&business, "Blue Harbor Bakery").await;
 
-    // The representative's phone: checked as it is typed, saved in international form.
+    // The representative's phone: checked as it is typed, saved in international format.
     app.click("#submit-blocked li[data-requirement=\"authorized_representative_1\"] .fix")
         .await;
     app.wait_focus("[data-field=\"phone_number\"] input").await;
@@ -61,7 +61,7 @@ async fn a_noncompliant_profile_is_fixed_entirely_in_the_app_and_submitted() {
         .await;
     app.text_contains(
         "[data-field=\"phone_number\"] .field-error",
-        "international form",
+        "international format",
     )
     .await;
     assert!(
@@ -100,7 +100,7 @@ async fn a_noncompliant_profile_is_fixed_entirely_in_the_app_and_submitted() {
     app.text_contains("#toast", "added").await;
     app.text_contains(&address, "Main Street").await;
 
-    // Check again in place: every requirement met; then submit.
+    // Check again in place: every requirement passed; then submit.
     app.check_and_submit().await;
     app.screenshot("fixed-and-submitted").await;
 

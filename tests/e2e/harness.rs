@@ -35,6 +35,9 @@ pub struct App {
     pub client: Client,
     driver: Child,
     _turn: tokio::sync::MutexGuard<'static, ()>,
+    /// What the person did so far: clicks, and fields typed into (a test of effort counts them).
+    clicks: std::sync::atomic::AtomicUsize,
+    typed: std::sync::atomic::AtomicUsize,
 }
 
 /// How to launch the app for one test.
@@ -182,6 +185,8 @@ impl App {
             client,
             driver,
             _turn: turn,
+            clicks: Default::default(),
+            typed: Default::default(),
         }
     }
 
@@ -277,6 +282,8 @@ impl App {
     /// Clicks like a person: if something covers the element for a moment (a toast,
     /// the busy bar), waits for it to go.
     pub async fn click(&self, css: &str) {
+        self.clicks
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let deadline = Instant::now() + WAIT;
         loop {
             let el = self.visible(css).await;
@@ -306,25 +313,130 @@ impl App {
         self.click("#connect").await;
     }
 
-    /// Pastes a SID into "Open a profile by its SID" and opens it.
+    /// Pastes a SID into the list's search box ("Search by name or SID") and opens it.
     pub async fn open_profile(&self, sid: &str) {
-        self.type_into("#open-sid", sid).await;
-        self.click("#open-profile").await;
+        self.type_into("#search-name", sid).await;
+        self.click("#search").await;
     }
 
-    /// On an open profile whose requirements are all met: **Check compliance now**, then
-    /// **Submit for review…** and OK, and waits for Pending review, then In review.
+    /// On an open profile whose requirements are all met: **Check with Twilio**, then
+    /// **Submit for review…** and its confirmation, and waits for Pending review, then
+    /// In review, in the status card at the top.
     pub async fn check_and_submit(&self) {
         self.click("#check-now").await;
-        self.text_contains("#requirements-summary", "every requirement was met")
+        self.text_contains("#requirements-summary", "every requirement passed")
             .await;
         self.click("#submit-review").await;
-        self.text_contains("#confirm-text", "every requirement is met")
+        self.text_contains("#confirm-text", "every requirement passed")
             .await;
         self.click("#confirm-ok").await;
-        self.text_contains("#profile-details", "Pending review")
-            .await;
-        self.text_contains("#profile-details", "In review").await;
+        self.text_contains("#status-card", "Pending review").await;
+        self.text_contains("#status-card", "In review").await;
+    }
+
+    /// What axe-core finds wrong on the page as it is now (WCAG 2.1 A and AA rules), one
+    /// line per rule broken with the elements that break it; empty when nothing is.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let axe = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scripts/node_modules/axe-core/axe.min.js"
+        ))
+        .expect("axe-core is installed by scripts/test.sh (npm ci in scripts/)");
+        self.client.execute(&axe, vec![]).await.unwrap();
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })
+                   .then((r) => done(r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`)))
+                   .catch((e) => done([`axe did not run: ${e}`]));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(found).unwrap()
+    }
+
+    /// Fails the test with what axe-core finds on the page as it is now, if anything.
+    pub async fn assert_accessible(&self, screen: &str) {
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "{screen}: {} axe-core violations:\n{}",
+            violations.len(),
+            violations.join("\n")
+        );
+    }
+
+    /// How many clicks and typed fields the test made the person do since it started
+    /// counting (`effort_reset`).
+    pub fn effort(&self) -> (usize, usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.clicks.load(Relaxed), self.typed.load(Relaxed))
+    }
+
+    pub fn effort_reset(&self) {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.clicks.store(0, Relaxed);
+        self.typed.store(0, Relaxed);
+    }
+
+    /// Opens the account menu in the top bar, if it is closed.
+    pub async fn open_account_menu(&self) {
+        if !self.account_menu_open().await {
+            self.click("#account-menu-button").await;
+        }
+        assert!(self.account_menu_open().await, "the account menu opens");
+    }
+
+    /// Whether the account menu is open. Asked of the page: WebKitWebDriver calls what
+    /// is inside a closed `<details>` displayed.
+    pub async fn account_menu_open(&self) -> bool {
+        self.client
+            .execute(
+                "return document.getElementById('account-menu').open;",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap_or(false)
+    }
+
+    /// Waits until what the account menu says of the connection contains `expected`: the
+    /// account's name on the menu's button, how it is connected inside it.
+    pub async fn account_contains(&self, expected: &str) -> String {
+        self.open_account_menu().await;
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let said = self
+                .texts("#account-menu-button, #account-text")
+                .await
+                .join("\n");
+            if said.contains(expected) {
+                if self.account_menu_open().await {
+                    self.click("#account-menu-button").await; // closes it again
+                }
+                return said;
+            }
+            if Instant::now() > deadline {
+                panic!("the account menu never said {expected:?}; last: {said:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            self.open_account_menu().await;
+        }
+    }
+
+    /// Chooses `css` (Add an account…, Forget credentials…) in the account menu.
+    pub async fn account_action(&self, css: &str) {
+        self.open_account_menu().await;
+        self.click(css).await;
+    }
+
+    /// Switches to the saved account `account_sid` with the account menu's list.
+    pub async fn switch_account(&self, account_sid: &str) {
+        self.open_account_menu().await;
+        self.select("#account-switcher", account_sid).await;
     }
 
     /// Chooses the option with `value` in the list `css`, as a person would.
@@ -354,6 +466,8 @@ impl App {
 
     /// Replaces what an input holds with `text`, as a person would type it.
     pub async fn type_into(&self, css: &str, text: &str) {
+        self.typed
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let el = self.visible(css).await;
         el.clear().await.unwrap();
         el.send_keys(text).await.unwrap();

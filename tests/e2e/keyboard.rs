@@ -66,34 +66,35 @@ async fn every_flow_completes_without_a_mouse() {
     app.tab_to("#check-compliance", 3).await;
     app.keys(ENTER).await;
     app.wait_focus("#checklist .summary").await;
-    app.text_contains("#checklist", "Every requirement is met")
+    app.text_contains("#checklist", "Every requirement passed")
         .await;
 
     // Submit: Escape leaves the question and the focus returns to the button; then submit.
-    app.tab_to("#submit-review", 60).await;
+    app.back_tab_to("#submit-review", 60).await;
     app.keys(ENTER).await;
     app.text_contains("#confirm-title", "Submit this profile for review?")
         .await;
     app.wait_focus("#confirm-cancel").await;
     app.keys(ESCAPE).await;
     app.wait_focus("#submit-review").await;
-    app.text_contains("#profile-details", "Draft").await;
+    app.text_contains("#status-card", "Draft").await;
     app.keys(ENTER).await;
     app.wait_focus("#confirm-cancel").await;
     app.keys(TAB).await;
     assert!(app.focus_is("#confirm-ok").await, "{}", app.focused().await);
     app.keys(ENTER).await;
-    app.text_contains("#profile-details", "Pending review")
-        .await;
-    app.wait_focus("#details-title").await;
+    app.text_contains("#status-card", "Pending review").await;
+    app.wait_focus("#status-card").await;
 
     // Back to the list: the focus returns to the row just visited.
     app.tab_to("#back", 60).await;
     app.keys(ENTER).await;
     app.wait_focus("#profile-rows .row-open").await;
 
-    // Add a second account and switch back with the account list.
-    app.back_tab_to("#add-account", 12).await;
+    // Add a second account and switch back with the account menu's list.
+    app.back_tab_to("#account-menu-button", 12).await;
+    app.keys(ENTER).await; // opens the menu
+    app.tab_to("#add-account", 6).await;
     app.keys(ENTER).await;
     app.wait_focus("#cred-accountSid").await;
     app.keys(sandbox::SECOND_ACCOUNT_SID).await;
@@ -105,13 +106,20 @@ async fn every_flow_completes_without_a_mouse() {
     app.keys("Second office").await;
     app.keys(ENTER).await;
     app.wait_focus("#home-title").await;
+    // The account menu by keys: Enter opens it, Tab reaches its list of accounts, Escape
+    // closes it with the focus back on it.
+    app.back_tab_to("#account-menu-button", 12).await;
+    app.keys(ENTER).await;
     app.text_contains("#account-text", sandbox::SECOND_ACCOUNT_SID)
         .await;
-    app.back_tab_to("#account-switcher", 12).await;
+    app.keys(ESCAPE).await;
+    assert!(!app.account_menu_open().await, "Escape closes the menu");
+    app.wait_focus("#account-menu-button").await;
+    app.keys(ENTER).await;
+    app.tab_to("#account-switcher", 4).await;
     app.keys(UP).await;
     app.text_contains("#toast", "Switched to").await;
-    app.text_contains("#account-text", sandbox::DEMO_ACCOUNT_SID)
-        .await;
+    app.account_contains(sandbox::DEMO_ACCOUNT_SID).await;
     app.close().await;
     forget_saved_credentials();
 }

@@ -33,12 +33,14 @@ async fn caches_are_bounded_and_visits_reuse_the_views() {
     // Two visits: the list and the profile view are the same elements both times.
     let mark = "document.getElementById('profile-rows').__mark = 1; document.getElementById('edit-form') && (document.getElementById('edit-form').__mark = 1);";
     app.click(".row-open").await;
-    app.text_contains("#profile-details", "Profile SID").await;
+    app.text_contains("#profile-details", "Notification e-mail")
+        .await;
     app.client.execute(mark, vec![]).await.unwrap();
     app.click("#back").await;
     app.text_contains("#profile-count", "profiles shown").await;
     app.click(".row-open").await;
-    app.text_contains("#profile-details", "Profile SID").await;
+    app.text_contains("#profile-details", "Notification e-mail")
+        .await;
     let same: serde_json::Value = app
         .client
         .execute(

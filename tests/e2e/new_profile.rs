@@ -32,12 +32,23 @@ async fn a_secondary_profile_goes_from_nothing_to_in_review() {
     let secondary = format!("input[value=\"{}\"]", catalog::SECONDARY_POLICY);
     app.visible(&secondary).await;
     let list = app
-        .text_contains(".policy-list", "Starter Customer Profile")
+        .text_contains(".policy-list", "Starter Customer-Profile")
         .await;
     assert!(list.contains("A customer of yours"), "{list}");
+    // What to have ready comes first; the secondary profile's prerequisite is checked now.
+    app.text_contains(
+        "#what-to-have-ready",
+        "exactly as on its registration papers",
+    )
+    .await;
+    app.text_contains(
+        "#primary-check",
+        "It builds on your approved primary profile “Fabrikam Logistics”, an ISV reseller or partner.",
+    )
+    .await;
     assert!(list.contains("ISV reseller or partner"), "{list}");
     let console = app
-        .text_contains(".console-only", "Primary Customer Profile")
+        .text_contains(".console-only", "Primary Customer-Profile")
         .await;
     assert!(console.contains("only in its Console"), "{console}");
     app.click("#policy-next").await;
@@ -133,7 +144,7 @@ async fn a_secondary_profile_goes_from_nothing_to_in_review() {
         .text_contains("#profile-rows", "Harbor Light Studio")
         .await;
     assert!(row.contains("Draft"), "{row}");
-    app.text_contains("#profile-rows", "2 of 4 parts added")
+    app.text_contains("#profile-rows", "2 of 4 requirements added")
         .await;
     app.click("#profile-rows .row-open").await;
 
@@ -198,14 +209,47 @@ async fn a_copy_has_the_same_policy_and_records_and_can_be_submitted() {
         .await;
     app.text_contains(&block(PRIMARY), "Fabrikam Logistics")
         .await;
-    let copy_sid = app.text_contains("#profile-details", "BU").await;
+    app.click("#technical-details summary").await;
+    let copy_sid = app.text_contains("#technical-details", "BU").await;
     assert!(
         !copy_sid.contains(&profile_sid(Seeded::DRAFT_COMPLIANT)),
         "a new profile, not the original"
     );
     app.click("#check-now").await;
-    app.text_contains("#requirements-summary", "every requirement was met")
+    app.text_contains("#requirements-summary", "every requirement passed")
         .await;
+
+    // Editing a record the original uses too: said first, and saved as a copy for this
+    // profile only, the original's record left as it was.
+    app.click(&format!("{} .fix-edit", block(REPRESENTATIVE)))
+        .await;
+    app.text_contains(
+        &format!("{} .shared-note", block(REPRESENTATIVE)),
+        "This record is also used by 1 other profile: “Acme Plumbing LLC”. Saving changes it for both",
+    )
+    .await;
+    app.text_contains(
+        &format!("{} .editor-save", block(REPRESENTATIVE)),
+        "Save for both",
+    )
+    .await;
+    app.screenshot_at(&block(REPRESENTATIVE), "shared-record")
+        .await;
+    app.type_into("[data-field=\"last_name\"] input", "Rivera-Stone")
+        .await;
+    app.click(&format!("{} .save-as-new", block(REPRESENTATIVE)))
+        .await;
+    app.text_contains("#toast", "The original is unchanged")
+        .await;
+    app.text_contains(&block(REPRESENTATIVE), "Rivera-Stone")
+        .await;
+    app.click("#back").await;
+    app.open_profile(&profile_sid(Seeded::DRAFT_COMPLIANT))
+        .await;
+    let original = app
+        .text_contains(&block(REPRESENTATIVE), representative)
+        .await;
+    assert!(!original.contains("Rivera-Stone"), "{original}");
     app.close().await;
 }
 
@@ -243,9 +287,9 @@ async fn a_deleted_draft_offers_to_delete_what_nothing_else_uses() {
         .text_contains("#leftovers", "“Driftwood Coffee Roasters” was deleted.")
         .await;
     for part in [
-        "End user: Driftwood Coffee Roasters — business information",
+        "Customer-Profile business information: Driftwood Coffee Roasters — business information",
         "authorized representative",
-        "Document: Driftwood Coffee Roasters — business address",
+        "Customer-Profile address: Driftwood Coffee Roasters — business address",
     ] {
         assert!(left.contains(part), "{part} in {left}");
     }
@@ -257,7 +301,14 @@ async fn a_deleted_draft_offers_to_delete_what_nothing_else_uses() {
         kept.contains("Address: 1") && kept.contains("used by phone number “+1"),
         "{kept}"
     );
-    app.value_is("#open-sid", "").await; // the SID typed to open it opens nothing now
+    app.value_is("#search-name", "").await; // the SID typed to open it opens nothing now
+                                            // Nothing is ticked in advance: deleting is the person's choice, record by record.
+    app.click("#delete-leftovers").await;
+    app.text_contains("#leftovers", "Tick the records to delete, or keep them.")
+        .await;
+    for i in 0..3 {
+        app.click(&format!("#leftover-{i}")).await;
+    }
     app.screenshot_at("#leftovers", "delete-leftovers").await;
     app.click("#delete-leftovers").await;
     let question = app.text_contains("#confirm-text", "for good").await;
@@ -296,7 +347,7 @@ async fn a_trust_product_is_built_on_the_approved_profile_and_submitted() {
     for kind in ["A2P Messaging Profile", "SHAKEN/STIR", "Voice Integrity"] {
         assert!(offered.contains(kind), "{kind} in {offered}");
     }
-    assert!(!offered.contains("Secondary Customer Profile"), "{offered}");
+    assert!(!offered.contains("Secondary Customer-Profile"), "{offered}");
     assert!(offered.contains("name to the people it calls"), "{offered}");
     app.click(&format!("input[value=\"{}\"]", catalog::cnam_policy()))
         .await;
@@ -387,11 +438,11 @@ async fn a_trust_product_is_built_on_the_approved_profile_and_submitted() {
     .await;
 
     app.click("#check-now").await;
-    app.text_contains("#requirements-summary", "every requirement was met")
+    app.text_contains("#requirements-summary", "every requirement passed")
         .await;
     app.click("#submit-review").await;
     app.click("#confirm-ok").await;
-    app.text_contains("#profile-details", "In review").await;
+    app.text_contains("#status-card", "In review").await;
 
     // The list of trust products shows it.
     app.click("#back").await;

@@ -10,10 +10,22 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
     let app = App::launch(Launch::demo()).await;
     app.visible("#profile-list").await;
     app.click("#tab-overview").await;
-    app.click("#overview-subaccounts").await;
-    app.click("#overview-load").await;
-    app.text_contains("#overview-progress-text", "4 accounts read.")
+    // Shown at once, with nothing to press: the demo account's own records.
+    app.text_contains("#overview-shown", "66 of 66 shown.")
         .await;
+    app.click("#overview-subaccounts").await;
+    app.text_contains("#overview-progress-text", "4 accounts read at")
+        .await;
+    // The choice is remembered for the next time the Overview is shown.
+    let kept = app
+        .client
+        .execute(
+            "return localStorage.getItem('trusthub-desk.overview.include-subaccounts');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(kept, "true");
 
     // The demo's 64 profiles and 2 Trust Products, and 1 + 2 + 3 of its subaccounts.
     let shown = app.text_contains("#overview-shown", " shown.").await;
@@ -22,23 +34,33 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
         .text_contains("#overview-counts", "Needs attention:")
         .await;
     assert!(counts.contains("Rejected by Twilio:"), "{counts}");
-    // Needs attention first: the first row says why.
-    let first_why = app
-        .text_contains(
-            "#overview-rows tr:first-child td:last-child",
-            "Rejected by Twilio",
-        )
-        .await;
-    assert!(first_why.contains("reason"), "{first_why}");
-
+    // Needs attention first: the first row says why, with Twilio's first reason in words.
+    app.text_contains(
+        "#overview-rows tr:first-child td:last-child",
+        "Rejected: Twilio could not",
+    )
+    .await;
     app.screenshot("overview").await;
+
+    // A count filters the table to its rows; pressed again, every row is back.
+    let rejected = app
+        .text_contains("#overview-count-twilio-rejected", "Rejected by Twilio: ")
+        .await;
+    let n: String = rejected.chars().filter(char::is_ascii_digit).collect();
+    app.click("#overview-count-twilio-rejected").await;
+    app.text_contains("#overview-shown", &format!("{n} of 72 shown."))
+        .await;
+    app.value_is("#overview-status", "twilio-rejected").await;
+    app.click("#overview-count-twilio-rejected").await;
+    app.text_contains("#overview-shown", "72 of 72 shown.")
+        .await;
 
     // Which profile a phone number is assigned to: the demo's first profile has +1 628 555 0000.
     app.type_into("#overview-phone", "628 555").await;
     app.click("#overview-phone-find").await;
     app.text_contains(
         "#overview-phone-error",
-        "Enter the number in international form",
+        "Enter the number in international format (+1 …)",
     )
     .await;
     app.type_into("#overview-phone", "+1 (628) 555-0000").await;
@@ -79,8 +101,7 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
         .await;
     app.click("#overview-rows tr:first-child td:first-child button")
         .await;
-    app.text_contains("#account-text", "Subaccount: Client:")
-        .await;
+    app.account_contains("Subaccount: Client:").await;
     app.text_contains("#profile-title", &name).await;
     app.text_contains("#back", "Overview").await;
     assert!(app.shown_now("#demo-banner").await, "still the demo");
@@ -91,8 +112,8 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
     assert_eq!(app.value("#overview-account").await, sub);
 
     // Back in the main account.
-    app.click("#leave-subaccount").await;
-    app.text_contains("#account-text", "Demo account").await;
+    app.account_action("#leave-subaccount").await;
+    app.account_contains("Demo account").await;
     app.close().await;
 }
 
@@ -117,21 +138,21 @@ async fn the_overview_spans_two_saved_accounts_and_opens_a_row_under_its_own() {
         (sandbox::SECOND_ACCOUNT_SID, "Second office"),
     ] {
         if sid == sandbox::SECOND_ACCOUNT_SID {
-            app.click("#add-account").await;
+            app.account_action("#add-account").await;
         }
         app.type_into("#cred-accountSid", sid).await;
         app.type_into("#cred-secret", &server.auth_token(sid).unwrap())
             .await;
         app.type_into("#cred-label", label).await;
         app.click("#connect").await;
-        app.text_contains("#account-text", sid).await;
+        app.account_contains(sid).await;
     }
 
     app.click("#tab-overview").await;
     app.click("#overview-subaccounts").await;
     app.click("#overview-load").await;
     // Main office, its two subaccounts, Second office (its own subaccounts: none).
-    app.text_contains("#overview-progress-text", "4 accounts read.")
+    app.text_contains("#overview-progress-text", "4 accounts read at")
         .await;
     let accounts = app
         .text_contains("#overview-account", "Second office")
@@ -150,8 +171,8 @@ async fn the_overview_spans_two_saved_accounts_and_opens_a_row_under_its_own() {
         .await;
     app.text_contains("#profile-title", "Acme Plumbing LLC")
         .await;
-    app.text_contains("#account-text", sandbox::DEMO_ACCOUNT_SID)
-        .await;
+    app.account_contains(sandbox::DEMO_ACCOUNT_SID).await;
+    app.open_account_menu().await;
     app.value_is("#account-switcher", sandbox::DEMO_ACCOUNT_SID)
         .await;
     app.close().await;

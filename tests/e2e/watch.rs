@@ -91,7 +91,7 @@ async fn a_submitted_profile_approved_by_twilio_is_told_and_lands_in_history() {
     .await;
     app.text_contains(
         "#overview-history-list",
-        "Twilio's decision, seen by the watch: In review → Approved by Twilio",
+        "Twilio's decision, noticed while TrustHub Desk was open: In review → Approved by Twilio",
     )
     .await;
     app.click("#overview-export").await;
@@ -141,11 +141,11 @@ async fn a_submitted_profile_approved_by_twilio_is_told_and_lands_in_history() {
 
     // Open in the bar goes to the profile, now approved, its history with the decision first.
     app.click(&format!("{ours} button")).await;
-    app.text_contains("#profile-details", "Approved").await;
+    app.text_contains("#status-card", "Approved").await;
     let history = app
         .text_contains(
             "#history-list li:first-child",
-            "Twilio's decision, seen by the watch",
+            "Twilio's decision, noticed while TrustHub Desk was open",
         )
         .await;
     assert!(
@@ -175,12 +175,12 @@ async fn a_submitted_profile_approved_by_twilio_is_told_and_lands_in_history() {
     assert!(is_spreadsheet_date(&lines[1][1..20]), "{}", lines[1]);
     assert!(
         lines[1].ends_with(&csv_row(&[
-            "Twilio's decision, seen by the watch: In review → Approved by Twilio",
+            "Twilio's decision, noticed while TrustHub Desk was open: In review → Approved by Twilio",
             "Done",
             "status",
             "In review",
             "Approved by Twilio",
-            "Twilio (seen by the watch)",
+            "Twilio (noticed while TrustHub Desk was open)",
             &sid
         ])),
         "{}",
@@ -396,7 +396,7 @@ async fn a_decision_is_a_system_notification_and_clicking_it_opens_the_profile()
     // Clicked: the app opens that profile.
     notification_service::click(&service, id);
     app.text_contains("#profile-title", &name).await;
-    app.text_contains("#profile-details", "Approved").await;
+    app.text_contains("#status-card", "Approved").await;
     app.close().await;
 }
 

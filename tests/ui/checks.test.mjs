@@ -46,7 +46,7 @@ test('each kind of field says what is wrong in words', () => {
   assert.equal(checkField(email, 'a@b.co'), '');
   assert.equal(checkField({ label: 'website', kind: 'url' }, 'example.com'), 'Enter a full web address, such as https://www.example.com.');
   assert.equal(checkField({ label: 'phone', kind: 'phone' }, '415 555 0100'),
-    'Enter the number in international form: a + and the country code first, such as +1 415 555 0100.');
+    'Enter the number in international format (+1 …): a + and the country code first, such as +1 415 555 0100.');
   assert.equal(checkField({ label: 'phone', kind: 'phone' }, '+1 (415) 555-0100'), '');
   const choice = { label: 'business type', kind: 'choice', choices: [{ value: 'llc' }, { value: 'sole' }] };
   assert.equal(checkField(choice, 'llc'), '');

@@ -25,12 +25,14 @@ test('each result is a line: passed only when Twilio says so, with where to fix 
     ['Address', '', false],
     ['Requirement', '', false],
   ]);
+  assert.deepEqual(checklistItems({ results: [{ requirement_name: 'customer_profile_address', passed: false }] }).map((i) => i.name),
+    ['Customer-Profile address'], 'a requirement without a friendly name is named in words, never by its key');
   assert.equal(items[0].fix, null, 'nothing to fix on a pass');
   assert.equal(items[0].reason, null);
   assert.deepEqual(items[1].fix, { requirement: 'representative_1', field: 'phone_number' });
   assert.deepEqual(items[1].fields, [
-    { name: 'Phone Number', key: 'phone_number', reason: 'Not in international form', code: 22216 },
-    { name: 'email', key: 'email', reason: 'not valid', code: null },
+    { name: 'Phone Number', reason: 'Not in international form', code: 22216 },
+    { name: 'Email', reason: 'not valid', code: null },
   ]);
   assert.deepEqual(items[2].fix, { requirement: 'customer_profile_address', field: null }, 'by object type when no requirement is named');
   assert.equal(items[3].fix, null, 'no place to fix it: no button');
@@ -44,8 +46,8 @@ test('failed results are counted, an unknown outcome among them', () => {
 });
 
 test("an evaluation's status in words", () => {
-  assert.equal(evaluationLabel('compliant'), 'Compliant');
-  assert.equal(evaluationLabel('noncompliant'), 'Not compliant');
+  assert.equal(evaluationLabel('compliant'), 'Passed');
+  assert.equal(evaluationLabel('noncompliant'), 'Needs fixing');
   assert.equal(evaluationLabel('pending'), 'pending');
   assert.equal(evaluationLabel(null), '—');
 });

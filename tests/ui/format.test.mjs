@@ -60,8 +60,8 @@ test('plain text for places that take text only: marks written out, long text cu
 });
 
 test('what a SID names, from its prefix', () => {
-  assert.equal(sidKind('ITxxxx'), 'End user');
-  assert.equal(sidKind('RDxxxx'), 'Supporting document');
+  assert.equal(sidKind('ITxxxx'), 'Business details or person');
+  assert.equal(sidKind('RDxxxx'), 'Document');
   assert.equal(sidKind('PNxxxx'), 'Phone number');
   assert.equal(sidKind('ZZxxxx'), 'Other');
   assert.equal(sidKind(null), 'Other');

@@ -33,6 +33,12 @@ const answer = {
 test('what needs attention, and how urgently', () => {
   assert.deepEqual(attention({ status: 'twilio-rejected', reasons: 1 }, NOW), { urgency: URGENCY.rejected, words: 'Rejected by Twilio: 1 reason' });
   assert.equal(attention({ status: 'twilio-rejected', reasons: 1200 }, NOW).words, 'Rejected by Twilio: 1,200 reasons');
+  assert.equal(attention({ status: 'twilio-rejected', reasons: 1, firstReason: 18603 }, NOW).words,
+    'Rejected: Twilio could not verify the business address.', 'the first reason in words');
+  assert.equal(attention({ status: 'twilio-rejected', reasons: 3, firstReason: 18601 }, NOW).words,
+    'Rejected: Twilio could not match the business name with the website. (and 2 more reasons)');
+  assert.equal(attention({ status: 'twilio-rejected', reasons: 2, firstReason: 99999 }, NOW).words,
+    'Rejected by Twilio: 2 reasons', 'a code the app does not know: how many');
   assert.deepEqual(attention({ status: 'twilio-approved', validUntil: '2026-06-20T00:00:00Z' }, NOW),
     { urgency: URGENCY.ending, words: 'Approval ends Jun 20, 2026, 12:00 AM' });
   assert.equal(attention({ status: 'twilio-approved', validUntil: '2026-06-01T00:00:00Z' }, NOW).words, 'Approval ended Jun 1, 2026, 12:00 AM');

@@ -1,5 +1,6 @@
-// The top bar: which account is connected and how, the account list to switch between,
-// and the banners of the demo and of a server that is not Twilio.
+// The top bar: the account menu (the account's name once; inside it, how it is connected,
+// the other accounts to switch to, and adding, changing and forgetting credentials), and
+// the banners of the demo and of a server that is not Twilio.
 
 import { h } from './format.js';
 import { byId } from './ui.js';
@@ -32,21 +33,34 @@ export function renderAccountBar(status) {
   switcher.hidden = accounts.length < 2;
   const select = byId('account-switcher', HTMLSelectElement);
   select.replaceChildren(...accounts.map((a) => h('option', { value: a.accountSid, selected: a.accountSid === c?.accountSid }, a.label)));
-  if (!c) return;
+  if (!c) {
+    byId('account-menu', HTMLDetailsElement).open = false;
+    return;
+  }
+  const [name, how] = describe(status, accounts);
+  byId('account-name').textContent = name;
+  byId('account-text').textContent = how;
+}
+
+/**
+ * The account's name for the menu's button, and how it is connected, for inside the menu.
+ * @param {ConnectionStatus} status
+ * @param {import('../types/commands').SavedAccount[]} accounts
+ * @returns {[string, string]}
+ */
+function describe(status, accounts) {
+  const c = status.connected;
+  const sub = status.subaccount;
   if (sub) {
-    const main = accountLabel(status, sub.parentSid) ?? (demo ? 'Demo account' : sub.parentSid);
-    byId('account-text').textContent = `Subaccount: ${sub.name ?? sub.accountSid} of ${main} · its own Auth Token, this session only`;
-    return;
+    const main = accountLabel(status, sub.parentSid) ?? (status.inDemo ? 'Demo account' : sub.parentSid);
+    return [`Subaccount: ${sub.name ?? sub.accountSid}`, `Subaccount ${sub.accountSid} of ${main}. Its own Auth Token is used, for this session only.`];
   }
-  if (demo) {
-    byId('account-text').textContent = 'Demo account';
-    return;
-  }
-  const how = c.authKind === 'api-key' ? `API Key ${c.apiKeySid}` : 'Auth Token';
-  const where = status.storage === 'session' ? ' (this session only)' : '';
-  const label = keyring ? accountLabel(status, c.accountSid) : undefined;
-  const who = label && accounts.length < 2 ? `${label}, ${c.accountSid}` : c.accountSid;
-  byId('account-text').textContent = `Connected: ${who} · ${how}${where}`;
+  if (status.inDemo) return ['Demo account', `Account ${c.accountSid}, made up: nothing is sent to Twilio.`];
+  const how = c.authKind === 'api-key' ? `an API Key (${c.apiKeySid})` : 'its Auth Token';
+  const where = status.storage === 'session' ? 'kept for this session only' : 'kept in your keyring';
+  const label = status.storage === 'keyring' ? accountLabel(status, c.accountSid) : undefined;
+  const also = accounts.length > 1 ? ` ${accounts.length} accounts are saved.` : '';
+  return [label ?? c.accountSid, `Account ${c.accountSid}, connected with ${how}, ${where}.${also}`];
 }
 
 /**

@@ -162,6 +162,8 @@ export const api = {
   fetchPolicy: (sid) => call('fetch_policy', { sid }),
   /** @type {(kind: BundleKind | null) => Promise<import('../types/commands').PolicyChoice[]>} */
   listPolicies: (kind) => call('list_policies', { kind }),
+  /** @type {() => Promise<import('../types/commands').PrimaryCheck>} */
+  primaryProfiles: () => call('primary_profiles'),
   /** @type {(list: string, sid?: string) => Promise<null>} */
   cancelLoad: (list, sid = '') => call('cancel_load', { list, sid }),
   /** @type {(sid: string, policySid: string, kind?: BundleKind | null) => Promise<import('../types/commands').Requirements>} */

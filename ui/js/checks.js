@@ -91,7 +91,7 @@ export function checkField(spec, value) {
   switch (spec.kind) {
     case 'email': return isEmail(value) ? '' : 'Enter an e-mail address such as name@example.com.';
     case 'url': return isWebAddress(value) ? '' : 'Enter a full web address, such as https://www.example.com.';
-    case 'phone': return internationalPhone(value) ? '' : 'Enter the number in international form: a + and the country code first, such as +1 415 555 0100.';
+    case 'phone': return internationalPhone(value) ? '' : 'Enter the number in international format (+1 …): a + and the country code first, such as +1 415 555 0100.';
     case 'choice': return (spec.choices ?? []).some((c) => c.value === value) ? '' : `Choose the ${label} from the list.`;
     case 'url-lines': {
       const bad = lines(value).find((u) => !isWebAddress(u));

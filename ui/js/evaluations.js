@@ -1,14 +1,13 @@
 // An evaluation (Twilio's compliance check) in the words of its checklist: each result
 // passed or failed, what failed and where to fix it. No DOM here: Node's tests run it.
 
-import { text } from './format.js';
+import { keyWords, text, twilioWords } from './format.js';
 
 /**
  * @typedef {import('../types/commands').Evaluation} Evaluation
  * @typedef {import('../types/commands').RequirementResult} RequirementResult
  * @typedef {object} ChecklistField
- * @property {string} name the field's name in words
- * @property {string | null} key the field's machine name, shown small
+ * @property {string} name the field's name in words (never a machine name)
  * @property {string} reason
  * @property {number | null} code
  * @typedef {object} ChecklistItem
@@ -20,10 +19,10 @@ import { text } from './format.js';
  * @property {ChecklistField[]} fields the fields Twilio found wrong
  */
 
-/** "Compliant", "Not compliant", or the status as it came. */
+/** Twilio's verdict in the glossary's words: "Passed", "Needs fixing", or the status as it came. */
 export function evaluationLabel(/** @type {string | null | undefined} */ status) {
-  if (status === 'compliant') return 'Compliant';
-  if (status === 'noncompliant') return 'Not compliant';
+  if (status === 'compliant') return 'Passed';
+  if (status === 'noncompliant') return 'Needs fixing';
   return text(status);
 }
 
@@ -39,14 +38,13 @@ export function checklistItems(evaluation) {
     const target = r.requirement_name || r.object_type;
     const invalid = r.invalid ?? [];
     return {
-      name: r.requirement_friendly_name ?? r.friendly_name ?? 'Requirement',
+      name: twilioWords(r.requirement_friendly_name ?? r.friendly_name ?? (target ? keyWords(target) : 'Requirement')),
       requirement: r.requirement_name ?? '',
       passed,
       reason: passed ? null : r.failure_reason ?? null,
       fix: !passed && target ? { requirement: target, field: invalid[0]?.object_field ?? null } : null,
       fields: invalid.map((f) => ({
-        name: f.friendly_name ?? f.object_field ?? 'Field',
-        key: f.object_field ?? null,
+        name: f.friendly_name ?? (f.object_field ? keyWords(f.object_field) : 'Field'),
         reason: f.failure_reason ?? 'not valid',
         code: f.error_code ?? null,
       })),

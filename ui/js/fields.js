@@ -25,25 +25,38 @@ function shown(spec, value) {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/** Short help for the fields people most often get wrong (common causes of rejection). @type {Record<string, string>} */
+const FIELD_HELP = {
+  business_name: 'Exactly as on the business’s registration papers, with its legal ending (Inc., LLC, Ltd…).',
+  business_identity: 'Choose “ISV reseller or partner” only for the account owner’s own business when it sells Twilio services to its customers; a customer of such a business is a “direct customer”.',
+  business_registration_identifier: 'The kind of number, as issued by the national authority: in the US an EIN, in the UK a Companies House number, in Canada a CBN.',
+  business_registration_number: 'The number exactly as on the papers that issued it, such as 12-3456789 for an EIN.',
+  website_url: 'The business’s own website, showing its name. The representatives’ e-mails must be on the same domain.',
+  business_regions_of_operation: 'Where the business has customers, not where it is registered.',
+  email: 'A work address on the business’s website domain: Twilio often rejects free e-mail services.',
+  phone_number: 'A direct number, in international format (+1 …): a + and the country code first, such as +1 415 555 0100.',
+};
+
+/** Help for a kind of field, when the field has none of its own. @type {Record<string, string>} */
+const KIND_HELP = {
+  phone: 'International format (+1 …): a + and the country code first, such as +1 415 555 0100.',
+  url: 'A full web address, such as https://www.example.com.',
+  'url-lines': 'One web address per line.',
+  email: 'An e-mail address such as name@example.com.',
+};
+
 /**
  * One input for `spec`, filled with `value`. Returns { wrap, get(), set(v), focus(),
  * setError(text), changed() }. `onChange` runs on every edit.
  * @param {Spec} spec
  * @param {unknown} value
- * @param {{ idPrefix: string, onChange?: () => void }} options
+ * @param {{ idPrefix: string, onChange?: () => void, help?: string }} options `help` replaces the field's usual help
  */
-export function fieldInput(spec, value, { idPrefix, onChange }) {
+export function fieldInput(spec, value, { idPrefix, onChange, help: ownHelp }) {
   const id = `${idPrefix}-${spec.machineName}`;
   const error = h('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
   const choices = spec.choices ?? [];
-  /** @type {Record<string, string>} */
-  const helpTexts = {
-    phone: 'International form: a + and the country code first, such as +1 415 555 0100.',
-    url: 'A full web address, such as https://www.example.com.',
-    'url-lines': 'One web address per line.',
-    email: 'An e-mail address such as name@example.com.',
-  };
-  const helpText = helpTexts[spec.kind];
+  const helpText = ownHelp ?? FIELD_HELP[spec.machineName] ?? KIND_HELP[spec.kind];
   const help = helpText ? h('p', { class: 'help', id: `${id}-help` }, helpText) : null;
   const describedBy = `${help ? `${id}-help ` : ''}${id}-error`;
   const label = `${spec.label}${spec.optional ? ' (optional)' : ''}`;

@@ -13,9 +13,9 @@ export const DASH = '—';
 /** @type {StatusInfo[]} */
 export const STATUSES = [
   { value: 'draft', label: 'Draft', explain: 'Being prepared. You can change anything and submit it when ready.' },
-  { value: 'pending-review', label: 'Pending review', explain: 'Submitted to Twilio for review. Choose this when the profile is complete.' },
+  { value: 'pending-review', label: 'Pending review', explain: 'Submitted: Twilio will start reviewing it soon. It cannot be changed until the review ends.' },
   { value: 'in-review', label: 'In review', explain: 'Twilio is reviewing it. It cannot be changed until the review ends.' },
-  { value: 'twilio-rejected', label: 'Rejected by Twilio', explain: 'Twilio found problems (listed under “Why Twilio rejected it”). Fix them and submit again.' },
+  { value: 'twilio-rejected', label: 'Rejected by Twilio', explain: 'Twilio’s reviewers found problems, named above.' },
   { value: 'twilio-approved', label: 'Approved by Twilio', explain: 'Approved. It cannot be changed.' },
 ];
 
@@ -24,22 +24,24 @@ export function statusInfo(value) {
   return STATUSES.find((s) => s.value === value) ?? { value, label: value ? `Unknown (${value})` : DASH, explain: '' };
 }
 
-/** What each rejection code in a profile's `errors` means. @type {Record<number, string>} */
-export const REJECTION_REASONS = {
-  18601: 'The business name and website could not be verified as belonging together.',
-  18602: 'The business registration ID could not be verified.',
-  18603: 'The business address could not be verified.',
-  18604: 'Authorized representative 1 could not be verified.',
-  18605: 'Authorized representative 2 could not be verified.',
-  18606: 'The e-mail domain does not match the website domain.',
-  18607: 'The profile is not eligible to be copied.',
-  18608: 'The profile has already been copied.',
-  18609: 'The business registration authority is not eligible.',
-};
+/**
+ * Twilio's own names (of policies, requirements, fields) in the app's words: the one
+ * spelling of "Customer-Profile" (docs/GLOSSARY.md).
+ * @param {string} name
+ */
+export function twilioWords(name) {
+  return name.replace(/\bcustomer[ _]profile(s?)\b/gi, (_, s) => `Customer-Profile${s}`);
+}
 
-/** @param {number | null | undefined} code */
-export function rejectionMeaning(code) {
-  return REJECTION_REASONS[code] ?? 'Twilio gave no description for this code; see Twilio’s error reference.';
+/**
+ * Words for a machine name Twilio gave without a friendly one ("business_name" →
+ * "Business name"), so no raw key reaches the screen.
+ * @param {string} key
+ */
+export function keyWords(key) {
+  const spaced = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_.-]+/g, ' ').trim().toLowerCase();
+  if (!spaced) return key;
+  return twilioWords(spaced.charAt(0).toUpperCase() + spaced.slice(1));
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -200,7 +202,7 @@ export function plainUserText(value, max = 120) {
 export function sidKind(sid) {
   /** @type {Record<string, string>} */
   const kinds = {
-    IT: 'End user', RD: 'Supporting document', BU: 'Profile or Trust Product',
+    IT: 'Business details or person', RD: 'Document', BU: 'Customer-Profile or Trust Product',
     PN: 'Phone number', EL: 'Evaluation', RN: 'Policy',
   };
   return kinds[String(sid ?? '').slice(0, 2)] ?? 'Other';

@@ -3,7 +3,7 @@
 // are said and kept. Nothing is deleted without a question that names it.
 
 import { api } from './api.js';
-import { h, userText, plainUserText } from './format.js';
+import { h, keyWords, userText, plainUserText } from './format.js';
 import { busy, confirmDialog, errorPanel, focusOn, toast } from './ui.js';
 
 /**
@@ -12,13 +12,14 @@ import { busy, confirmDialog, errorPanel, focusOn, toast } from './ui.js';
  */
 
 /** @type {Record<string, string>} */
-const WHAT = { 'end-user': 'End user', document: 'Document', address: 'Address' };
+const WHAT = { 'end-user': 'Record', document: 'Document', address: 'Address' };
 /** @type {Record<string, string>} */
 const USED_BY = { 'customer-profile': 'profile', 'trust-product': 'Trust Product', document: 'document', 'phone-number': 'phone number' };
 
-/** A record's name as one line, with what it is. @param {Leftover} record */
+/** A record's name as one line, with what it is (its type in words, never its machine name). @param {Leftover} record */
 function named(record) {
-  return `${WHAT[record.what] ?? 'Record'}: ${plainUserText(record.name ?? record.sid).slice(0, 160)}`;
+  const what = record.typeName ? keyWords(record.typeName) : WHAT[record.what] ?? 'Record';
+  return `${what}: ${plainUserText(record.name ?? record.sid).slice(0, 160)}`;
 }
 
 /**
@@ -43,10 +44,10 @@ export function leftoversPanel(leftovers, { heading, onReenterCredentials }) {
     const boxes = unused.map((r, i) => {
       const id = `leftover-${i}`;
       return h('div', { class: 'check-row' },
-        h('input', { type: 'checkbox', id, value: r.sid, checked: true }),
+        h('input', { type: 'checkbox', id, value: r.sid }),
         h('label', { for: id }, named(r)));
     });
-    const remove = h('button', { type: 'button', id: 'delete-leftovers', class: 'danger-solid' }, 'Delete the checked records…');
+    const remove = h('button', { type: 'button', id: 'delete-leftovers', class: 'danger' }, 'Delete the checked records…');
     const keep = h('button', { type: 'button', class: 'secondary', id: 'keep-leftovers' }, 'Keep them');
     const form = h('fieldset', { class: 'leftover-choice' },
       h('legend', {}, unused.length === 1
@@ -65,7 +66,7 @@ export function leftoversPanel(leftovers, { heading, onReenterCredentials }) {
       }
       const list = chosen.map(named).join('; ');
       const ok = await confirmDialog(chosen.length === 1 ? 'Delete this record?' : `Delete these ${chosen.length} records?`,
-        `They are deleted from your Twilio account for good: ${list}. This cannot be undone.`, 'Delete', remove);
+        `They are deleted from your Twilio account for good: ${list}. This cannot be undone.`, chosen.length === 1 ? 'Delete the record' : `Delete the ${chosen.length} records`, remove, { danger: true });
       if (!ok) return;
       remove.disabled = true;
       try {

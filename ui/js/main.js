@@ -130,7 +130,7 @@ async function switchAccount(accountSid) {
 
 async function leaveProfileIfAllowed() {
   if (!current?.isDirty()) return true;
-  return confirmDialog('Discard your changes?', 'This profile has changes that are not saved. If you leave now, they are lost.', 'Discard changes');
+  return confirmDialog('Discard your changes?', 'This profile has changes that are not saved. If you leave now, they are lost.', 'Discard changes', undefined, { danger: true });
 }
 
 function goCredentials({ cancellable = false, adding = false } = {}) {
@@ -339,6 +339,20 @@ async function start() {
   });
   const switcher = byId('account-switcher', HTMLSelectElement);
   switcher.addEventListener('change', () => switchAccount(switcher.value));
+  // The account menu closes like a menu: on a choice, a click elsewhere, or Escape.
+  const menu = byId('account-menu', HTMLDetailsElement);
+  byId('account-menu-panel').addEventListener('click', (e) => {
+    if (e.target instanceof HTMLButtonElement) menu.open = false;
+  });
+  document.addEventListener('click', (e) => {
+    if (menu.open && e.target instanceof Node && !menu.contains(e.target)) menu.open = false;
+  });
+  menu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && menu.open) {
+      menu.open = false;
+      byId('account-menu-button').focus();
+    }
+  });
   // Closing the window with unsaved edits asks first, like leaving the profile does.
   window.__TAURI__.window.getCurrentWindow().onCloseRequested(async (event) => {
     if (!(await leaveProfileIfAllowed())) event.preventDefault();
@@ -349,7 +363,7 @@ async function start() {
     const label = labelOf(c?.accountSid) ?? c?.accountSid;
     const ok = await confirmDialog(keyring ? `Forget ${label}?` : 'Forget these credentials?',
       `TrustHub Desk will delete the credentials of ${c?.accountSid ?? 'this account'} from ${keyring ? 'your keyring' : 'its memory'}. Your Twilio account and profiles are not changed. You will need to enter the credentials again to connect to it.`,
-      'Forget credentials');
+      keyring ? `Forget the credentials of ${label}` : 'Forget these credentials', byId('account-menu-button'), { danger: true });
     if (!ok || !(await leaveProfileIfAllowed())) return;
     try {
       status = await api.forgetCredentials(c?.accountSid ?? null);

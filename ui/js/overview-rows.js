@@ -1,7 +1,8 @@
 // The Overview's rows: why each needs attention, which the filters let through, in what
 // order, and the counts above the table. No DOM here: Node's test runner runs it.
 
-import { localDate, statusInfo } from './format.js';
+import { localDate, number, statusInfo } from './format.js';
+import { REJECTIONS } from './rejections.js';
 
 /** A draft nobody touched for this long needs attention. */
 export const STALE_DAYS = 30;
@@ -30,6 +31,7 @@ export const URGENCY = { unread: 4, rejected: 3, ending: 2, stale: 1 };
  * @property {string | null} dateUpdated
  * @property {string | null} validUntil
  * @property {number} reasons how many reasons Twilio gave for a rejection
+ * @property {number | null} [firstReason] the error number of the first of them
  * @property {number} updated the last update in milliseconds, 0 when unknown
  * @property {string} lowerName the name in lower case, for the name filter
  * @property {Change | null} changed since the person last looked
@@ -40,7 +42,7 @@ export const URGENCY = { unread: 4, rejected: 3, ending: 2, stale: 1 };
 
 /**
  * Why a row needs attention, or null if it does not.
- * @param {{ status: string | null, dateUpdated?: string | null, validUntil?: string | null, reasons?: number }} row
+ * @param {{ status: string | null, dateUpdated?: string | null, validUntil?: string | null, reasons?: number, firstReason?: number | null }} row
  * @param {number} [now]
  * @returns {Attention | null}
  */
@@ -49,14 +51,20 @@ export function attention(row, now = Date.now()) {
   const ends = Date.parse(row.validUntil ?? '');
   if (row.status === 'twilio-rejected') {
     const n = row.reasons ?? 0;
-    return { urgency: URGENCY.rejected, words: n === 1 ? 'Rejected by Twilio: 1 reason' : `Rejected by Twilio: ${n.toLocaleString()} reasons` };
+    // The first reason in words, when the app knows its code; else how many there are.
+    const first = row.firstReason ? REJECTIONS[row.firstReason]?.title : null;
+    if (first) {
+      const more = n > 1 ? ` (and ${n === 2 ? '1 more reason' : `${number(n - 1)} more reasons`})` : '';
+      return { urgency: URGENCY.rejected, words: `Rejected: ${first}${more}` };
+    }
+    return { urgency: URGENCY.rejected, words: n === 1 ? 'Rejected by Twilio: 1 reason' : `Rejected by Twilio: ${number(n)} reasons` };
   }
   if (row.status === 'twilio-approved' && !Number.isNaN(ends) && ends - now < ENDING_DAYS * DAY) {
     return { urgency: URGENCY.ending, words: `${ends < now ? 'Approval ended' : 'Approval ends'} ${localDate(row.validUntil)}` };
   }
   if (row.status === 'draft' && !Number.isNaN(updated) && now - updated > STALE_DAYS * DAY) {
     const days = Math.floor((now - updated) / DAY);
-    return { urgency: URGENCY.stale, words: `Draft untouched for ${days.toLocaleString()} days` };
+    return { urgency: URGENCY.stale, words: `Draft untouched for ${number(days)} days` };
   }
   return null;
 }
@@ -86,7 +94,7 @@ export function rowsOf(answer, now = Date.now()) {
       /** @type {Row} */
       const unread = {
         account: a, accountName: name, unread: true, sid: null, friendlyName: null, status: null, kind: null,
-        dateUpdated: null, validUntil: null, reasons: 0, updated: 0, lowerName: '', changed: null,
+        dateUpdated: null, validUntil: null, reasons: 0, firstReason: null, updated: 0, lowerName: '', changed: null,
         why: { words: a.error.message, urgency: URGENCY.unread },
       };
       return [unread];

@@ -55,15 +55,35 @@ export function toast(message) {
 }
 
 /**
- * An in-window yes/no question; resolves true for OK. Escape answers no. The focus goes
- * back to `returnTo` (by default, where it was) when the question closes.
+ * @typedef {object} ConfirmOptions
+ * @property {boolean} [danger] the act destroys or cannot be undone: its button is red
+ * @property {boolean} [primary] the act is the view's next step: its button is solid
+ * @property {string} [cancelLabel] the words of the button that answers no
+ * @property {string[]} [items] a list shown under the message (what changed, the reasons)
  */
-export function confirmDialog(/** @type {string} */ title, /** @type {string} */ message, okLabel = 'OK', returnTo = document.activeElement) {
+
+/**
+ * An in-window yes/no question; resolves true for the button named `okLabel` (name the
+ * act: "Delete the draft", not "OK"). Escape and the other button answer no, and the
+ * focus starts on it. The focus goes back to `returnTo` when the question closes.
+ * @param {string} title
+ * @param {string} message
+ * @param {string} [okLabel]
+ * @param {Element | null} [returnTo]
+ * @param {ConfirmOptions} [options]
+ * @returns {Promise<boolean>}
+ */
+export function confirmDialog(title, message, okLabel = 'OK', returnTo = document.activeElement, options = {}) {
   const dialog = byId('confirm-dialog', HTMLDialogElement);
   const before = returnTo;
+  const ok = byId('confirm-ok', HTMLButtonElement);
   byId('confirm-title').textContent = title;
   byId('confirm-text').textContent = message;
-  byId('confirm-ok').textContent = okLabel;
+  byId('confirm-list').replaceChildren(...(options.items ?? []).map((item) => h('li', {}, userText(item, { max: 300 }))));
+  byId('confirm-list').hidden = !options.items?.length;
+  byId('confirm-cancel').textContent = options.cancelLabel ?? 'Cancel';
+  ok.textContent = okLabel;
+  ok.className = options.danger ? 'danger-solid' : options.primary === false ? 'secondary' : 'primary';
   dialog.returnValue = '';
   dialog.showModal();
   byId('confirm-cancel').focus();

@@ -24,7 +24,11 @@ export type AddressInput = { customerName: string, street: string, streetSeconda
 
 export type AddressUpdate = { customerName?: string, street?: string, streetSecondary?: string, city?: string, region?: string, postalCode?: string, friendlyName?: string, };
 
-export type AddressView = { sid: string, found: boolean, customerName: string | null, street: string | null, streetSecondary: string | null, city: string | null, region: string | null, postalCode: string | null, isoCountry: string | null, };
+export type AddressView = { sid: string, found: boolean, customerName: string | null, street: string | null, streetSecondary: string | null, city: string | null, region: string | null, postalCode: string | null, isoCountry: string | null, 
+/**
+ * When it last changed (RFC 2822, as the classic API writes dates).
+ */
+dateUpdated: string | null, };
 
 export type AssignTo = { kind?: BundleKind, sid: string, };
 
@@ -36,7 +40,12 @@ status: string | null, needsFile: boolean, fields: Array<FieldValue>, addresses:
 /**
  * Whether Twilio answered for it (a linked profile of another account may not be readable).
  */
-readable: boolean, };
+readable: boolean, 
+/**
+ * When Twilio last saw it change, and when it was put on this profile: what changed
+ * since a rejection is told from these.
+ */
+dateUpdated: string | null, assignedAt: string | null, };
 
 export type AuthKind = "auth-token" | "api-key";
 
@@ -265,7 +274,11 @@ export type OverviewRow = { accountSid: string, kind: BundleKind, sid: string, f
 /**
  * How many reasons Twilio gave for a rejection.
  */
-reasons: number, };
+reasons: number, 
+/**
+ * The error number of Twilio's first reason, for the row to say it in words.
+ */
+firstReason: number | null, };
 
 export type Page<T> = { records: Array<T>, nextPageUrl: string | null, };
 
@@ -307,6 +320,18 @@ export type PhoneSearchAccount = { accountSid: string, bundles: Array<Candidate>
 export type Policy = { sid: string | null, friendly_name: string | null, requirements: JsonValue | null, url: string | null, };
 
 export type PolicyChoice = { sid: string, name: string, purpose: Purpose, explanation: string, consoleOnly: boolean, };
+
+export type PrimaryCheck = { 
+/**
+ * The approved primary profiles of the account (the first page of approved profiles).
+ */
+primaries: Array<PrimaryProfile>, 
+/**
+ * In a subaccount the primary profile is the main account's, which cannot be read here.
+ */
+inSubaccount: boolean, };
+
+export type PrimaryProfile = { sid: string, name: string | null, isv: boolean, };
 
 export type ProfileFilter = { status?: ProfileStatus, friendlyName?: string, pageSize?: number, };
 

@@ -86,7 +86,7 @@ fn invalid_value(machine: &str, value: &str, whole: Option<&Value>) -> Option<St
     }
     let shown = whole.and_then(Value::as_str).unwrap_or(value);
     Some(match machine {
-        "phone_number" => format!("The phone number {shown:?} is not in international (E.164) format, such as +14155550100."),
+        "phone_number" => format!("The phone number {shown:?} is not in international format (+1 …), such as +14155550100."),
         "email" | "brand_contact_email" => format!("{shown:?} is not an e-mail address."),
         "website_url" | "social_media_profile_urls" => format!("{shown:?} is not a web address."),
         _ => format!("{shown:?} is not one of the values Twilio accepts."),

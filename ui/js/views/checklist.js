@@ -1,7 +1,7 @@
-// An evaluation as a checklist: each requirement passed or failed, what failed and why,
-// and a Fix button that opens the field to change.
+// Twilio's check as a checklist: each requirement passed or needs fixing, what failed and
+// why, and a Fix button that opens the field to change.
 
-import { h, localDate, userText } from '../format.js';
+import { count, h, localDate, userText } from '../format.js';
 import { checklistItems, evaluationLabel, failedCount } from '../evaluations.js';
 
 /** @typedef {import('../../types/commands').Evaluation} Evaluation */
@@ -30,19 +30,17 @@ export function checklist(evaluation, { onFix = null } = {}) {
       h('span', { class: 'mark', 'aria-hidden': 'true' }, item.passed ? '✓' : '✗'),
       h('div', { class: 'item' },
         h('strong', {}, userText(item.name)),
-        h('span', { class: 'outcome' }, item.passed ? ' — passed' : ' — failed'),
+        h('span', { class: 'outcome' }, item.passed ? ' — passed' : ' — needs fixing'),
         fix ? h('span', {}, ' ', fix) : null,
         item.reason ? h('p', { class: 'reason' }, userText(item.reason)) : null,
         item.fields.length ? h('ul', { class: 'invalid-fields' }, item.fields.map((f) => h('li', {},
-          h('strong', {}, userText(f.name)),
-          f.key ? h('code', {}, ' ', userText(f.key, { max: 80 })) : null,
-          ': ', userText(f.reason),
-          f.code ? h('span', { class: 'muted' }, ` (error ${f.code})`) : null))) : null));
+          h('strong', {}, userText(f.name)), ': ', userText(f.reason),
+          f.code ? h('span', { class: 'error-code' }, ` Twilio error ${f.code}`) : null))) : null));
   });
   const failed = failedCount(evaluation);
   return h('div', { class: 'checklist', id: 'checklist' },
     h('p', { class: 'summary', tabindex: '-1' }, evaluationBadge(evaluation.status), ' ',
-      failed ? `${failed} requirement${failed === 1 ? '' : 's'} to fix. Fix each one here with its Fix button, then check again.` : 'Every requirement is met.',
+      failed ? `${count(failed, 'requirement')} ${failed === 1 ? 'needs' : 'need'} fixing. Fix each one here with its Fix button.` : evaluation.status === 'compliant' ? 'Every requirement passed.' : 'It does not pass yet.',
       ' Checked ', localDate(evaluation.date_created), '.'),
-    h('ul', { class: 'requirements' }, items));
+    h('ul', { class: 'checklist-items' }, items));
 }

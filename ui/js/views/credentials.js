@@ -56,7 +56,7 @@ export function showCredentials(root, status, { onConnected, onDemo, onCancel, a
       : 'Click “Show” next to Auth Token on the Twilio Console home page, then copy it.';
   }
 
-  const submit = h('button', { type: 'submit', id: 'connect' }, 'Connect');
+  const submit = h('button', { type: 'submit', id: 'connect', class: 'primary' }, 'Connect');
   const form = h('form', { class: 'card credentials-form', novalidate: true, onsubmit: connect },
     kindChoice, accountSid.wrap, apiKeySid.wrap, secret.wrap, label.wrap, sessionRow, message,
     h('div', { class: 'actions' }, submit,

@@ -54,8 +54,10 @@ export function createTimeline() {
     el,
     /**
      * Shows the history of `next`; `isCurrent` drops an answer for a profile left since.
+     * Answers the lines read (newest first), or null when they could not be read.
      * @param {string} next
      * @param {() => boolean} isCurrent
+     * @returns {Promise<HistoryLine[] | null>}
      */
     async load(next, isCurrent) {
       if (next !== sid) list.replaceChildren();
@@ -63,13 +65,15 @@ export function createTimeline() {
       problems.replaceChildren();
       try {
         const lines = await api.profileHistory(next);
-        if (!isCurrent() || next !== sid) return;
+        if (!isCurrent() || next !== sid) return null;
         list.replaceChildren(...lines.map((l) => historyItem(l)));
         historyRead();
         empty.hidden = lines.length > 0;
         exportButton.disabled = lines.length === 0;
+        return lines;
       } catch (error) {
         if (isCurrent()) problems.replaceChildren(errorPanel(error));
+        return null;
       }
     },
   };

@@ -1,24 +1,33 @@
-// Home: the account's profiles or trust products (search, filter, load more, how far each
-// draft got) and "open by SID".
+// Home: the account's profiles or Trust Products: one search box that takes a name or a
+// SID, a status filter, what type each one is, how far each draft got, and load more.
 
 import { api } from '../api.js';
-import { h, STATUSES, statusInfo, localDate, text, fillUserText } from '../format.js';
+import { h, STATUSES, statusInfo, localDate, text, fillUserText, count as counted, number } from '../format.js';
 import { busy, errorPanel, focusOn, BoundedCache, limited } from '../ui.js';
 
 /** How far each draft got, by SID: read for the rows on screen, a few at a time. */
 const progress = new BoundedCache(400);
 const oneAtATime = limited(3);
+/** What each policy is for, by kind of list: the Type column. */
+const purposes = new BoundedCache(4);
 
 /** Forgets what was cached about the previous account. */
 export function clearHomeCaches() {
   progress.clear();
+  purposes.clear();
 }
+
+/** The Type column's words for a policy's purpose (docs/GLOSSARY.md). */
+const TYPE_WORDS = {
+  primary: 'Primary', secondary: 'Secondary', starter: 'Starter', 'a2p-messaging': 'A2P',
+  'shaken-stir': 'SHAKEN/STIR', cnam: 'CNAM', 'voice-integrity': 'Voice Integrity', other: 'Other',
+};
 
 /**
  * @typedef {import('../../types/commands').BundleKind} BundleKind
  * @typedef {import('../../types/commands').CustomerProfile} CustomerProfile
  * @typedef {import('../../types/commands').ProfileFilter} ProfileFilter
- * @typedef {HTMLTableRowElement & { parts: { name: HTMLElement, open: HTMLButtonElement, badge: HTMLElement,
+ * @typedef {HTMLTableRowElement & { parts: { name: HTMLElement, open: HTMLButtonElement, type: HTMLElement, badge: HTMLElement,
  *   done: HTMLElement, email: HTMLElement, updated: HTMLElement } }} PooledRow a row of the pool, filled again and again
  * @typedef {object} HomeOptions
  * @property {BundleKind} [kind]
@@ -31,15 +40,13 @@ export function clearHomeCaches() {
 const WORDS = {
   'customer-profile': {
     title: 'Your Customer-Profiles', one: 'profile', many: 'profiles', none: 'This account has no Customer-Profiles yet.',
-    open: 'Open a profile by its SID', sidHelp: 'Paste a Customer-Profile SID: BU followed by 32 letters and digits.',
-    notSid: 'This does not look like a Customer-Profile SID', paste: 'Paste the SID of the profile you want to open.',
-    create: 'New profile…', collection: 'CustomerProfiles', prefix: '',
+    start: 'Start one with “New profile…”: TrustHub Desk says what to have ready and walks you through what Twilio needs.',
+    notSid: 'This does not look like a Customer-Profile SID', create: 'New profile…', collection: 'CustomerProfiles', prefix: '',
   },
   'trust-product': {
     title: 'Your Trust Products', one: 'Trust Product', many: 'Trust Products', none: 'This account has no Trust Products yet.',
-    open: 'Open a Trust Product by its SID', sidHelp: 'Paste a Trust Product SID: BU followed by 32 letters and digits.',
-    notSid: 'This does not look like a Trust Product SID', paste: 'Paste the SID of the Trust Product you want to open.',
-    create: 'New Trust Product…', collection: 'TrustProducts', prefix: 'tp-',
+    start: 'A Trust Product is made on an approved Customer-Profile. Start one with “New Trust Product…”.',
+    notSid: 'This does not look like a Trust Product SID', create: 'New Trust Product…', collection: 'TrustProducts', prefix: 'tp-',
   },
 };
 
@@ -70,33 +77,25 @@ export function createHome(/** @type {HTMLElement} */ root, /** @type {HomeOptio
   let drawn = { first: -1, last: -1, total: -1 };
   let rowPx = ROW_PX;
 
-  const sidInput = h('input', {
-    id: id('open-sid'), name: 'sid', type: 'text', autocomplete: 'off', spellcheck: 'false',
-    placeholder: 'BUxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'aria-describedby': `${id('open-sid-help')} ${id('open-sid-error')}`,
+  const search = h('input', {
+    id: id('search-name'), type: 'search', autocomplete: 'off', spellcheck: 'false',
+    placeholder: 'Business or profile name, or a SID (BU…)', 'aria-describedby': id('search-error'),
   });
-  const sidError = h('p', { class: 'field-error', id: id('open-sid-error'), 'aria-live': 'polite' });
-  const openForm = h('form', { class: 'open-form', novalidate: true, onsubmit: openBySid },
-    h('div', { class: 'field' },
-      h('label', { for: id('open-sid') }, words.open),
-      h('div', { class: 'inline' }, sidInput, h('button', { type: 'submit', id: id('open-profile') }, 'Open')),
-      h('p', { class: 'help', id: id('open-sid-help') }, words.sidHelp),
-      sidError));
-
-  const search = h('input', { id: id('search-name'), type: 'search', placeholder: 'Business or profile name', autocomplete: 'off' });
+  const searchError = h('p', { class: 'field-error', id: id('search-error'), 'aria-live': 'polite' });
   const statusSelect = h('select', { id: id('filter-status') },
     h('option', { value: '' }, 'All statuses'),
     STATUSES.map((s) => h('option', { value: s.value }, s.label)));
-  const filterForm = h('form', { class: 'filters', role: 'search', onsubmit: (/** @type {Event} */ e) => { e.preventDefault(); applyFilter(); } },
-    h('div', { class: 'field' }, h('label', { for: id('search-name') }, 'Search by name'), search),
+  const filterForm = h('form', { class: 'filters', role: 'search', novalidate: true, onsubmit: (/** @type {Event} */ e) => { e.preventDefault(); applyFilter(); } },
+    h('div', { class: 'field grow' }, h('label', { for: id('search-name') }, 'Search by name or SID'), search, searchError),
     h('div', { class: 'field' }, h('label', { for: id('filter-status') }, 'Status'), statusSelect),
-    h('button', { type: 'submit', id: id('search') }, 'Search'));
+    h('button', { type: 'submit', id: id('search'), class: 'secondary' }, 'Search'));
   statusSelect.addEventListener('change', applyFilter);
 
   const rows = h('tbody', { id: id('profile-rows') });
   const table = h('table', { class: 'list profile-table', id: id('profile-list') },
     h('caption', { class: 'visually-hidden' }, words.title),
     h('thead', {}, h('tr', {},
-      h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Status'),
+      h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Type'), h('th', { scope: 'col' }, 'Status'),
       h('th', { scope: 'col' }, 'Notification e-mail'), h('th', { scope: 'col' }, 'Last updated'))),
     rows);
   const listMessage = h('div', { class: 'list-message', 'aria-live': 'polite' });
@@ -104,34 +103,30 @@ export function createHome(/** @type {HTMLElement} */ root, /** @type {HomeOptio
   const count = h('p', { class: 'count', id: id('profile-count') });
 
   const title = h('h1', { id: id('home-title'), tabindex: '-1' }, words.title);
-  const newButton = h('button', { type: 'button', id: id('new-bundle'), onclick: () => onNew(kind) }, words.create);
+  const newButton = h('button', { type: 'button', id: id('new-bundle'), class: 'primary', onclick: () => onNew(kind) }, words.create);
   const notice = h('div', { class: 'home-notice', id: id('home-notice') });
   root.replaceChildren(
     h('div', { class: 'title-row' }, title, h('div', { class: 'actions' }, newButton)),
     notice,
-    openForm,
     h('div', { class: 'card' }, filterForm, count, table, listMessage, h('div', { class: 'actions center' }, more)),
   );
 
-  /** @param {SubmitEvent} event */
-  async function openBySid(event) {
-    event.preventDefault();
-    const sid = sidInput.value.trim();
-    if (!SID_PATTERN.test(sid)) {
-      sidError.textContent = sid
-        ? `${words.notSid}: it starts with BU followed by 32 letters a–f and digits 0–9.`
-        : words.paste;
-      sidInput.setAttribute('aria-invalid', 'true');
-      sidInput.focus();
+  /** A SID opens its profile; anything else searches the names. */
+  function applyFilter() {
+    const typed = search.value.trim();
+    searchError.textContent = '';
+    search.setAttribute('aria-invalid', 'false');
+    if (SID_PATTERN.test(typed)) {
+      onOpen(typed, kind);
       return;
     }
-    sidError.textContent = '';
-    sidInput.setAttribute('aria-invalid', 'false');
-    onOpen(sid, kind);
-  }
-
-  function applyFilter() {
-    filter = { status: /** @type {import('../../types/commands').ProfileStatus | null} */ (statusSelect.value || null), friendlyName: search.value.trim() || null };
+    if (/^BU[0-9a-f]{20,}$/i.test(typed)) {
+      searchError.textContent = `${words.notSid}: it is BU followed by 32 letters a–f and digits 0–9, and this one has ${number(typed.length - 2)}.`;
+      search.setAttribute('aria-invalid', 'true');
+      search.focus();
+      return;
+    }
+    filter = { status: /** @type {import('../../types/commands').ProfileStatus | null} */ (statusSelect.value || null), friendlyName: typed || null };
     records = [];
     draw(true);
     next = null;
@@ -165,7 +160,7 @@ export function createHome(/** @type {HTMLElement} */ root, /** @type {HomeOptio
   }
 
   function spacer() {
-    return h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: '4' }));
+    return h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: '5' }));
   }
   const top = spacer();
   const bottom = spacer();
@@ -214,12 +209,14 @@ export function createHome(/** @type {HTMLElement} */ root, /** @type {HomeOptio
       const repeated = page.nextPageUrl && fetched.has(page.nextPageUrl);
       next = repeated ? null : page.nextPageUrl;
       more.hidden = !next;
-      count.textContent = `${records.length} ${records.length === 1 ? words.one : words.many} shown${next ? ' — more available' : ''}`;
+      count.textContent = `${counted(records.length, words.one, words.many)} shown${next ? ' — more available' : ''}`;
+      const searched = Boolean(filter.status || filter.friendlyName);
       listMessage.replaceChildren(repeated
         ? h('p', { class: 'notice warning list-note', role: 'status' },
-          `Showing the ${records.length} ${words.many} received so far. Twilio named a page it had already sent, so TrustHub Desk stopped rather than ask for the same pages again and again.`)
-        : records.length ? '' : h('p', { class: 'muted' },
-          filter.status || filter.friendlyName ? `No ${words.many} match this search.` : words.none));
+          `Showing the ${counted(records.length, words.one, words.many)} received so far. Twilio named a page it had already sent, so TrustHub Desk stopped rather than ask for the same pages again and again.`)
+        : records.length ? '' : h('div', { class: 'empty-state' },
+          h('p', {}, searched ? `No ${words.many} match this search.` : words.none),
+          h('p', { class: 'muted' }, searched ? 'Try part of the name, or choose “All statuses”.' : words.start)));
     } catch (error) {
       if (mine !== generation || disposed || error.kind === 'cancelled') return;
       listMessage.replaceChildren(errorPanel(error, { onReenterCredentials }));
@@ -232,24 +229,37 @@ export function createHome(/** @type {HTMLElement} */ root, /** @type {HomeOptio
   function newRow() {
     const name = h('bdi');
     const open = h('button', { type: 'button', class: 'link-button row-open', onclick: (/** @type {MouseEvent} */ e) => onOpen(/** @type {HTMLElement} */ (e.currentTarget).closest('tr').dataset.sid, kind) }, name);
+    const type = h('td', { class: 'type' });
     const badge = h('span', { class: 'badge' }, h('bdi'));
     const done = h('span', { class: 'progress muted' });
     const email = h('td', {}, h('bdi'));
     const updated = h('td');
-    const tr = /** @type {PooledRow} */ (h('tr', {}, h('td', {}, open), h('td', {}, badge, done), email, updated));
-    tr.parts = { name, open, badge, done, email, updated };
+    const tr = /** @type {PooledRow} */ (h('tr', {}, h('td', {}, open), type, h('td', {}, badge, done), email, updated));
+    tr.parts = { name, open, type, badge, done, email, updated };
     return tr;
   }
 
-  /** "2 of 4 parts added" beside a draft: how far it got. @param {PooledRow} tr @param {CustomerProfile} p */
+  /** "2 of 4 requirements added" beside a draft: how far it got. @param {PooledRow} tr @param {CustomerProfile} p */
   function fillProgress(tr, p) {
     const { done } = tr.parts;
     done.textContent = '';
     if (p.status !== 'draft' || !p.sid || !p.policy_sid) return;
     progress.get(p.sid, () => oneAtATime(() => api.draftProgress(p.sid, p.policy_sid, kind))).then((got) => {
       if (tr.dataset.sid !== p.sid || !got.needed) return;
-      done.textContent = got.assigned >= got.needed ? ' all parts added' : ` ${got.assigned} of ${got.needed} parts added`;
+      done.textContent = got.assigned >= got.needed ? ' everything added' : ` ${number(got.assigned)} of ${counted(got.needed, 'requirement')} added`;
     }).catch(() => {}); // a comfort: the row stands without it
+  }
+
+  /** What the profile in `tr` is for (its policy's purpose), once the policies are known. @param {PooledRow} tr @param {CustomerProfile} p */
+  function fillType(tr, p) {
+    const { type } = tr.parts;
+    type.textContent = '';
+    if (!p.policy_sid) return;
+    purposes.get(kind, () => api.listPolicies(kind)).then((choices) => {
+      if (tr.dataset.sid !== p.sid) return;
+      const purpose = choices.find((c) => c.sid === p.policy_sid)?.purpose;
+      type.textContent = purpose ? TYPE_WORDS[purpose] : 'Other';
+    }).catch(() => {}); // the row stands without it
   }
 
   /** Puts the profile `p`, the `index`th, in the row `tr`. @param {PooledRow} tr @param {CustomerProfile} p @param {number} index */
@@ -265,6 +275,7 @@ export function createHome(/** @type {HTMLElement} */ root, /** @type {HomeOptio
     fillUserText(/** @type {HTMLElement} */ (email.firstChild), p.email, { max: 120, expandable: false });
     updated.textContent = localDate(p.date_updated);
     fillProgress(tr, p);
+    fillType(tr, p);
   }
 
   load(null);
@@ -286,7 +297,7 @@ export function createHome(/** @type {HTMLElement} */ root, /** @type {HomeOptio
       }
       if (deleted) {
         records = records.filter((p) => p.sid !== deleted);
-        if (sidInput.value.trim() === deleted) sidInput.value = ''; // it opens nothing now
+        if (search.value.trim() === deleted) search.value = ''; // it opens nothing now
       }
       if (created?.sid && !records.some((p) => p.sid === created.sid)) records.unshift(created);
       draw(true);

@@ -1,9 +1,9 @@
-// The records linked to a profile: evaluations, entity assignments, channel endpoints.
+// What a profile links to: Twilio's checks of it, the records it uses, its phone numbers.
 // One section, built once per profile view and filled again for each list shown (its
 // tables keep their rows); leaving the view stops the loading.
 
 import { api } from '../api.js';
-import { h, localDate, sidKind, fillUserText } from '../format.js';
+import { h, keyWords, localDate, sidKind, fillUserText } from '../format.js';
 import { busy, confirmDialog, errorPanel, sidSlot, focusOn, toast, BoundedCache } from '../ui.js';
 import { evaluationLabel, newestFirst } from '../evaluations.js';
 import { checklist } from './checklist.js';
@@ -41,8 +41,8 @@ export function clearLinkedCaches() {
 }
 
 const TITLES = {
-  evaluations: 'Evaluations',
-  'entity-assignments': 'Entity assignments',
+  evaluations: 'Twilio’s checks',
+  'entity-assignments': 'Records this profile uses',
   'channel-endpoint-assignments': 'Phone numbers',
 };
 
@@ -64,14 +64,14 @@ export function createLinkedLists(/** @type {HTMLElement} */ root) {
   let next = null;
 
   const heading = h('h2', { id: 'linked-title', tabindex: '-1' });
-  const check = h('button', { type: 'button', id: 'check-compliance', onclick: () => checkCompliance() }, 'Check compliance now');
+  const check = h('button', { type: 'button', id: 'check-compliance', onclick: () => checkCompliance() }, 'Check with Twilio');
   const note = h('p', { class: 'notice warning list-note', role: 'status', hidden: true });
   const message = h('div', { class: 'list-message' });
-  const older = h('button', { type: 'button', class: 'secondary', id: 'older-evaluations', onclick: () => showOlder() }, 'Show older evaluations');
+  const older = h('button', { type: 'button', class: 'secondary', id: 'older-evaluations', onclick: () => showOlder() }, 'Show older checks');
   const olderRow = h('div', { class: 'actions center', hidden: true }, older);
   const detail = h('div', { class: 'checklist-holder' });
 
-  const evaluationTable = pooledTable('Evaluations, newest first', ['Result', 'Date', 'Evaluation SID', ''], () => {
+  const evaluationTable = pooledTable('Twilio’s checks, newest first', ['Result', 'Date', 'SID', ''], () => {
     const badge = h('span', { class: 'badge' });
     const date = h('td');
     const sidCell = sidSlot();
@@ -81,7 +81,7 @@ export function createLinkedLists(/** @type {HTMLElement} */ root) {
     const tr = h('tr', {}, h('td', {}, badge), date, h('td', {}, sidCell.el), h('td', {}, button));
     return { tr, badge, date, sidCell, button, shown };
   });
-  const entityTable = pooledTable('Entity assignments', ['Kind', 'Name', 'Type', 'SID', 'Assigned'], () => {
+  const entityTable = pooledTable('Records this profile uses', ['What', 'Name', 'Type', 'SID', 'Added'], () => {
     const kind = h('td');
     const name = h('bdi');
     const type = h('bdi');
@@ -97,7 +97,7 @@ export function createLinkedLists(/** @type {HTMLElement} */ root) {
     const date = h('td');
     /** @type {{ assignment: { sid: string, number: string } | null }} */
     const shown = { assignment: null };
-    const remove = h('button', { type: 'button', class: 'secondary danger small remove-number', onclick: () => removeNumber(shown.assignment) }, 'Remove');
+    const remove = h('button', { type: 'button', class: 'danger small remove-number', onclick: () => removeNumber(shown.assignment) }, 'Remove…');
     const tr = h('tr', {}, h('td', {}, number), h('td', {}, name), h('td', {}, endpoint.el), date, h('td', {}, remove));
     return { tr, number, name, endpoint, date, remove, shown };
   });
@@ -179,7 +179,7 @@ export function createLinkedLists(/** @type {HTMLElement} */ root) {
   /** @param {Evaluation} [shownChecklist] the evaluation whose checklist to open */
   function renderEvaluations(shownChecklist) {
     const sorted = newestFirst(evaluations);
-    empty(sorted.length ? '' : 'No evaluations yet. Use “Check compliance now” to have Twilio check this profile.');
+    empty(sorted.length ? '' : 'Twilio has not checked this profile yet. Use “Check with Twilio” to have it checked now.');
     evaluationTable.show(sorted, (row, e, i) => {
       row.badge.className = `badge eval-${e.status}`;
       row.badge.textContent = evaluationLabel(e.status);
@@ -279,7 +279,7 @@ export function createLinkedLists(/** @type {HTMLElement} */ root) {
   async function removeNumber(assignment) {
     if (!assignment) return;
     const ok = await confirmDialog(`Remove ${assignment.number} from this profile?`,
-      `${assignment.number} stays in your Twilio account; only this profile stops listing it.`, 'Remove');
+      `${assignment.number} stays in your Twilio account; only this profile stops listing it.`, 'Remove the number', undefined, { danger: true });
     if (!ok) return;
     const live = guard();
     try {
@@ -368,6 +368,5 @@ async function describeObject(sid, row, live) {
 
 /** A record type's machine name in words: "Authorized representative 1". @param {string | null} type */
 function humanType(type) {
-  if (!type) return '—';
-  return type.replace(/^customer_profile_/, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return type ? keyWords(type.replace(/^customer_profile_/, '')) : '—';
 }

@@ -1,9 +1,10 @@
 // Overview: every profile and Trust Product of every saved account (and, when asked, of
-// their subaccounts) in one table, what needs attention first, with counts per status.
-// The last result is kept for the server, so coming back from a profile shows it at once.
+// their subaccounts) in one table, what needs attention first, with counts per status that
+// filter it. It loads when shown; the last result is kept for the server, so coming back
+// shows it at once while it is read again in the background.
 
 import { api, listen } from '../api.js';
-import { h, STATUSES, statusInfo, localDate, fillUserText, plainUserText } from '../format.js';
+import { h, STATUSES, statusInfo, localDate, fillUserText, plainUserText, count, number } from '../format.js';
 import { errorPanel, toast } from '../ui.js';
 import { historyItem, historyRead } from './history.js';
 import { accountName, attention, rowsOf, filterRows, orderRows, countRows, changedWords } from '../overview-rows.js';
@@ -11,6 +12,10 @@ import { accountName, attention, rowsOf, filterRows, orderRows, countRows, chang
 /** Rows drawn at first, and more with each "Show more": a few hundred rows in the page
  * would hold the window still while drawn (docs/PERFORMANCE.md). */
 const ROWS_AT_ONCE = 100;
+/** A kept result older than this is read again when the Overview is shown. */
+const FRESH_MS = 60_000;
+/** Where the window remembers "Include subaccounts" (a yes or no, nothing personal). */
+const INCLUDE_KEY = 'trusthub-desk.overview.include-subaccounts';
 
 /**
  * @typedef {import('../../types/commands').Overview} Overview
@@ -25,7 +30,7 @@ const ROWS_AT_ONCE = 100;
  * @property {() => void} onReenterCredentials
  */
 
-/** @type {{ who: string, result: Overview, include: boolean, filters?: ShownFilters } | null} the last load, for the server and mode it was read on */
+/** @type {{ who: string, result: Overview, include: boolean, at: number, filters?: ShownFilters } | null} the last load, for the server and mode it was read on */
 let kept = null;
 
 /** Forgets the kept overview (another server or mode). */
@@ -42,7 +47,7 @@ export function clearOverview() {
 export function createOverview(/** @type {HTMLElement} */ root, /** @type {OverviewOptions} */ { who, canIncludeSubaccounts, onOpen, onReenterCredentials }) {
   const include = h('input', { type: 'checkbox', id: 'overview-subaccounts' });
   const includeRow = h('div', { class: 'check-row' }, include, h('label', { for: 'overview-subaccounts' }, 'Include subaccounts'));
-  const loadButton = h('button', { type: 'button', id: 'overview-load' }, 'Load the overview');
+  const loadButton = h('button', { type: 'button', id: 'overview-load', class: 'secondary' }, 'Refresh');
   const cancel = h('button', { type: 'button', id: 'overview-cancel', class: 'secondary', hidden: true }, 'Stop');
   const bar = h('progress', { id: 'overview-progress', max: 1, value: 0, hidden: true, 'aria-labelledby': 'overview-progress-text' });
   const barText = h('p', { id: 'overview-progress-text', class: 'muted', role: 'status' });
@@ -66,7 +71,7 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
   const phoneForm = h('form', { class: 'phone-search', id: 'overview-phone-form', hidden: true },
     h('label', { for: 'overview-phone' }, 'Find the profile a phone number is assigned to'),
     h('div', { class: 'inline-field' }, phone, phoneFind),
-    h('p', { class: 'help', id: 'overview-phone-help' }, 'In international form, with + and the country code. Each account is asked for its numbers once.'),
+    h('p', { class: 'help', id: 'overview-phone-help' }, 'In international format (+1 …): a + and the country code first. Each account is asked for its numbers once.'),
     phoneError, phoneResult, phoneClear);
   /** @type {Set<string> | null} "account:sid" of the records the number is assigned to, while a search narrows the list */
   let phoneMatches = null;
@@ -102,8 +107,21 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
   let names = new Map();
   /** @type {Row[]} every row of `result`, made once per result */
   let all = [];
+  let again = false; // "Include subaccounts" changed while loading: load again once stopped
 
   loadButton.addEventListener('click', () => load());
+  include.addEventListener('change', () => {
+    try {
+      localStorage.setItem(INCLUDE_KEY, String(include.checked));
+    } catch {
+      // Not remembered: the choice still holds for now.
+    }
+    if (!loading) load();
+    else {
+      again = true;
+      api.cancelLoad('overview', '');
+    }
+  });
   cancel.addEventListener('click', () => api.cancelLoad('overview', ''));
   const redraw = () => { limit = ROWS_AT_ONCE; draw(); };
   for (const el of [statusFilter, accountFilter, sort]) el.addEventListener('change', redraw);
@@ -166,9 +184,10 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
     if (!loading) return;
     bar.max = Math.max(1, payload.total);
     bar.value = payload.done;
-    barText.textContent = `${payload.done.toLocaleString()} of ${payload.total.toLocaleString()} accounts read`;
+    barText.textContent = `${number(payload.done)} of ${count(payload.total, 'account')} read`;
   });
 
+  /** Reads every account; what is shown stays until the new answer replaces it. */
   async function load() {
     if (loading) return;
     loading = true;
@@ -176,24 +195,29 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
     cancel.hidden = false;
     bar.hidden = false;
     bar.removeAttribute('value');
-    barText.textContent = include.checked ? 'Listing the subaccounts…' : 'Reading your accounts…';
-    problems.replaceChildren();
+    const refreshing = result ? ' The list below is the last one read; it is replaced when this ends.' : '';
+    barText.textContent = (include.checked ? 'Listing the subaccounts…' : 'Reading your accounts…') + refreshing;
     try {
       const answer = await api.loadOverview(include.checked);
-      kept = { who: who(), result: answer, include: include.checked };
+      kept = { who: who(), result: answer, include: include.checked, at: Date.now() };
+      problems.replaceChildren();
       show(answer);
-      barText.textContent = `${answer.accounts.length.toLocaleString()} ${answer.accounts.length === 1 ? 'account' : 'accounts'} read.`;
+      barText.textContent = `${count(answer.accounts.length, 'account')} read at ${new Date().toLocaleTimeString(undefined, { timeStyle: 'short' })}.`;
     } catch (error) {
       barText.textContent = '';
+      if (again) return;
       problems.replaceChildren(error.kind === 'cancelled'
-        ? h('p', { class: 'notice warning', role: 'status' }, 'Stopped. Nothing was changed; load the overview again when you are ready.')
+        ? h('p', { class: 'notice warning', role: 'status' }, 'Stopped. Nothing was changed; press Refresh when you are ready.')
         : errorPanel(error, { onReenterCredentials }));
     } finally {
       loading = false;
       loadButton.disabled = false;
-      loadButton.textContent = 'Load again';
       cancel.hidden = true;
       bar.hidden = true;
+      if (again) {
+        again = false;
+        load();
+      }
     }
   }
 
@@ -236,15 +260,20 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
       kept.filters = { status: statusFilter.value, account: accountFilter.value, name: nameFilter.value, sort: sort.value };
     }
     const { byStatus, attention: needing, changed: changedCount } = countRows(all);
+    // Each count filters the table to its rows; pressed again, it shows every row.
+    const countButton = (/** @type {string} */ value, /** @type {string} */ words, /** @type {string} */ cls, /** @type {string} */ id) => h('button', {
+      type: 'button', class: `count ${cls}`, id, 'aria-pressed': String(statusFilter.value === value),
+      onclick: () => { statusFilter.value = statusFilter.value === value ? '' : value; redraw(); },
+    }, words);
     counts.replaceChildren(
-      h('span', { class: 'count attention' }, `Needs attention: ${needing}`),
-      ...(changedCount ? [h('span', { class: 'count changed', id: 'overview-changed-count' }, `Changed since you last looked: ${changedCount}`)] : []),
-      ...STATUSES.filter((s) => byStatus.has(s.value)).map((s) => h('span', { class: `count badge status-${s.value}` }, `${s.label}: ${byStatus.get(s.value)}`)));
+      countButton('attention', `Needs attention: ${number(needing)}`, 'attention', 'overview-count-attention'),
+      ...(changedCount ? [countButton('changed', `Changed since you last looked: ${number(changedCount)}`, 'changed', 'overview-changed-count')] : []),
+      ...STATUSES.filter((s) => byStatus.has(s.value)).map((s) => countButton(s.value, `${s.label}: ${number(byStatus.get(s.value))}`, `badge status-${s.value}`, `overview-count-${s.value}`)));
     const rows = orderRows(filtered(), sort.value);
     const drawn = Math.min(limit, rows.length);
     shown.textContent = drawn < rows.length
-      ? `${drawn.toLocaleString()} of ${rows.length.toLocaleString()} shown, the most urgent first: narrow the list with the filters above, or show more.`
-      : `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} shown.`;
+      ? `${number(drawn)} of ${number(rows.length)} shown, the most urgent first: narrow the list with the filters above, or show more.`
+      : `${number(rows.length)} of ${number(all.length)} shown.`;
     if (sort.value !== 'attention' && drawn < rows.length) shown.textContent = shown.textContent.replace(', the most urgent first', '');
     more.hidden = drawn >= rows.length;
     table.hidden = rows.length === 0;
@@ -296,16 +325,26 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
     }
   }
 
+  /** Whether the person last chose to include subaccounts. */
+  function remembered() {
+    try {
+      return localStorage.getItem(INCLUDE_KEY) === 'true';
+    } catch {
+      return false;
+    }
+  }
+
   return {
     /** Shown: the kept result of this server and mode, and whether subaccounts may be asked for. */
     resume() {
       includeRow.hidden = !canIncludeSubaccounts();
-      if (includeRow.hidden) include.checked = false;
-      if (kept && kept.who === who() && kept.result !== result) {
-        include.checked = kept.include && !includeRow.hidden;
-        loadButton.textContent = 'Load again';
-        const filters = kept.filters;
-        show(kept.result, filters);
+      include.checked = !includeRow.hidden && remembered();
+      if (kept && kept.who === who()) {
+        if (kept.result !== result) show(kept.result, kept.filters);
+        // Shown at once; read again behind it when old or asked with other subaccounts.
+        if (Date.now() - kept.at > FRESH_MS || kept.include !== include.checked) load();
+      } else {
+        load();
       }
     },
     pause() {

@@ -1,8 +1,9 @@
-// "As Twilio holds it": a profile's fields in words, its identifiers, why Twilio rejected
-// it, and the buttons that open its linked records. Fixed rows, filled again per profile.
+// "As Twilio holds it": a profile's fields in words, and, closed unless opened, its
+// technical details (identifiers, policy, API address) with their Copy buttons. Fixed
+// rows, filled again per profile. The buttons below open the records it links to.
 
 import { api } from '../../api.js';
-import { h, DASH, statusInfo, localDate, userText, fillUserText, rejectionMeaning } from '../../format.js';
+import { h, localDate, userText, fillUserText, twilioWords } from '../../format.js';
 import { sidSlot, BoundedCache } from '../../ui.js';
 
 /**
@@ -25,39 +26,41 @@ export function clearPolicyNames() {
 export function createDetails({ onOpenList }) {
   const title = h('h2', { id: 'details-title', tabindex: '-1' }, 'As Twilio holds it');
   const facts = {
-    name: h('bdi'), badge: h('span', { class: 'badge' }), explain: h('span', { class: 'explain' }),
+    name: h('bdi'),
     email: h('bdi'), callback: h('bdi'), sid: sidSlot(), account: sidSlot(),
     policyName: h('span'), policy: sidSlot(), validUntil: h('span'), created: h('span'), updated: h('span'),
     url: h('bdi'),
   };
-  const reasonList = h('ul');
-  const reasons = h('div', { class: 'rejections', id: 'rejections', hidden: true }, h('h3', {}, 'Why Twilio rejected it'), reasonList);
   /** @param {LinkedList} which @param {string} label */
-  const linkButton = (which, label) => /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'secondary', id: `open-${which}`, onclick: () => onOpenList(which) }, label));
+  const linkButton = (which, label) => h('button', { type: 'button', class: 'secondary', id: `open-${which}`, onclick: () => onOpenList(which) }, label);
   const linkButtons = {
-    evaluations: linkButton('evaluations', 'Evaluations'),
-    'entity-assignments': linkButton('entity-assignments', 'Entity assignments'),
-    'channel-endpoint-assignments': linkButton('channel-endpoint-assignments', 'Phone numbers (channel endpoints)'),
+    'entity-assignments': linkButton('entity-assignments', 'Records this profile uses'),
+    'channel-endpoint-assignments': linkButton('channel-endpoint-assignments', 'Phone numbers'),
+    evaluations: linkButton('evaluations', 'Twilio’s checks'),
   };
-  /** @type {[string, Node][]} */
-  const rows = [
-    ['Name', facts.name],
-    ['Status', h('span', {}, facts.badge, facts.explain)],
-    ['Notification e-mail', facts.email],
-    ['Status-change web address', facts.callback],
-    ['Profile SID', facts.sid.el],
-    ['Account SID', facts.account.el],
-    ['Policy', h('span', { id: 'policy-name' }, facts.policyName, facts.policy.el)],
-    ['Valid until', facts.validUntil],
-    ['Created', facts.created],
-    ['Last updated', facts.updated],
-    ['API address', h('code', { class: 'wrap' }, facts.url)],
-  ];
+  /** @param {[string, Node][]} rows */
+  const list = (rows) => h('dl', {}, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+  const technical = h('details', { class: 'technical', id: 'technical-details' },
+    h('summary', {}, 'Technical details'),
+    h('p', { class: 'help' }, 'For a developer or Twilio’s support: what Twilio calls this profile.'),
+    list([
+      ['Profile SID', facts.sid.el],
+      ['Account SID', facts.account.el],
+      ['Policy', h('span', { id: 'policy-name' }, facts.policyName, facts.policy.el)],
+      ['API address', h('code', { class: 'wrap' }, facts.url)],
+    ]));
   const loading = h('p', { class: 'muted' }, 'Loading…');
   const body = h('div', { hidden: true },
-    h('dl', {}, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-    reasons,
-    h('h3', {}, 'Linked records'),
+    list([
+      ['Name', facts.name],
+      ['Notification e-mail', facts.email],
+      ['Status-change web address', facts.callback],
+      ['Valid until', facts.validUntil],
+      ['Created', facts.created],
+      ['Last updated', facts.updated],
+    ]),
+    technical,
+    h('h3', {}, 'What it links to'),
     h('div', { class: 'actions link-buttons' }, Object.values(linkButtons)));
   const el = h('div', { class: 'card' }, title, h('div', { class: 'details', id: 'profile-details' }, loading, body));
 
@@ -66,7 +69,7 @@ export function createDetails({ onOpenList }) {
     if (!policySid) return;
     try {
       const policy = await policyNames.get(policySid, () => api.fetchPolicy(policySid));
-      if (isCurrent() && policy.friendly_name) facts.policyName.replaceChildren(userText(policy.friendly_name, { max: 200 }), ' ');
+      if (isCurrent() && policy.friendly_name) facts.policyName.replaceChildren(userText(twilioWords(policy.friendly_name), { max: 200 }), ' ');
     } catch {
       // The SID stays shown; the name is a comfort, not essential.
     }
@@ -87,11 +90,7 @@ export function createDetails({ onOpenList }) {
      * @param {() => boolean} isCurrent
      */
     show(p, isCurrent) {
-      const status = statusInfo(p.status);
       fillUserText(facts.name, p.friendly_name);
-      facts.badge.className = `badge status-${p.status}`;
-      fillUserText(facts.badge, status.label, { max: 60 });
-      facts.explain.textContent = status.explain;
       fillUserText(facts.email, p.email);
       fillUserText(facts.callback, p.status_callback);
       facts.sid.set(p.sid);
@@ -102,9 +101,6 @@ export function createDetails({ onOpenList }) {
       facts.created.textContent = localDate(p.date_created);
       facts.updated.textContent = localDate(p.date_updated);
       fillUserText(facts.url, p.url, { max: 200 });
-      reasons.hidden = !p.errors?.length;
-      reasonList.replaceChildren(...(p.errors ?? []).map((e) => h('li', {},
-        h('strong', {}, 'Code ', userText(String(e.code ?? DASH), { max: 20 }), ': '), rejectionMeaning(e.code))));
       const links = p.links ?? { customer_profiles_evaluations: null, customer_profiles_entity_assignments: null, customer_profiles_channel_endpoint_assignment: null };
       linkButtons.evaluations.disabled = !links.customer_profiles_evaluations;
       linkButtons['entity-assignments'].disabled = !links.customer_profiles_entity_assignments;

@@ -1,17 +1,23 @@
-// Submitting a profile for review, guided: Twilio checks compliance first; when something
-// fails, what to fix is shown and nothing is submitted. Otherwise the person confirms, the
-// edits still in the form are saved, and the status is sent on its own. Then the view
-// follows the profile until Twilio picks it up.
+// Submitting a profile for review, guided: Twilio checks it first; when something fails,
+// what to fix is shown and nothing is submitted. A rejected profile with nothing changed
+// since the rejection is not resubmitted blindly: the person is told and must choose to
+// submit anyway. Otherwise the person confirms (seeing what changed, and what commonly gets
+// a profile rejected), the edits still in the form are saved, and the status is sent on
+// its own. Then the view follows the profile until Twilio picks it up.
 
 import { api } from '../../api.js';
 import { h, statusInfo, plainUserText } from '../../format.js';
 import { busy, confirmDialog, errorPanel, toast, focusOn } from '../../ui.js';
 import { checklist } from '../checklist.js';
+import { changeWords } from '../../since-rejection.js';
 
 /**
  * @typedef {import('../../../types/commands').CustomerProfile} CustomerProfile
  * @typedef {import('../../../types/commands').BundleKind} BundleKind
  * @typedef {import('./edit-form.js').Changes} Changes
+ * @typedef {import('../../../types/commands').Evaluation} Evaluation
+ * @typedef {import('../../rejections.js').Rejection} Rejection
+ * @typedef {import('../../since-rejection.js').SinceRejection} SinceRejection
  * @typedef {object} SubmissionContext
  * @property {() => string} sid
  * @property {() => BundleKind} kind
@@ -25,6 +31,9 @@ import { checklist } from '../checklist.js';
  * @property {() => void} onBlocked Twilio found something to fix (What Twilio needs shows it)
  * @property {() => HTMLElement} landing where the focus goes once submitted
  * @property {HTMLElement} problems where an error goes
+ * @property {() => Rejection[]} rejections why Twilio rejected it, when it did
+ * @property {() => Promise<SinceRejection | null>} since what changed since the rejection, read afresh
+ * @property {() => string[]} warnings what commonly gets a profile rejected, seen in its records
  * @property {() => void} [onReenterCredentials]
  */
 
@@ -53,24 +62,16 @@ export function createSubmission(ctx) {
       const evaluation = await busy(() => api.createEvaluation(sid, profile.policy_sid, kind));
       if (!isCurrent()) return;
       if (evaluation.status !== 'compliant') {
-        const heading = h('h2', { tabindex: '-1' }, 'Not submitted: fix these first');
-        result.replaceChildren(h('div', { class: 'card notice-card', id: 'submit-blocked' },
-          heading,
-          h('p', {}, 'Twilio checked this profile and some requirements are not met. It was not submitted. Fix each item with its Fix button, then submit again.'),
-          checklist(evaluation, { onFix: ctx.onFix })));
+        showBlocked(evaluation);
         ctx.onBlocked();
-        heading.focus();
+        /** @type {HTMLElement} */ (result.querySelector('h2')).focus();
         return;
       }
       const pending = ctx.pendingChanges();
       delete pending.status;
-      const unsaved = Object.keys(pending).length;
-      const extra = unsaved ? ` Your ${unsaved} unsaved change${unsaved === 1 ? ' is' : 's are'} saved first.` : '';
-      // Enabled again while the question is asked, so the focus can come back to it.
+      // Enabled again while a question is asked, so the focus can come back to it.
       button.disabled = false;
-      const ok = await confirmDialog('Submit this profile for review?',
-        `Twilio checked “${plainUserText(profile.friendly_name ?? sid)}” and every requirement is met.${extra} After you submit, Twilio reviews the profile and it cannot be changed until the review ends.`,
-        'Submit for review', button);
+      const ok = await confirmSubmission(profile, Object.keys(pending).length, isCurrent);
       if (!ok || !isCurrent()) return;
       button.disabled = true;
       ctx.setSaving(true);
@@ -92,6 +93,48 @@ export function createSubmission(ctx) {
         ctx.setSaving(false);
       }
     }
+  }
+
+  /** "Not submitted: fix these first", with Twilio's check as a checklist. @param {Evaluation} evaluation */
+  function showBlocked(evaluation) {
+    const one = ctx.kind() === 'trust-product' ? 'Trust Product' : 'profile';
+    result.replaceChildren(h('div', { class: 'card notice-card', id: 'submit-blocked' },
+      h('h2', { tabindex: '-1' }, 'Not submitted: fix these first'),
+      h('p', {}, `Twilio checked this ${one}: some requirements need fixing. Nothing was submitted. Fix each one with its Fix button, then submit again.`),
+      checklist(evaluation, { onFix: ctx.onFix })));
+  }
+
+  /**
+   * Asks before submitting. A rejected profile unchanged since the rejection is said to be
+   * so, with its reasons, and is submitted only on a second, explicit choice; otherwise the
+   * question lists what changed since, and what in its records often gets one rejected.
+   * @param {CustomerProfile} profile
+   * @param {number} unsaved edits in the form, saved first
+   * @param {() => boolean} isCurrent
+   */
+  async function confirmSubmission(profile, unsaved, isCurrent) {
+    const name = plainUserText(profile.friendly_name ?? ctx.sid());
+    const one = ctx.kind() === 'trust-product' ? 'Trust Product' : 'profile';
+    const warnings = ctx.warnings().map((w) => `Check first: ${w}`);
+    const extra = unsaved ? ` Your ${unsaved} unsaved change${unsaved === 1 ? ' is' : 's are'} saved first.` : '';
+    const after = ` After you submit, Twilio reviews the ${one} and it cannot be changed until the review ends.`;
+    if (profile.status === 'twilio-rejected') {
+      const since = await busy(() => ctx.since());
+      if (!isCurrent()) return false;
+      if (since && since.changes.length === 0 && !unsaved) {
+        const reasons = ctx.rejections().map((r) => r.title);
+        return confirmDialog('Nothing has changed since Twilio rejected it',
+          `Twilio rejected “${name}” for ${reasons.length === 1 ? 'the reason' : 'the reasons'} below, and nothing on it has changed since. Submitted again as it is, it will very likely be rejected again. Change what ${reasons.length === 1 ? 'it names' : 'they name'} first.`,
+          'Submit anyway', button, { items: [...reasons, ...warnings], primary: false, cancelLabel: 'Go back and fix it' });
+      }
+      const changes = (since?.changes ?? []).map(changeWords);
+      return confirmDialog(`Submit this ${one} again?`,
+        `Twilio checked “${name}” and every requirement passed.${extra}${changes.length ? ' Changed since Twilio rejected it:' : ''}${after}`,
+        'Submit for review', button, { items: [...changes, ...warnings], primary: true });
+    }
+    return confirmDialog(`Submit this ${one} for review?`,
+      `Twilio checked “${name}” and every requirement passed.${extra}${after}`,
+      'Submit for review', button, { items: warnings, primary: true });
   }
 
   /**
@@ -119,9 +162,16 @@ export function createSubmission(ctx) {
   return {
     button,
     result,
-    /** Shown only where Twilio takes a submission. @param {CustomerProfile} p */
-    showFor(p) {
-      button.hidden = !SUBMITTABLE.includes(p.status);
+    submit,
+    /**
+     * Twilio checked the profile again (after a fix): the "fix these first" card shows the
+     * new check, or goes when it passed, so it never shows a stale verdict.
+     * @param {Evaluation} evaluation
+     */
+    checked(evaluation) {
+      if (!result.querySelector('#submit-blocked')) return;
+      if (evaluation.status === 'compliant') result.replaceChildren();
+      else showBlocked(evaluation);
     },
     /** Another profile is shown. */
     reset() {

@@ -1,6 +1,7 @@
-// One Customer-Profile or Trust Product: what Twilio holds (details.js), the edit form
-// (edit-form.js), What Twilio needs, its linked lists, its history, submitting it
-// (submission.js), and copying or deleting it.
+// One Customer-Profile or Trust Product. First why Twilio rejected it, when it did
+// (reasons.js), then its status and the one next step (status-card.js); below, what Twilio
+// holds (details.js), the edit form (edit-form.js), What Twilio needs, its linked lists,
+// its history, submitting it (submission.js), and copying or deleting it.
 
 import { api, openTwilioPage } from '../../api.js';
 import { h, userText, plainUserText } from '../../format.js';
@@ -11,11 +12,20 @@ import { createTimeline } from '../history.js';
 import { createDetails, clearPolicyNames } from './details.js';
 import { createEditForm } from './edit-form.js';
 import { createSubmission, SUBMITTABLE } from './submission.js';
+import { createStatusCard } from './status-card.js';
+import { createReasons } from './reasons.js';
+import { nextStep } from '../../next-step.js';
+import { rejectionsOf } from '../../rejections.js';
+import { sinceRejection } from '../../since-rejection.js';
+import { submitWarnings } from '../../submit-warnings.js';
 
 /**
  * @typedef {import('../../../types/commands').CustomerProfile} CustomerProfile
  * @typedef {import('../../../types/commands').BundleKind} BundleKind
  * @typedef {import('../../../types/commands').Leftovers} Leftovers
+ * @typedef {import('../../../types/commands').HistoryLine} HistoryLine
+ * @typedef {import('../../rejections.js').Rejection} Rejection
+ * @typedef {import('../../since-rejection.js').SinceRejection} SinceRejection
  * @typedef {import('./edit-form.js').Changes} Changes
  * @typedef {object} ProfileViewOptions
  * @property {() => void} onBack
@@ -48,6 +58,10 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
   let visit = 0; // bumps on each open and leave: an answer for an earlier visit is dropped
   let navigation = () => false; // the app's check that this view is still the one shown
   let guided = false; // just created: What Twilio needs walks through each requirement
+  /** @type {Rejection[]} why Twilio rejected it, when it did */
+  let rejections = [];
+  /** @type {HistoryLine[] | null} the history read last, newest first */
+  let history = null;
 
   /** A check bound to this visit: false once the person opened another or left. */
   function visitGuard() {
@@ -68,8 +82,8 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
     guard: () => visitGuard(),
     onReenterCredentials,
     isDemo,
-    onChecked: () => {},
-    onLoaded: () => timeline.load(sid, visitGuard()),
+    onChecked: (evaluation) => submission.checked(evaluation), // what it said before the fix is stale now
+    onLoaded: () => { showNextStep(); loadHistory(); },
   });
   /** Opens the fix of a failed item: its block's editor, the field focused. */
   const onFix = (/** @type {string} */ requirement, /** @type {string | null} */ field) => requirements.fix(requirement, field);
@@ -91,10 +105,19 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
     onProfileChanged,
     onFix,
     onBlocked: () => requirements.reload(),
-    landing: () => details.title,
+    landing: () => statusCard.el,
     problems,
     onReenterCredentials,
+    rejections: () => rejections,
+    since: async () => {
+      const lines = await api.profileHistory(sid);
+      return profile ? sinceRejection({ profile, requirements: requirements.data(), history: lines }) : null;
+    },
+    warnings: () => submitWarnings(requirements.data()),
   });
+
+  const reasons = createReasons({ onFix: (target) => requirements.fixTarget(target, since()?.rejectedAt ?? null) });
+  const statusCard = createStatusCard({ submit: submission.button, onAction: act });
 
   const refreshButton = h('button', { type: 'button', class: 'secondary', id: 'refresh', onclick: () => load(true) }, 'Refresh');
   const consoleButton = /** @type {HTMLButtonElement} */ (h('button', {
@@ -102,13 +125,14 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
     onclick: () => openTwilioPage(consolePage(kind, sid)),
   }, 'Open in Twilio Console'));
   const copyButton = h('button', { type: 'button', class: 'secondary', id: 'copy-profile', onclick: () => profile && onCopy(profile, kind) }, 'Copy to a new profile…');
-  const deleteButton = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'secondary danger', id: 'delete-draft', hidden: true, onclick: deleteDraft }, 'Delete this draft…'));
+  const deleteButton = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'danger', id: 'delete-draft', hidden: true, onclick: deleteDraft }, 'Delete this draft…'));
   const back = h('button', { type: 'button', class: 'link-button', id: 'back', onclick: onBack }, '‹ All profiles');
   root.replaceChildren(
     h('nav', { class: 'crumbs' }, back),
-    h('div', { class: 'title-row' }, title, h('div', { class: 'actions' }, submission.button, consoleButton, refreshButton)),
-    h('div', { class: 'actions secondary-actions' }, copyButton, deleteButton),
+    h('div', { class: 'title-row' }, title, h('div', { class: 'actions' }, refreshButton, consoleButton, copyButton, deleteButton)),
     problems,
+    reasons.el,
+    statusCard.el,
     submission.result,
     h('div', { class: 'columns' }, details.el, editForm.el),
     needs,
@@ -146,23 +170,63 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
 
   /** @param {CustomerProfile} p */
   function render(p) {
-    timeline.load(sid, visitGuard());
+    loadHistory();
     title.replaceChildren(p.friendly_name ? userText(p.friendly_name, { max: 160 }) : 'Customer-Profile');
     editForm.showLock(p);
-    submission.showFor(p);
     // Twilio deletes only drafts and rejected ones; the others are not offered.
+    const rejected = p.status === 'twilio-rejected';
+    const one = kind === 'trust-product' ? 'Trust Product' : 'profile';
     deleteButton.hidden = !SUBMITTABLE.includes(p.status);
+    deleteButton.textContent = rejected ? `Delete this ${one}…` : 'Delete this draft…';
+    rejections = rejected ? rejectionsOf(p.errors) : [];
+    reasons.show(rejections);
     details.show(p, visitGuard());
+    showNextStep();
   }
 
-  /** Deletes this draft after a question that names it; the list then offers its leftovers. */
+  /** Reads the history again: it is shown, and it tells when the profile was rejected or submitted. */
+  async function loadHistory() {
+    const lines = await timeline.load(sid, visitGuard());
+    if (lines) {
+      history = lines;
+      showNextStep();
+    }
+  }
+
+  /** What changed since Twilio rejected the profile, from what is known now; null when it is not rejected. */
+  function since() {
+    return profile?.status === 'twilio-rejected' && history
+      ? sinceRejection({ profile, requirements: requirements.data(), history })
+      : null;
+  }
+
+  /** The status card, from what is known now: the profile, its requirements, its history. */
+  function showNextStep() {
+    if (!profile) return;
+    const data = requirements.data();
+    const submitted = history?.find((l) => l.statusAfter === 'pending-review' && l.outcome === 'done')?.at ?? null;
+    const step = nextStep({ profile, kind, requirements: data, rejections, since: since(), submittedAt: submitted });
+    statusCard.show(profile.status, step, SUBMITTABLE.includes(profile.status));
+  }
+
+  /** Does what the status card's primary button says. @param {import('../../next-step.js').Action} action */
+  async function act(action) {
+    if (action === 'submit') submission.submit();
+    else if (action === 'fix-reason') {
+      const first = rejections.find((r) => r.target);
+      if (first) await reasons.fix(first);
+    } else if (action === 'fill' || action === 'fix') await requirements.fixFirst();
+  }
+
+  /** Deletes this draft or rejected profile after a question that names it; the list then offers its leftovers. */
   async function deleteDraft() {
     if (!profile) return;
     const name = plainUserText(profile.friendly_name ?? sid);
     const what = kind === 'trust-product' ? 'Trust Product' : 'profile';
-    const ok = await confirmDialog(`Delete the draft “${name}”?`,
-      `The ${what} “${name}” (${sid}) is deleted from your Twilio account for good. This cannot be undone. The records it uses (business information, representatives, documents, addresses) stay in your account; next, you can delete those that nothing else uses.`,
-      'Delete the draft', deleteButton);
+    const draft = profile.status !== 'twilio-rejected';
+    const ok = await confirmDialog(draft ? `Delete the draft “${name}”?` : `Delete the ${what} “${name}”?`,
+      `The ${what} “${name}” is deleted from your Twilio account for good. This cannot be undone. The records it uses (business information, representatives, documents, addresses) stay in your account; next, you can delete those that nothing else uses.`,
+      draft ? 'Delete the draft' : `Delete the ${what}`, deleteButton, { danger: true });
     if (!ok) return;
     const isCurrent = visitGuard();
     deleteButton.disabled = true;
@@ -242,6 +306,10 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
       guided = walk;
       navigation = isShown;
       profile = null;
+      rejections = [];
+      history = null;
+      reasons.show([]);
+      statusCard.reset();
       saving = false;
       title.replaceChildren(kind === 'trust-product' ? 'Trust Product' : 'Customer-Profile');
       problems.replaceChildren();

@@ -79,9 +79,9 @@ export async function openPickAddress(req, block, object, slot) {
     if (!chosen || !here()) return;
     try {
       await busy(() => api.saveObject(object.objectSid, null, { address_sids: [chosen] }, req.ctx.sid()));
-      toast('The address is changed. Check compliance again to see what Twilio thinks now.');
+      toast('The address is changed. Twilio is checking it again…');
       req.slot.forget();
-      await req.load({ focusBlock: block.requirementName });
+      await req.fixed(block.requirementName);
     } catch (error) {
       if (here()) req.slot.showError(error, problems);
     }
@@ -118,9 +118,9 @@ export async function openCorrectAddress(req, block, object, slot) {
     const here = req.live();
     try {
       await busy(() => api.updateAddress(address.sid, form.changes()));
-      toast('The address is corrected.');
+      toast('The address is corrected. Twilio is checking it again…');
       req.slot.forget();
-      await req.load({ focusBlock: block.requirementName });
+      await req.fixed(block.requirementName);
     } catch (error) {
       if (!here()) return;
       if (error.field) { form.setError(error.field, error.message); form.focus(error.field); } else req.slot.showError(error, problems);

@@ -3,8 +3,9 @@
 // the buttons that fix it.
 
 import { openTwilioPage } from '../../api.js';
-import { h, userText } from '../../format.js';
+import { h, userText, twilioWords } from '../../format.js';
 import { addressView } from '../../address-form.js';
+import { blockStatus } from '../../verdict.js';
 
 /**
  * @typedef {import('../../../types/commands').Block} Block
@@ -19,13 +20,21 @@ import { addressView } from '../../address-form.js';
  * @property {(block: Block, object: AssignedObject, slot: HTMLElement) => void} correctAddress
  * @property {(block: Block, object: AssignedObject, slot: HTMLElement) => void} pickAddress
  * @property {(block: Block, object: AssignedObject) => void} remove
+ * @property {(block: Block) => void} recheck has Twilio check again
  */
 
 const STATUS_WORDS = {
   passed: 'Passed',
   failed: 'Needs fixing',
   unknown: 'Not checked yet',
+  unnamed: 'Not named by Twilio’s check',
+  checking: 'Checking…',
 };
+
+/** Twilio's error number, small, under its words. @param {number | null | undefined} code */
+function errorCode(code) {
+  return code ? h('span', { class: 'error-code' }, `Twilio error ${code}`) : '';
+}
 
 /**
  * A value as the read-only view shows it: the words of a choice, a list joined.
@@ -77,12 +86,19 @@ export function consoleButton(/** @type {Section} */ req) {
  */
 export function renderBlock(req, block, fixes) {
   const slot = h('div', { class: 'editor-slot' });
-  const head = h('div', { class: 'block-head' }, h('h3', { tabindex: '-1' }, userText(block.name, { max: 120 })), badge(block.status));
+  const { checking, problem } = req.state(block.requirementName);
+  const data = req.data();
+  const status = checking ? 'checking' : data ? blockStatus(block, data) : block.status;
+  const head = h('div', { class: 'block-head' }, h('h3', { tabindex: '-1' }, userText(twilioWords(block.name), { max: 120 })), badge(status));
   /** @type {(Node | string)[]} */
   const parts = [head];
   if (block.description && block.kind === 'document') parts.push(h('p', { class: 'help' }, userText(block.description, { max: 300 })));
-  if (block.failure) {
-    parts.push(h('p', { class: 'reason' }, userText(block.failure.reason), block.failure.code ? h('span', { class: 'muted' }, ` (error ${block.failure.code})`) : ''));
+  if (problem) {
+    parts.push(h('div', { class: 'notice warning recheck-problem' }, h('p', {}, problem),
+      h('button', { type: 'button', class: 'secondary small', onclick: () => fixes.recheck(block) }, 'Check again')));
+  }
+  if (block.failure && !checking) {
+    parts.push(h('p', { class: 'reason' }, userText(block.failure.reason), ' ', errorCode(block.failure.code)));
   }
   if (block.advice) parts.push(h('p', { class: 'advice' }, block.advice));
   if (!block.assigned.length) {
@@ -91,7 +107,7 @@ export function renderBlock(req, block, fixes) {
   }
   for (const object of block.assigned) parts.push(renderAssigned(req, block, object, slot, fixes));
   parts.push(slot);
-  return h('section', { class: `req-block status-${block.status}`, dataset: { requirement: block.requirementName }, 'aria-label': block.name }, parts);
+  return h('section', { class: `req-block status-${status}`, dataset: { requirement: block.requirementName }, 'aria-label': twilioWords(block.name), 'aria-busy': checking ? 'true' : null }, parts);
 }
 
 /**
@@ -124,7 +140,7 @@ function renderAssigned(req, block, object, slot, fixes) {
   /** @type {(Node | string)[]} */
   const parts = [h('p', { class: 'object-name' },
     h('strong', {}, userText(object.friendlyName ?? object.objectSid, { max: 160 })),
-    object.typeLabel ? h('span', { class: 'muted' }, ' · ', userText(object.typeLabel, { max: 80 })) : '',
+    object.typeLabel ? h('span', { class: 'muted' }, ' · ', userText(twilioWords(object.typeLabel), { max: 80 })) : '',
     object.status ? h('span', { class: 'muted' }, ` · ${statusWords(object.status)}`) : '')];
   if (!object.readable) {
     parts.push(h('p', { class: 'muted' }, block.kind === 'customer-profile'
@@ -138,10 +154,10 @@ function renderAssigned(req, block, object, slot, fixes) {
     parts.push(h('dl', { class: 'fields' }, fields.flatMap((f) => {
       const shown = shownValue(f);
       return [
-        h('dt', {}, f.label),
+        h('dt', {}, twilioWords(f.label)),
         h('dd', { dataset: { field: f.machineName } },
           f.missing ? h('span', { class: 'missing' }, 'missing') : (shown ? userText(shown, { max: 200 }) : h('span', { class: 'muted' }, '—')),
-          f.failure ? h('span', { class: 'field-failure' }, userText(f.failure.reason), f.failure.code ? ` (error ${f.failure.code})` : '') : ''),
+          f.failure ? h('span', { class: 'field-failure' }, userText(f.failure.reason), ' ', errorCode(f.failure.code)) : ''),
       ];
     })));
   }
@@ -151,7 +167,7 @@ function renderAssigned(req, block, object, slot, fixes) {
       object.addresses.length
         ? object.addresses.map((a) => (a.found ? addressView(a) : h('span', { class: 'missing' }, `An address that is not in this account (${a.sid})`)))
         : h('span', { class: 'missing' }, 'No address is named'),
-      addressField.failure ? h('span', { class: 'field-failure' }, userText(addressField.failure.reason), addressField.failure.code ? ` (error ${addressField.failure.code})` : '') : ''));
+      addressField.failure ? h('span', { class: 'field-failure' }, userText(addressField.failure.reason), ' ', errorCode(addressField.failure.code)) : ''));
   }
   const actions = h('div', { class: 'actions' });
   if (object.readable && fields.length && !object.needsFile && block.kind === 'end-user') {
@@ -168,7 +184,7 @@ function renderAssigned(req, block, object, slot, fixes) {
     actions.append(h('button', { type: 'button', class: 'secondary fix-reuse', onclick: () => fixes.reuse(block, slot, object) }, 'Replace with another…'));
   }
   if (object.assignmentSid) {
-    actions.append(h('button', { type: 'button', class: 'secondary danger fix-remove', onclick: () => fixes.remove(block, object) }, `Remove from this ${req.one()}`));
+    actions.append(h('button', { type: 'button', class: 'danger fix-remove', onclick: () => fixes.remove(block, object) }, `Remove from this ${req.one()}…`));
   }
   return h('div', { class: 'assigned', dataset: { object: object.objectSid } }, parts, actions);
 }

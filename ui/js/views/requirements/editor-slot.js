@@ -28,7 +28,7 @@ export function createEditorSlot(ctx) {
 
     /** Closes the editor open, after asking when it has unsaved changes; false when kept. */
     async claim() {
-      if (editor?.isDirty() && !(await confirmDialog('Discard your changes?', 'Another form in “What Twilio needs” has changes that are not saved. If you go on, they are lost.', 'Discard changes'))) {
+      if (editor?.isDirty() && !(await confirmDialog('Discard your changes?', 'Another form in “What Twilio needs” has changes that are not saved. If you go on, they are lost.', 'Discard changes', undefined, { danger: true }))) {
         return false;
       }
       editor?.close();
@@ -60,7 +60,7 @@ export function createEditorSlot(ctx) {
     /** "Cancel": closes the editor (asking first when it has changes), focus back on its block. */
     cancelButton(/** @type {HTMLElement} */ slot) {
       return h('button', { type: 'button', class: 'secondary', onclick: async () => {
-        if (editor?.isDirty() && !(await confirmDialog('Discard your changes?', 'The changes in this form are not saved. If you close it, they are lost.', 'Discard changes'))) return;
+        if (editor?.isDirty() && !(await confirmDialog('Discard your changes?', 'The changes in this form are not saved. If you close it, they are lost.', 'Discard changes', undefined, { danger: true }))) return;
         editor?.close();
         editor = null;
         focusOn(slot.closest('.req-block')?.querySelector('h3'));

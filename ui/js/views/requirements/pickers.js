@@ -40,7 +40,7 @@ async function assign(req, block, current, chosen, done, problems) {
     if (!here()) return;
     toast(done);
     req.slot.forget();
-    await req.load({ focusBlock: block.requirementName });
+    await req.fixed(block.requirementName);
   } catch (error) {
     if (here()) req.slot.showError(error, problems);
   }
@@ -80,7 +80,7 @@ export async function openReuse(req, block, slot, current, { orNew = false } = {
     if (current) {
       const was = plainUserText(current.friendlyName ?? current.objectSid);
       if (!(await confirmDialog(`Replace “${was}”?`,
-        `This ${one} will use “${name}” for ${block.name} instead. “${was}” stays in your account; only this ${one} stops using it.`, 'Replace'))) return;
+        `This ${one} will use “${name}” for ${block.name} instead. “${was}” stays in your account; only this ${one} stops using it.`, 'Replace it', undefined, { primary: false }))) return;
     }
     await assign(req, block, current, chosen, current ? 'Replaced.' : 'Assigned.', problems);
   });

@@ -1,8 +1,9 @@
 // Editing and adding the records a requirement needs (business details, representatives,
 // documents): every field as the app knows it, checked while typing, only what changed sent.
+// A record other profiles use too says so first, and can be saved for all or as a copy.
 
 import { api } from '../../api.js';
-import { h, plainUserText } from '../../format.js';
+import { count, h, plainUserText } from '../../format.js';
 import { busy, errorPanel, focusOn, toast } from '../../ui.js';
 import { fieldInput } from '../../fields.js';
 import { checkField, checkObjectName, internationalPhone } from '../../checks.js';
@@ -16,7 +17,7 @@ import { addressPicker } from './address-editors.js';
  * @typedef {import('./section.js').Section} Section
  */
 
-/** What a field sends: a phone number in international form, a list as a list. */
+/** What a field sends: a phone number in international format, a list as a list. */
 function normalised(/** @type {FieldInput} */ input) {
   const v = input.value();
   if (input.spec.kind === 'phone') return internationalPhone(String(v)) ?? v;
@@ -68,10 +69,17 @@ export async function openEdit(req, block, object, slot, focusField = null) {
     if (f?.failure) i.setError(f.failure.reason);
   }
   const save = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit', class: 'editor-save', disabled: true }, 'Save changes'));
+  // Shown when other profiles use the record too: the edits can go into a copy for this one.
+  const saveCopy = /** @type {HTMLButtonElement} */ (h('button', {
+    type: 'button', class: 'secondary save-as-new', hidden: true, disabled: true,
+    onclick: () => saveAsNew(req, block, object, inputs, nameInput.value, problems),
+  }, `Save as a copy for this ${req.one()} only`));
+  const shared = h('p', { class: 'shared-note', id: `shared-${object.objectSid}`, 'aria-live': 'polite', hidden: true });
   const isDirty = () => nameInput.value !== (object.friendlyName ?? '') || inputs.some((i) => i.changed());
   const { form, heading, problems } = req.slot.panel(slot, `Edit ${block.name}`,
-    [nameField(nameId, nameInput), ...inputs.map((i) => i.wrap)], [save, req.slot.cancelButton(slot)], { isDirty });
+    [shared, nameField(nameId, nameInput), ...inputs.map((i) => i.wrap)], [save, saveCopy, req.slot.cancelButton(slot)], { isDirty });
   nameInput.addEventListener('input', refresh);
+  tellIfShared(req, object, { shared, save, saveCopy });
   function refresh() {
     let valid = true;
     for (const i of inputs) {
@@ -81,6 +89,7 @@ export async function openEdit(req, block, object, slot, focusField = null) {
       if (bad) valid = false;
     }
     save.disabled = !isDirty() || !valid || Boolean(checkObjectName(nameInput.value));
+    saveCopy.disabled = save.disabled;
   }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -94,9 +103,9 @@ export async function openEdit(req, block, object, slot, focusField = null) {
     try {
       await busy(() => api.saveObject(object.objectSid, name, changes, req.ctx.sid()));
       if (!here()) return;
-      toast('Saved. Check compliance again to see what Twilio thinks now.');
+      toast('Saved. Twilio is checking it again…');
       req.slot.forget();
-      await req.load({ focusBlock: block.requirementName });
+      await req.fixed(block.requirementName);
     } catch (error) {
       if (!here()) return;
       req.slot.showError(error, problems, inputs); // what was typed stays in the form
@@ -112,6 +121,31 @@ export async function openEdit(req, block, object, slot, focusField = null) {
   });
   const target = inputs.find((i) => i.spec.machineName === focusField);
   if (target) target.focus(); else heading.focus();
+}
+
+/**
+ * Says, at the top of the editor, when other profiles use the record too: a change then
+ * changes it for them as well, so the editor offers to save for all or as a copy.
+ * @param {Section} req @param {AssignedObject} object
+ * @param {{ shared: HTMLElement, save: HTMLButtonElement, saveCopy: HTMLButtonElement }} parts
+ */
+async function tellIfShared(req, object, { shared, save, saveCopy }) {
+  const here = req.live();
+  try {
+    const usage = await api.objectUsage([object.objectSid]);
+    if (!here()) return;
+    const others = (usage.records[0]?.usedBy ?? [])
+      .filter((u) => u.sid !== req.ctx.sid() && (u.what === 'customer-profile' || u.what === 'trust-product'));
+    if (!others.length) return;
+    const names = others.slice(0, 3).map((u) => `“${plainUserText(u.name ?? u.sid, 80)}”`).join(', ');
+    const more = others.length > 3 ? ` and ${count(others.length - 3, 'more')}` : '';
+    shared.textContent = `This record is also used by ${count(others.length, 'other profile')}: ${names}${more}. Saving changes it for ${others.length === 1 ? 'both' : 'all of them'}; to change it for this ${req.one()} only, save a copy.`;
+    shared.hidden = false;
+    save.textContent = others.length === 1 ? 'Save for both' : 'Save for all of them';
+    saveCopy.hidden = !object.assignmentSid;
+  } catch {
+    // Not known: the editor works as for a record of its own.
+  }
 }
 
 /**
@@ -132,7 +166,7 @@ async function saveAsNew(req, block, object, inputs, name, problems) {
     if (!here()) return;
     toast(`Saved as a new ${block.name} for this ${req.one()}. The original is unchanged.`);
     req.slot.forget();
-    await req.load({ focusBlock: block.requirementName });
+    await req.fixed(block.requirementName);
   } catch (error) {
     if (here()) req.slot.showError(error, problems, inputs);
   }
@@ -194,9 +228,9 @@ export async function openCreate(req, block, slot, focusField = null) {
     try {
       await busy(() => api.createObject(recordKind(block), type.machineName, nameInput.value, attributes, { kind: req.ctx.kind(), sid: req.ctx.sid() }));
       if (!here()) return;
-      toast(`${block.name} added. Check compliance again to see what Twilio thinks now.`);
+      toast(`${block.name} added. Twilio is checking it again…`);
       req.slot.forget();
-      await req.load({ focusBlock: block.requirementName });
+      await req.fixed(block.requirementName);
     } catch (error) {
       if (!here()) return;
       save.disabled = false;
@@ -221,7 +255,7 @@ function halfDone(req, error, problems, block) {
         await busy(() => api.assignObject(req.ctx.sid(), created.sid, req.ctx.kind()));
         toast(`Added to the ${req.one()}.`);
         req.slot.forget();
-        await req.load({ focusBlock: block.requirementName });
+        await req.fixed(block.requirementName);
       } catch (again) {
         problems.replaceChildren(errorPanel(again, req.ctx));
       }

@@ -18,14 +18,14 @@ export async function removeRecord(req, block, object) {
   const one = req.one();
   const ok = await confirmDialog(`Remove “${name}” from this ${one}?`,
     `This profile will no longer use “${name}” for ${block.name}, and Twilio will see that requirement as not met until something else is assigned. “${name}” stays in your account and can be assigned again.`,
-    `Remove from this ${one}`);
+    `Remove from this ${one}`, undefined, { danger: true });
   if (!ok) return;
   const here = req.live();
   try {
     await busy(() => api.unassignObject(req.ctx.sid(), object.assignmentSid, req.ctx.kind()));
     if (!here()) return;
     toast(`“${name}” was removed from this ${one}.`);
-    await req.load({ focusBlock: block.requirementName });
+    await req.fixed(block.requirementName);
     if (object.objectSid.startsWith('BU')) return;
     // Nothing else uses it now? Then offer to delete it (and an address only it named).
     const leftovers = await busy(() => api.objectUsage([object.objectSid])).catch(() => /** @type {import('../../../types/commands').Leftovers | null} */ (null));
