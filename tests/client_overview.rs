@@ -89,6 +89,11 @@ async fn subaccounts_are_listed_with_the_main_token_and_read_with_their_own() {
     assert!(sub.rows.iter().all(|r| r.account_sid == SUB1));
     assert_eq!(sub.rows[0].kind, BundleKind::CustomerProfile);
     assert_eq!(sub.rows[0].reasons, 2);
+    assert_eq!(
+        sub.rows[0].first_reason,
+        Some(18601),
+        "the first reason's code, for the row to say it in words"
+    );
     assert_eq!(sub.rows[3].kind, BundleKind::TrustProduct);
 
     // On the wire: the Accounts list with the main token; each account's lists with its own.

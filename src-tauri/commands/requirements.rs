@@ -39,10 +39,7 @@ pub async fn requirements(
         );
         let policy = policy?;
         let assignments = assignments?.records;
-        let latest = evaluations?
-            .records
-            .into_iter()
-            .max_by(|a, b| a.date_created.cmp(&b.date_created));
+        let latest = crate::trusthub::requirements::latest(evaluations?.records);
 
         // The words of every type the policy names (a type Twilio does not describe
         // falls back to its machine name's words).

@@ -251,6 +251,19 @@ fn needs_file(fields: &[String]) -> bool {
     !fields.is_empty() && fields.iter().any(|f| f != "address_sids")
 }
 
+/// The newest of a profile's evaluations. Twilio lists them newest first, and two made in
+/// the same second (a check right after a fix) have the same `date_created`: of those, the
+/// one listed first is the newer, so a tie never brings back the check before the fix.
+pub fn latest(evaluations: Vec<Evaluation>) -> Option<Evaluation> {
+    evaluations.into_iter().reduce(|newest, e| {
+        if e.date_created > newest.date_created {
+            e
+        } else {
+            newest
+        }
+    })
+}
+
 pub fn build(s: &Sources<'_>) -> Requirements {
     let requirements = s.policy.requirements.clone().unwrap_or(Value::Null);
     let results: Vec<RequirementResult> = s
@@ -794,5 +807,24 @@ mod tests {
             None,
             "no advice without a failure"
         );
+    }
+
+    #[test]
+    fn the_latest_evaluation_is_the_newest_and_of_two_in_the_same_second_the_first_listed() {
+        let e = |sid: &str, at: &str| -> Evaluation {
+            parse(json!({"sid": sid, "status": "noncompliant", "date_created": at}))
+        };
+        let listed = vec![
+            e("EL3", "2026-01-02T10:00:05Z"),
+            e("EL2", "2026-01-02T10:00:05Z"),
+            e("EL1", "2026-01-02T09:00:00Z"),
+        ];
+        assert_eq!(latest(listed).unwrap().sid.as_deref(), Some("EL3"));
+        let unordered = vec![
+            e("EL1", "2026-01-02T09:00:00Z"),
+            e("EL4", "2026-01-03T00:00:00Z"),
+        ];
+        assert_eq!(latest(unordered).unwrap().sid.as_deref(), Some("EL4"));
+        assert!(latest(Vec::new()).is_none());
     }
 }

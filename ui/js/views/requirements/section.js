@@ -57,6 +57,7 @@ export function createRequirements(root, ctx) {
   let data = null;
   let visit = 0;
   let guided = false; // walking a new draft through its requirements, one after another
+  let reads = 0; // each read of the blocks, numbered
   /** @type {Set<string>} blocks whose fix Twilio is checking now */
   const checking = new Set();
   /** @type {Map<string, string>} blocks whose check after a fix could not be made, and why */
@@ -104,13 +105,15 @@ export function createRequirements(root, ctx) {
   /** @param {{ focusBlock?: string | null }} [options] */
   async function load({ focusBlock = null } = {}) {
     const here = req.live();
+    // Reads can overlap (a fix's own check and "Check with Twilio"): only the newest is shown.
+    const ticket = ++reads;
     const profile = ctx.profile();
     if (!profile?.policy_sid) return;
     message.replaceChildren();
     if (!data) blocks.replaceChildren(h('p', { class: 'muted' }, 'Reading what Twilio needs…'));
     try {
       const next = await busy(() => api.profileRequirements(ctx.sid(), profile.policy_sid, ctx.kind()));
-      if (!here()) return;
+      if (!here() || ticket !== reads) return;
       data = next;
       render();
       // What was just changed here is in the history now, and the next step may be another.
@@ -122,7 +125,7 @@ export function createRequirements(root, ctx) {
       }
       if (focusBlock) focusOn(blocks.querySelector(`[data-requirement="${CSS.escape(focusBlock)}"] h3`));
     } catch (error) {
-      if (!here() || error.kind === 'cancelled') return;
+      if (!here() || error.kind === 'cancelled' || ticket !== reads) return;
       blocks.replaceChildren();
       message.replaceChildren(errorPanel(error, ctx));
     }
