@@ -188,16 +188,18 @@ pub async fn install_update(
         },
         || {},
     );
-    // Dropping the download when it grows past the cap ends its request.
+    // Dropping the download when it grows past the cap ends its request. The cap is looked
+    // at first each time (`biased`), so no more than one poll's worth of chunks is read past it.
     let bytes = tokio::select! {
-        done = download => done.map_err(|e| {
-            log::warn!("update download refused: {e}");
-            fail(classify(&e))
-        })?,
+        biased;
         () = too_big.notified() => {
             log::warn!("refused an update download larger than {MAX_DOWNLOAD_BYTES} bytes");
             return Err(fail(Failure::WrongPackage));
         }
+        done = download => done.map_err(|e| {
+            log::warn!("update download refused: {e}");
+            fail(classify(&e))
+        })?,
     };
     // A signed package for another system (an .rpm for a .deb install) is not installed.
     if let Some(installer) = installer() {

@@ -246,9 +246,10 @@ async fn release_update_refuses_a_tampered_foreign_or_endless_download_then_inst
         .expect("the app hung up")
         .unwrap();
     eprintln!("the app hung up after {sent} bytes of the endless download");
-    // What the socket buffers held when the app hung up is the only slack.
+    // The slack is what was in flight when the app hung up: the socket buffers on both
+    // sides of the loopback and one poll's worth of chunks, more on a loaded machine.
     assert!(
-        (CAP..CAP + 16 * 1024 * 1024).contains(&sent),
+        (CAP..CAP + 32 * 1024 * 1024).contains(&sent),
         "sent {sent} bytes before the app hung up"
     );
     app.close().await;
