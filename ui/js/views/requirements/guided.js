@@ -19,7 +19,7 @@ function fillable(/** @type {Block} */ block) {
 /**
  * Says how far the draft got in `guide` and opens the next requirement with nothing
  * assigned: a choice among what the account already has when it has some, else the form
- * for a new one. When every requirement has something, points to "Check compliance now"
+ * for a new one. When every requirement has something, points to "Check with Twilio"
  * (`check`). Answers whether the walk goes on (something was opened, and has the focus).
  * @param {Section} req
  * @param {{ guide: HTMLElement, blocks: HTMLElement, check: HTMLElement }} parts
@@ -34,7 +34,7 @@ export async function walk(req, { guide, blocks, check }) {
   if (!next) {
     guide.replaceChildren(h('p', {}, h('strong', {}, 'Every requirement has something assigned. '),
       open.length ? 'What is left is a file to upload in the Twilio Console. ' : '',
-      'Press “Check compliance now” to have Twilio check the draft, then “Submit for review…” at the top.'));
+      'Press “Check with Twilio” to have Twilio check the draft, then “Submit for review…” at the top.'));
     focusOn(check);
     return { opened: true, finished: true };
   }
