@@ -5,25 +5,11 @@
 
 mod common;
 
+use common::prism::{prism_of, Prism};
 use common::*;
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 use trusthub_desk::trusthub::models::BundleKind;
 use trusthub_desk::trusthub::models::{ProfileFilter, ProfileStatus, ProfileUpdate};
 use trusthub_desk::trusthub::TrustHubClient;
-
-struct Prism {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Prism {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// The account Twilio's examples name: Prism answers every record as that account's, and the
 /// client takes no record of another account than the credentials'.
@@ -40,45 +26,6 @@ fn example_credentials() -> [trusthub_desk::credentials::Credentials; 2] {
 
 fn prism() -> Prism {
     prism_of("twilio_trusthub_v1.json", true)
-}
-
-/// Prism serving one of Twilio's specs in tests/spec/. With `errors`, Prism also refuses
-/// its own answers when they break the spec; the classic API's examples write their
-/// `*_uri` fields as paths, which its schema calls URIs, so there it checks requests only
-/// (an invalid request is still answered 422).
-fn prism_of(spec: &str, errors: bool) -> Prism {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let bin = format!("{root}/scripts/node_modules/.bin/prism");
-    assert!(
-        std::path::Path::new(&bin).exists(),
-        "Prism is missing: run `npm ci` in scripts/ (scripts/test.sh does)"
-    );
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut command = Command::new(bin);
-    command.arg("mock");
-    if errors {
-        command.arg("--errors");
-    }
-    let child = command
-        .args(["-h", "127.0.0.1", "-p", &port.to_string()])
-        .arg(format!("{root}/tests/spec/{spec}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "Prism did not start");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Prism {
-        child,
-        base: format!("http://127.0.0.1:{port}"),
-    }
 }
 
 fn field_updates() -> Vec<ProfileUpdate> {

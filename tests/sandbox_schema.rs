@@ -16,8 +16,12 @@ struct Sb {
 
 impl Sb {
     async fn start() -> Self {
+        Self::start_with(std::time::Duration::from_secs(60)).await
+    }
+
+    async fn start_with(review_delay: std::time::Duration) -> Self {
         let sandbox = Sandbox::start(sandbox::Config {
-            review_delay: std::time::Duration::from_secs(60),
+            review_delay,
             subaccounts: 2,
             ..sandbox::Config::default()
         })
@@ -51,7 +55,14 @@ impl Sb {
             request = request.form(form);
         }
         let response = request.send().await.unwrap();
-        (response.status().as_u16(), response.json().await.unwrap())
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.unwrap();
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes).unwrap()
+        };
+        (status, body)
     }
 
     /// Calls the sandbox and asserts the answer has the status and the schema the spec gives.
@@ -595,4 +606,212 @@ async fn every_answer_about_new_drafts_and_trust_products_matches_the_spec() {
         .unwrap();
     assert_eq!(gone.status().as_u16(), 204);
     assert!(gone.bytes().await.unwrap().is_empty());
+}
+
+/// Texting's answers (brands, services, numbers, campaigns, use cases) against Twilio's
+/// Messaging v1 spec, in every state the demo reaches: pending, approved, failed with
+/// Twilio's errors, and a campaign fixed.
+#[tokio::test]
+async fn every_texting_answer_matches_the_messaging_spec() {
+    use trusthub_desk::sandbox::trust_product_sid;
+    let delay = std::time::Duration::from_millis(200);
+    let sb = Sb::start_with(delay).await;
+    let profile = profile_sid(Seeded::APPROVED);
+    let a2p = trust_product_sid(Seeded::TRUST_PRODUCT_APPROVED);
+    let brands = "/v1/a2p/BrandRegistrations";
+    let brand = sb
+        .conforms(
+            Method::POST,
+            brands,
+            brands,
+            &[
+                ("CustomerProfileBundleSid", &profile),
+                ("A2PProfileBundleSid", &a2p),
+                ("BrandType", "STANDARD"),
+            ],
+            201,
+        )
+        .await;
+    let bn = brand["sid"].as_str().unwrap().to_owned();
+    let one = "/v1/a2p/BrandRegistrations/{Sid}";
+    sb.conforms(Method::GET, one, &format!("{brands}/{bn}"), &[], 200)
+        .await;
+    tokio::time::sleep(delay * 2).await;
+    let approved = sb
+        .conforms(
+            Method::GET,
+            brands,
+            &format!("{brands}?PageSize=50"),
+            &[],
+            200,
+        )
+        .await;
+    assert_eq!(approved["data"][0]["status"], "APPROVED");
+    sb.conforms(
+        Method::GET,
+        "/v1/a2p/BrandRegistrations/{BrandSid}/Vettings",
+        &format!("{brands}/{bn}/Vettings"),
+        &[],
+        200,
+    )
+    .await;
+
+    let service = sb
+        .conforms(
+            Method::POST,
+            "/v1/Services",
+            "/v1/Services",
+            &[("FriendlyName", "Fabrikam texts")],
+            201,
+        )
+        .await;
+    let mg = service["sid"].as_str().unwrap().to_owned();
+    sb.conforms(
+        Method::GET,
+        "/v1/Services",
+        "/v1/Services?PageSize=50",
+        &[],
+        200,
+    )
+    .await;
+    let numbers = sb
+        .call(
+            Method::GET,
+            &format!(
+                "/2010-04-01/Accounts/{}/IncomingPhoneNumbers.json",
+                sandbox::DEMO_ACCOUNT_SID
+            ),
+            &[],
+        )
+        .await
+        .1;
+    let pn = numbers["incoming_phone_numbers"][0]["sid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let in_service = "/v1/Services/{ServiceSid}/PhoneNumbers";
+    sb.conforms(
+        Method::POST,
+        in_service,
+        &format!("/v1/Services/{mg}/PhoneNumbers"),
+        &[("PhoneNumberSid", &pn)],
+        201,
+    )
+    .await;
+    sb.conforms(
+        Method::GET,
+        in_service,
+        &format!("/v1/Services/{mg}/PhoneNumbers?PageSize=50"),
+        &[],
+        200,
+    )
+    .await;
+    sb.conforms(
+        Method::GET,
+        "/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/Usecases",
+        &format!("/v1/Services/{mg}/Compliance/Usa2p/Usecases?BrandRegistrationSid={bn}"),
+        &[],
+        200,
+    )
+    .await;
+    let campaigns = format!("/v1/Services/{mg}/Compliance/Usa2p");
+    let form = [
+        ("BrandRegistrationSid", bn.as_str()),
+        ("UsAppToPersonUsecase", "MIXED"),
+        (
+            "Description",
+            "Order updates and delivery notices for our customers.",
+        ),
+        (
+            "MessageFlow",
+            "Customers tick a box on the order form at the shop counter.",
+        ),
+        (
+            "MessageSamples",
+            "Fabrikam: your order is ready. Reply STOP to opt out.",
+        ),
+        (
+            "MessageSamples",
+            "Fabrikam: your order ships tomorrow. Reply STOP to opt out.",
+        ),
+        ("HasEmbeddedLinks", "false"),
+        ("HasEmbeddedPhone", "false"),
+        ("OptOutKeywords", "STOP"),
+        (
+            "OptOutMessage",
+            "Fabrikam: you will get no more texts from us.",
+        ),
+    ];
+    let made = sb
+        .conforms(
+            Method::POST,
+            "/v1/Services/{MessagingServiceSid}/Compliance/Usa2p",
+            &campaigns,
+            &form,
+            201,
+        )
+        .await;
+    let qe = made["sid"].as_str().unwrap().to_owned();
+    tokio::time::sleep(delay * 2).await;
+    let one_campaign = "/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/{Sid}";
+    let failed = sb
+        .conforms(
+            Method::GET,
+            one_campaign,
+            &format!("{campaigns}/{qe}"),
+            &[],
+            200,
+        )
+        .await;
+    assert_eq!(failed["campaign_status"], "FAILED");
+    assert_eq!(failed["errors"][0]["error_code"], 30909);
+    sb.conforms(
+        Method::GET,
+        "/v1/Services/{MessagingServiceSid}/Compliance/Usa2p",
+        &format!("{campaigns}?PageSize=50"),
+        &[],
+        200,
+    )
+    .await;
+    let mut fixed = form.to_vec();
+    fixed.retain(|(k, _)| {
+        !matches!(
+            *k,
+            "BrandRegistrationSid" | "UsAppToPersonUsecase" | "OptOutKeywords" | "OptOutMessage"
+        )
+    });
+    fixed.push(("AgeGated", "false"));
+    fixed.push(("DirectLending", "false"));
+    for f in &mut fixed {
+        if f.0 == "MessageFlow" {
+            f.1 = "Customers tick a box at https://fabrikam.example.com/checkout to get texts.";
+        }
+    }
+    sb.conforms(
+        Method::POST,
+        one_campaign,
+        &format!("{campaigns}/{qe}"),
+        &fixed,
+        200,
+    )
+    .await;
+    tokio::time::sleep(delay * 2).await;
+    let verified = sb
+        .conforms(
+            Method::GET,
+            one_campaign,
+            &format!("{campaigns}/{qe}"),
+            &[],
+            200,
+        )
+        .await;
+    assert_eq!(verified["campaign_status"], "VERIFIED");
+    let (status, _) = sb
+        .call(
+            Method::DELETE,
+            &format!("/v1/Services/{mg}/PhoneNumbers/{pn}"),
+            &[],
+        )
+        .await;
+    assert_eq!(status, 204);
 }

@@ -9,6 +9,7 @@ pub mod catalog;
 mod data;
 mod routes;
 mod store;
+mod texting_routes;
 
 use std::sync::Arc;
 use std::time::Duration;

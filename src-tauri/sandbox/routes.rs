@@ -16,6 +16,7 @@ use std::time::Duration;
 
 use super::data::{generated_name, profile_sid, Seeded};
 use super::store::{classic, get, now, rfc2822, BundleKind, Db, Refusal, Reply};
+use super::texting_routes;
 use super::{
     Config, DEMO_ACCOUNT_SID, DEMO_API_KEY_SID, SECOND_ACCOUNT_PROFILES, SECOND_ACCOUNT_SID,
 };
@@ -298,6 +299,21 @@ async fn dispatch(State(registry): State<Arc<Registry>>, request: Request) -> Re
         _ => None,
     };
     let m = method.as_str();
+    if matches!(
+        segments.as_slice(),
+        ["v1", "a2p", ..] | ["v1", "Services", ..]
+    ) {
+        let answer = with_db(&registry, &account, |d| {
+            texting_routes::answer(d, m, &segments, &path, &query, &form)
+        });
+        return match answer {
+            Some(texting_routes::Answer::Record(reply, status)) => {
+                respond(reply, StatusCode::from_u16(status).unwrap_or(ok))
+            }
+            Some(texting_routes::Answer::Deleted(result)) => deleted(result),
+            None => respond(Err(Refusal::not_found(&path)), ok),
+        };
+    }
     match (m, segments.as_slice()) {
         // ---- TrustHub: bundles ----
         ("GET", ["v1", c]) if bundle(c).is_some() => {

@@ -11,6 +11,8 @@ use super::TrustHubError;
 pub const TWILIO_BASE_URL: &str = "https://trusthub.twilio.com";
 /// The classic API (addresses, phone numbers, accounts) when talking to Twilio.
 pub const TWILIO_API_URL: &str = "https://api.twilio.com";
+/// Messaging v1 (brands, Messaging Services, campaigns) when talking to Twilio.
+pub const TWILIO_MESSAGING_URL: &str = "https://messaging.twilio.com";
 pub const BASE_URL_ENV: &str = "TRUSTHUB_DESK_BASE_URL";
 /// The name under which credentials checked against Twilio are kept.
 pub const TWILIO_SERVER: &str = "twilio";
@@ -133,6 +135,17 @@ pub fn classic_api_for(base: &Url) -> Url {
     }
 }
 
+/// Where Messaging v1 is for this base: Twilio's own host when talking to Twilio, else the
+/// same server, as for the classic API (`/v1/a2p/…` and `/v1/Services…` are not TrustHub
+/// paths, so one override serves all three).
+pub fn messaging_api_for(base: &Url) -> Url {
+    if is_twilio_host(base) {
+        Url::parse(TWILIO_MESSAGING_URL).unwrap_or_else(|_| base.clone())
+    } else {
+        base.clone()
+    }
+}
+
 /// Same scheme, host and port: the only place a URL handed back by the server may point.
 pub fn same_origin(a: &Url, b: &Url) -> bool {
     a.origin() == b.origin()
@@ -211,6 +224,16 @@ mod tests {
         assert_eq!(classic_api_for(&twilio).as_str(), "https://api.twilio.com/");
         let local = Url::parse("http://127.0.0.1:4010").unwrap();
         assert_eq!(classic_api_for(&local), local);
+        assert_eq!(
+            messaging_api_for(&twilio).as_str(),
+            "https://messaging.twilio.com/"
+        );
+        assert_eq!(messaging_api_for(&local), local);
+        assert_eq!(
+            server_id(&Url::parse(TWILIO_MESSAGING_URL).unwrap()),
+            "twilio",
+            "one Twilio credential serves its three hosts"
+        );
     }
 
     #[test]

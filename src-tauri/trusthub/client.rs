@@ -25,8 +25,12 @@ pub struct TrustHubClient {
     pub(super) http: reqwest::Client,
     /// TrustHub: `https://trusthub.twilio.com`, or the override.
     pub(super) base: Url,
-    /// The classic API: `https://api.twilio.com`, or the override (which serves both).
+    /// The classic API: `https://api.twilio.com`, or the override (which serves all three).
     pub(super) api: Url,
+    /// Messaging v1: `https://messaging.twilio.com`, or the override.
+    pub(super) messaging: Url,
+    /// At most one brand or campaign request a second per account, as Twilio asks.
+    pub(super) pace: super::messaging::Pace,
     pub(super) limits: Limits,
 }
 
@@ -92,10 +96,13 @@ impl TrustHubClient {
     /// `http` should come from [`http_client_with`] the same `limits`.
     pub fn with_limits(http: reqwest::Client, base: Url, limits: Limits) -> Self {
         let api = super::base_url::classic_api_for(&base);
+        let messaging = super::base_url::messaging_api_for(&base);
         Self {
             http,
             base,
             api,
+            messaging,
+            pace: super::messaging::Pace::default(),
             limits,
         }
     }
@@ -114,6 +121,13 @@ impl TrustHubClient {
     /// A classic-API URL with this path.
     pub(super) fn api_url(&self, path: &str) -> Url {
         let mut url = self.api.clone();
+        url.set_path(path);
+        url
+    }
+
+    /// A Messaging v1 URL with this path.
+    pub(super) fn messaging_url(&self, path: &str) -> Url {
+        let mut url = self.messaging.clone();
         url.set_path(path);
         url
     }

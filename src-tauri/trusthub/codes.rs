@@ -16,6 +16,21 @@ pub fn meaning(code: i64) -> Option<&'static str> {
         20503 => "Twilio is not available right now. Try again in a few minutes.",
         22204 => "Twilio does not accept a status change together with other changes. Save your other changes first, then change the status.",
         60711 => "Twilio does not allow changes while the profile is in review or approved. Wait for Twilio's decision; a rejected profile can be changed and submitted again.",
+        // Texting (A2P 10DLC): brands, campaigns and the numbers in them.
+        30034 => "The number is not in a registered campaign's Messaging Service, so carriers block its texts to US numbers. Add it to the service of an approved campaign.",
+        30035 => "The number's campaign is still being registered. Texts to US numbers go through once the campaign is approved.",
+        30729 => "The business's country is not one Twilio can register brands for. Check the country in the Customer-Profile's address.",
+        30751 => "Sole proprietor brands need a US or Canadian mobile number that can receive texts. Change the mobile number in the A2P Trust Product, then resubmit the brand.",
+        30752 => "The confirmation code sent by text has expired (it is valid for 24 hours). Send the confirmation text again.",
+        30885 => "Twilio judged the campaign high risk. Such a campaign cannot be resubmitted; contact Twilio Support.",
+        30889 => "The campaign says its messages contain a phone number, but no sample message shows one. Add the number to a sample, or say the messages have none.",
+        30893 => "The sample messages do not match the use case chosen. Write samples of what you will really send for this use case.",
+        30900 => "The campaign is not eligible for this use case. Choose another use case, or contact Twilio Support.",
+        30909 => "Twilio could not verify how people opt in. Describe where and how they agree (a web page address, a form, a keyword) so that a reviewer can check it.",
+        30923 => "Agreeing to texts must not be bundled with agreeing to terms: people must be able to opt in separately. Change how people opt in, and describe it.",
+        30991 | 30994 => "The brand is not verified yet, so a campaign cannot be registered for it. Wait for the brand's approval, or fix and resubmit the brand.",
+        60723 => "Twilio does not allow this brand to be changed or resubmitted now, for example while a campaign of it exists.",
+        60724 => "This brand has used all three resubmissions Twilio allows. Contact Twilio Support to go further.",
         _ => return None,
     })
 }
@@ -39,6 +54,13 @@ pub fn resource_of(path: &str) -> &'static str {
         "Addresses" => "address",
         "IncomingPhoneNumbers" => "phone number",
         "Accounts" => "account",
+        "BrandRegistrations" => "brand",
+        "Vettings" => "brand vetting",
+        "SmsOtp" => "confirmation text",
+        "Services" => "Messaging Service",
+        "PhoneNumbers" => "number in a Messaging Service",
+        "Usa2p" => "campaign",
+        "Usecases" => "list of use cases",
         _ => "record",
     }
 }
@@ -74,6 +96,11 @@ mod tests {
             "address"
         );
         assert_eq!(resource_of("/"), "record");
+        assert_eq!(
+            resource_of("/v1/Services/MG0123456789abcdef0123456789abcdef/Compliance/Usa2p/QE0123456789abcdef0123456789abcdef"),
+            "campaign"
+        );
+        assert_eq!(resource_of("/v1/a2p/BrandRegistrations"), "brand");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod drafts;
 mod error;
 pub mod limits;
 pub mod links;
+pub mod messaging;
 pub mod models;
 pub mod objects;
 pub mod overview;

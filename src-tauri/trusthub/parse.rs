@@ -96,5 +96,11 @@ pub fn fuzz_one(bytes: &[u8]) {
     let _ = parse_body::<TypeDefinition>(status, bytes);
     let _ = parse_classic_page::<Address>(status, bytes, "addresses");
     let _ = parse_classic_page::<PhoneNumber>(status, bytes, "incoming_phone_numbers");
+    {
+        use super::messaging::models::{Brand, Campaign, ServiceNumber};
+        let _ = parse_page::<Brand>(status, bytes);
+        let _ = parse_body::<Campaign>(status, bytes);
+        let _ = parse_page::<ServiceNumber>(status, bytes);
+    }
     let _ = super::error::ApiError::from_body(status, bytes);
 }

@@ -41,6 +41,7 @@ pub fn seed_response() -> serde_json::Value {
     v
 }
 
+pub mod prism;
 pub mod spec;
 
 /// A form body as the client sends it: the pairs URL-encoded, in order.

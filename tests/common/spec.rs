@@ -1,5 +1,6 @@
 //! Twilio's OpenAPI specs (tests/spec/, MIT) as JSON Schemas the tests validate against:
-//! TrustHub v1, and the classic API (2010-04-01) for addresses, numbers and accounts.
+//! TrustHub v1, the classic API (2010-04-01) for addresses, numbers and accounts, and
+//! Messaging v1 for brands, services and campaigns.
 
 use serde_json::{json, Map, Value};
 use std::sync::OnceLock;
@@ -18,10 +19,19 @@ pub fn classic() -> &'static Value {
     })
 }
 
+pub fn messaging() -> &'static Value {
+    static SPEC: OnceLock<Value> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        serde_json::from_str(include_str!("../spec/twilio_messaging_v1.json")).unwrap()
+    })
+}
+
 /// The spec a path belongs to.
 fn spec_of(path: &str) -> &'static Value {
     if path.starts_with("/2010-04-01") {
         classic()
+    } else if path.starts_with("/v1/a2p/") || path.starts_with("/v1/Services") {
+        messaging()
     } else {
         trusthub()
     }

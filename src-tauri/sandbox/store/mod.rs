@@ -7,6 +7,9 @@ pub mod classic;
 mod evaluate;
 mod objects;
 mod seed;
+mod texting;
+mod texting_campaigns;
+mod texting_services;
 
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashMap};
@@ -180,6 +183,8 @@ pub struct Db {
     /// The bundles of the parent account (its primary profile), as last seen: a
     /// subaccount's profile links to them.
     foreign: HashMap<String, (ProfileStatus, BundleKind)>,
+    /// Brands, Messaging Services and campaigns (Messaging v1).
+    texting: texting::Texting,
 }
 
 pub fn date(unix: i64) -> String {
@@ -272,6 +277,7 @@ impl Db {
             next: 0,
             salt,
             foreign: HashMap::new(),
+            texting: texting::Texting::default(),
         }
     }
 

@@ -1,0 +1,231 @@
+//! The demo's texting follows Twilio's rules, driven through the app's own client: a brand
+//! from the approved pair, approved after the review delay; no campaign before that; one
+//! campaign a service, failed with Twilio's code when its opt-in cannot be checked, fixed,
+//! and approved; numbers in one service at most.
+
+mod common;
+
+use common::basic;
+use std::time::Duration;
+use trusthub_desk::sandbox::{self, profile_sid, trust_product_sid, Sandbox, Seeded};
+use trusthub_desk::trusthub::messaging::campaign_form::CampaignInput;
+use trusthub_desk::trusthub::messaging::models::{BrandInput, BrandKind};
+use trusthub_desk::trusthub::{http_client_for, TrustHubClient, TrustHubError};
+
+/// Longer than two paced requests (a second each), so a check made just after a
+/// submission still sees it pending.
+const DELAY: Duration = Duration::from_secs(3);
+const DECIDED: Duration = Duration::from_millis(3_300);
+
+async fn start() -> (Sandbox, TrustHubClient) {
+    let sb = Sandbox::start(sandbox::Config {
+        review_delay: DELAY,
+        ..sandbox::Config::default()
+    })
+    .await
+    .unwrap();
+    let client = TrustHubClient::new(http_client_for(&sb.base_url()).unwrap(), sb.base_url());
+    (sb, client)
+}
+
+fn code(result: Result<impl std::fmt::Debug, TrustHubError>) -> (u16, Option<i64>) {
+    match result {
+        Err(TrustHubError::Api(e)) => (e.status, e.code),
+        other => panic!("expected a Twilio error, got {other:?}"),
+    }
+}
+
+fn pair() -> BrandInput {
+    BrandInput {
+        customer_profile_sid: profile_sid(Seeded::APPROVED),
+        a2p_trust_product_sid: trust_product_sid(Seeded::TRUST_PRODUCT_APPROVED),
+        kind: BrandKind::Standard,
+        mock: false,
+    }
+}
+
+fn campaign(brand: &str) -> CampaignInput {
+    CampaignInput {
+        brand_sid: brand.into(),
+        usecase: "ACCOUNT_NOTIFICATION".into(),
+        description: "Order updates and delivery notices for Fabrikam's customers.".into(),
+        message_flow: "Customers tick a box when they place an order at the shop counter.".into(),
+        message_samples: vec![
+            "Fabrikam: your order 1042 is ready for pick-up. Reply STOP to opt out.".into(),
+            "Fabrikam: your order 1043 ships tomorrow. Reply STOP to opt out.".into(),
+        ],
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn from_the_approved_pair_to_a_campaign_with_a_number_failed_once_and_fixed() {
+    let (sb, client) = start().await;
+    let c = sb.demo_credentials().unwrap();
+    let brand = client.register_brand(&c, &pair()).await.unwrap();
+    assert!(!brand.existing);
+    assert_eq!(brand.record.status.as_deref(), Some("PENDING"));
+    let bn = brand.record.sid.clone().unwrap();
+    let service = client.create_service(&c, "Fabrikam texts").await.unwrap();
+    assert!(!service.existing);
+    let mg = service.record.sid.clone().unwrap();
+    assert_eq!(
+        code(client.create_campaign(&c, &mg, &campaign(&bn)).await),
+        (400, Some(30_991)),
+        "no campaign before the brand is approved"
+    );
+    // The same pair again (a retry): the brand is found, not made twice.
+    let again = client.register_brand(&c, &pair()).await.unwrap();
+    assert!(again.existing);
+    assert_eq!(client.list_brands(&c).await.unwrap().records.len(), 1);
+
+    tokio::time::sleep(DECIDED).await;
+    let approved = client.fetch_brand(&c, &bn).await.unwrap();
+    assert_eq!(approved.status.as_deref(), Some("APPROVED"));
+    assert_eq!(approved.identity_status.as_deref(), Some("VERIFIED"));
+    let usecases = client.list_usecases(&c, &mg, &bn).await.unwrap();
+    assert!(usecases
+        .iter()
+        .any(|u| u.code.as_deref() == Some("ACCOUNT_NOTIFICATION")));
+
+    // An opt-in that names no page and no keyword cannot be checked: Twilio's 30909.
+    let made = client
+        .create_campaign(&c, &mg, &campaign(&bn))
+        .await
+        .unwrap();
+    let qe = made.record.sid.clone().unwrap();
+    assert_eq!(made.record.campaign_status.as_deref(), Some("PENDING"));
+    tokio::time::sleep(DECIDED).await;
+    let failed = client.fetch_campaign(&c, &mg, &qe).await.unwrap();
+    assert_eq!(failed.campaign_status.as_deref(), Some("FAILED"));
+    let errors = failed.errors.unwrap();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].error_code, Some(30_909));
+    assert_eq!(
+        errors[0].fields.as_deref(),
+        Some(&["MESSAGE_FLOW".to_owned()][..])
+    );
+
+    let mut fixed = campaign(&bn);
+    fixed.message_flow =
+        "Customers tick a box at https://fabrikam.example.com/checkout to get texts.".into();
+    let resent = client.edit_campaign(&c, &mg, &qe, &fixed).await.unwrap();
+    assert_eq!(resent.campaign_status.as_deref(), Some("PENDING"));
+    tokio::time::sleep(DECIDED).await;
+    let verified = client.fetch_campaign(&c, &mg, &qe).await.unwrap();
+    assert_eq!(verified.campaign_status.as_deref(), Some("VERIFIED"));
+    assert_eq!(verified.errors, Some(vec![]));
+    assert_eq!(
+        code(client.edit_campaign(&c, &mg, &qe, &fixed).await),
+        (400, Some(21_712)),
+        "only a failed campaign is edited"
+    );
+
+    // A number of the account into the campaign's service; into one service only.
+    let number = client.list_phone_numbers(&c).await.unwrap().records[0]
+        .sid
+        .clone()
+        .unwrap();
+    client.add_service_number(&c, &mg, &number).await.unwrap();
+    let numbers = client.list_service_numbers(&c, &mg).await.unwrap();
+    assert_eq!(numbers.records.len(), 1);
+    assert!(numbers.records[0]
+        .phone_number
+        .as_deref()
+        .is_some_and(|p| p.starts_with("+1")));
+    let other = client
+        .create_service(&c, "Second service")
+        .await
+        .unwrap()
+        .record
+        .sid
+        .unwrap();
+    assert_eq!(
+        code(client.add_service_number(&c, &other, &number).await),
+        (409, Some(21_710))
+    );
+    let services = client.list_services(&c).await.unwrap();
+    let registered: Vec<_> = services
+        .records
+        .iter()
+        .map(|s| s.us_app_to_person_registered)
+        .collect();
+    assert_eq!(registered, [Some(true), Some(false)]);
+    client
+        .remove_service_number(&c, &mg, &number)
+        .await
+        .unwrap();
+    assert!(client
+        .list_service_numbers(&c, &mg)
+        .await
+        .unwrap()
+        .records
+        .is_empty());
+    let mut other_brand = campaign(&bn);
+    other_brand.brand_sid = "BN0000000000000000000000000000000f".into();
+    let e = client
+        .create_campaign(&c, &mg, &other_brand)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, TrustHubError::InvalidInput(_)),
+        "one campaign a service: {e}"
+    );
+
+    // The sandbox holds Twilio's limits itself, for a request the app's checks never make.
+    let r = reqwest::Client::new()
+        .post(format!(
+            "{}v1/Services/{other}/Compliance/Usa2p",
+            sb.base_url()
+        ))
+        .header(
+            "authorization",
+            basic(
+                sandbox::DEMO_ACCOUNT_SID,
+                &sb.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap(),
+            ),
+        )
+        .form(&[
+            ("BrandRegistrationSid", bn.as_str()),
+            ("UsAppToPersonUsecase", "MIXED"),
+            (
+                "Description",
+                "Order updates and delivery notices for our customers.",
+            ),
+            (
+                "MessageFlow",
+                "Customers tick a box at https://fabrikam.example.com/checkout.",
+            ),
+            ("MessageSamples", "Only one sample, which Twilio refuses."),
+            ("HasEmbeddedLinks", "false"),
+            ("HasEmbeddedPhone", "false"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 400);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["code"], 20001);
+    assert!(
+        body["message"].as_str().unwrap().contains("MessageSamples"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn a_brand_needs_an_approved_profile_and_trust_product_and_the_form_twilios_limits() {
+    let (sb, client) = start().await;
+    let c = sb.demo_credentials().unwrap();
+    let mut draft = pair();
+    draft.customer_profile_sid = profile_sid(0);
+    let (status, _) = code(client.register_brand(&c, &draft).await);
+    assert_eq!(status, 400);
+    // Another account sees none of this one's texting records.
+    let second = sb.second_credentials().unwrap();
+    assert!(client
+        .list_services(&second)
+        .await
+        .unwrap()
+        .records
+        .is_empty());
+}
