@@ -9,6 +9,7 @@ use common::basic;
 use std::time::Duration;
 use trusthub_desk::sandbox::{self, profile_sid, trust_product_sid, Sandbox, Seeded};
 use trusthub_desk::trusthub::messaging::campaign_form::CampaignInput;
+use trusthub_desk::trusthub::messaging::chain::{Gap, NextStep};
 use trusthub_desk::trusthub::messaging::models::{BrandInput, BrandKind};
 use trusthub_desk::trusthub::{http_client_for, TrustHubClient, TrustHubError};
 
@@ -151,6 +152,28 @@ async fn from_the_approved_pair_to_a_campaign_with_a_number_failed_once_and_fixe
         .map(|s| s.us_app_to_person_registered)
         .collect();
     assert_eq!(registered, [Some(true), Some(false)]);
+    // The whole chain as the Texting area reads it: the business ready, its number texting,
+    // every other US number of the account listed with why it cannot text yet.
+    let read = client.read_texting(&c).await.unwrap();
+    assert!(read.notes.is_empty());
+    let business = &read.chain.businesses[0];
+    assert_eq!(business.next_step, NextStep::Ready);
+    assert_eq!(business.brand_status, "Approved");
+    assert_eq!(business.campaigns[0].status, "Approved");
+    assert_eq!(business.campaigns[0].service_name, "Fabrikam texts");
+    let all = client.list_phone_numbers(&c).await.unwrap().records;
+    let gaps = &read.chain.numbers_not_texting;
+    assert_eq!(
+        gaps.len(),
+        all.len() - 1,
+        "every number but the one in the campaign"
+    );
+    assert!(
+        gaps.iter()
+            .all(|g| g.gap == Gap::NoService
+                && g.phone_number_sid.as_deref() != Some(number.as_str()))
+    );
+
     client
         .remove_service_number(&c, &mg, &number)
         .await
@@ -161,6 +184,9 @@ async fn from_the_approved_pair_to_a_campaign_with_a_number_failed_once_and_fixe
         .unwrap()
         .records
         .is_empty());
+    let read = client.read_texting(&c).await.unwrap();
+    assert_eq!(read.chain.businesses[0].next_step, NextStep::AddNumbers);
+    assert_eq!(read.chain.numbers_not_texting.len(), all.len());
     let mut other_brand = campaign(&bn);
     other_brand.brand_sid = "BN0000000000000000000000000000000f".into();
     let e = client

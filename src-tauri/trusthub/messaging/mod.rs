@@ -6,8 +6,10 @@
 mod brands;
 pub mod campaign_form;
 mod campaigns;
+pub mod chain;
 pub mod models;
 mod pace;
+mod reading;
 mod services;
 
 pub use pace::Pace;
