@@ -255,3 +255,87 @@ async fn a_brand_needs_an_approved_profile_and_trust_product_and_the_form_twilio
         .records
         .is_empty());
 }
+
+/// The demo opens with Fabrikam's brand approved, a campaign that texts and one to fix, and
+/// its answers are as Twilio's Messaging spec writes them.
+#[tokio::test]
+async fn the_demo_starts_with_a_campaign_that_texts_and_one_to_fix() {
+    use common::spec::{response_schema, violations};
+    let sb = Sandbox::start(sandbox::Config {
+        texting: true,
+        ..sandbox::Config::default()
+    })
+    .await
+    .unwrap();
+    let client = TrustHubClient::new(http_client_for(&sb.base_url()).unwrap(), sb.base_url());
+    let c = sb.demo_credentials().unwrap();
+    let read = client.read_texting(&c).await.unwrap();
+    let business = &read.chain.businesses[0];
+    assert_eq!(read.chain.businesses.len(), 1);
+    assert_eq!(business.brand_status, "Approved");
+    assert_eq!(
+        business.next_step,
+        NextStep::FixCampaign,
+        "the failed campaign leads"
+    );
+    let statuses: Vec<(&str, &str, usize)> = business
+        .campaigns
+        .iter()
+        .map(|s| (s.service_name.as_str(), s.status.as_str(), s.numbers.len()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("Fabrikam notices", "Approved", 1),
+            ("Fabrikam offers", "Not approved", 1)
+        ]
+    );
+    let all = client.list_phone_numbers(&c).await.unwrap().records;
+    let gaps = &read.chain.numbers_not_texting;
+    assert_eq!(
+        gaps.len(),
+        all.len() - 1,
+        "all but the approved campaign's number"
+    );
+    assert_eq!(
+        gaps.iter().filter(|g| g.gap == Gap::CampaignFailed).count(),
+        1
+    );
+
+    // Its answers, as Twilio's spec writes them.
+    let auth = basic(
+        sandbox::DEMO_ACCOUNT_SID,
+        &sb.auth_token(sandbox::DEMO_ACCOUNT_SID).unwrap(),
+    );
+    let get = |path: String| {
+        let auth = auth.clone();
+        let url = format!("{}{}", sb.base_url().as_str().trim_end_matches('/'), path);
+        async move {
+            reqwest::Client::new()
+                .get(url)
+                .header("authorization", auth)
+                .send()
+                .await
+                .unwrap()
+                .json::<serde_json::Value>()
+                .await
+                .unwrap()
+        }
+    };
+    let services = get("/v1/Services".into()).await;
+    let brands = get("/v1/a2p/BrandRegistrations".into()).await;
+    let offers = services["services"][1]["sid"].as_str().unwrap().to_owned();
+    let campaigns = get(format!("/v1/Services/{offers}/Compliance/Usa2p")).await;
+    assert_eq!(campaigns["compliance"][0]["errors"][0]["error_code"], 30909);
+    for (spec_path, body) in [
+        ("/v1/Services", &services),
+        ("/v1/a2p/BrandRegistrations", &brands),
+        (
+            "/v1/Services/{MessagingServiceSid}/Compliance/Usa2p",
+            &campaigns,
+        ),
+    ] {
+        let problems = violations(&response_schema(spec_path, "get", "200"), body);
+        assert!(problems.is_empty(), "{spec_path}: {problems:?}");
+    }
+}

@@ -58,6 +58,9 @@ pub struct Config {
     pub profiles_per_subaccount: usize,
     /// Added to every answer (the benchmark's network).
     pub latency: Duration,
+    /// A brand, Messaging Services, campaigns (one approved, one failed) and numbers in the
+    /// main account: the demo's. Texting's rule tests start without, to make their own.
+    pub texting: bool,
 }
 
 impl Default for Config {
@@ -69,6 +72,7 @@ impl Default for Config {
             subaccounts: 0,
             profiles_per_subaccount: 3,
             latency: Duration::ZERO,
+            texting: false,
         }
     }
 }
@@ -91,6 +95,7 @@ impl Config {
             subaccounts: number(SUBACCOUNTS_ENV).unwrap_or(3).min(MAX_SUBACCOUNTS),
             profiles_per_subaccount: number(PROFILES_PER_SUBACCOUNT_ENV).unwrap_or(3).max(1),
             latency: Duration::from_millis(number(LATENCY_ENV).unwrap_or(0).min(10_000) as u64),
+            texting: true,
         }
         .bounded()
     }

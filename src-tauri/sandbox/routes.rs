@@ -71,6 +71,9 @@ impl Registry {
         let mut demo = Db::new(DEMO_ACCOUNT_SID, base, config);
         demo.seed(0..config.profiles.max(8), Some(&main_primary));
         demo.seed_trust_products();
+        if config.texting {
+            demo.seed_texting();
+        }
         if let Some(delay) = config.decision_delay {
             demo.decide_in_review_after(delay.saturating_mul(2), 2);
         }

@@ -7,7 +7,7 @@
 use serde_json::{json, Value};
 use std::time::Instant;
 
-use super::{date, get, now, page_slice, BundleKind, Db, Pairs, Refusal, Reply};
+use super::{date, get, later, now, page_slice, BundleKind, Db, Pairs, Refusal, Reply};
 use crate::trusthub::messaging::campaign_form::has_phone_number;
 use crate::trusthub::models::ProfileStatus;
 
@@ -286,6 +286,81 @@ impl Db {
         }
         let sid = b.sid.clone();
         Ok(json!({"account_sid": self.account_sid, "brand_registration_sid": sid}))
+    }
+}
+
+impl Db {
+    /// The demo's texting: Fabrikam's brand approved, one campaign approved with a number in
+    /// its service (texting), one failed with Twilio's 30909 (to fix), both on services of
+    /// their own; the account's other numbers in none.
+    pub fn seed_texting(&mut self) {
+        let profile = super::super::data::profile_sid(super::super::data::Seeded::APPROVED);
+        let a2p = super::super::data::trust_product_sid(
+            super::super::data::Seeded::TRUST_PRODUCT_APPROVED,
+        );
+        let created = later(super::SEED_EPOCH, -86_400);
+        let numbers: Vec<String> = self.numbers.iter().take(2).map(|n| n.sid.clone()).collect();
+        let brand = self.new_sid("BN");
+        self.texting.brands.push(TextBrand {
+            sid: brand.clone(),
+            customer_profile: profile,
+            a2p_product: a2p,
+            sole_proprietor: false,
+            skip_sec_vet: false,
+            mock: false,
+            status: "APPROVED",
+            resubmissions: 0,
+            created,
+            updated: later(created, 3_600),
+            decide_at: None,
+        });
+        let seeds = [
+            ("Fabrikam notices", "ACCOUNT_NOTIFICATION", "Order updates and delivery notices for Fabrikam's customers.", "Customers tick a box at https://fabrikam.example.com/checkout to get texts about their orders.", "VERIFIED", Vec::new()),
+            ("Fabrikam offers", "MARKETING", "Weekly offers for customers who asked for them at the shop counter.", "Customers ask the shop assistant to add them to the offers list.", "FAILED", vec![(30_909, "MESSAGE_FLOW", "The campaign's opt-in (call to action) could not be verified.")]),
+        ];
+        for ((name, usecase, description, flow, status, errors), number) in
+            seeds.into_iter().zip(numbers)
+        {
+            let service = self.new_sid("MG");
+            let sid = self.new_sid("QE");
+            self.texting.services.push(Service {
+                sid: service.clone(),
+                name: name.to_owned(),
+                numbers: vec![number],
+                created,
+            });
+            self.texting.campaigns.push(Campaign {
+                sid,
+                service,
+                brand: brand.clone(),
+                fields: json!({
+                    "description": description,
+                    "message_flow": flow,
+                    "message_samples": [
+                        "Fabrikam: your order 1042 is ready for pick-up. Reply STOP to opt out.",
+                        "Fabrikam: 20% off all garden tools this week only. Reply STOP to opt out.",
+                    ],
+                    "us_app_to_person_usecase": usecase,
+                    "has_embedded_links": false,
+                    "has_embedded_phone": false,
+                    "age_gated": false,
+                    "direct_lending": false,
+                    "opt_in_message": null,
+                    "opt_out_message": null,
+                    "help_message": null,
+                    "opt_in_keywords": [],
+                    "opt_out_keywords": [],
+                    "help_keywords": [],
+                    "privacy_policy_url": null,
+                    "terms_and_conditions_url": null,
+                }),
+                status,
+                errors,
+                created: later(created, 7_200),
+                updated: later(created, 90_000),
+                decide_at: None,
+            });
+        }
     }
 }
 
