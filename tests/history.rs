@@ -67,6 +67,8 @@ fn a_history_is_read_again_after_reopening() {
             .is_empty());
     }
     let h = History::open(&file);
+    // File modes are Unix's; Windows keeps a user's profile folder private by itself.
+    #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
