@@ -13,6 +13,7 @@ mod reading;
 mod services;
 
 pub use pace::Pace;
+pub use reading::TextingRead;
 
 /// A record the client made, or the one it found already there: a create that is
 /// retried (after a lost answer) never makes a second brand, service or campaign.
