@@ -466,10 +466,7 @@ async fn dispatch(State(registry): State<Arc<Registry>>, request: Request) -> Re
 }
 
 fn not_allowed() -> Response {
-    respond(
-        Err(Refusal::new(405, 20004, "Method not allowed")),
-        StatusCode::OK,
-    )
+    respond(Err(Refusal::not_allowed()), StatusCode::OK)
 }
 
 /// The account a classic-API path names, if the principal may reach it: its own, or (with

@@ -19,7 +19,7 @@ pub fn answer(
     form: &Pairs,
 ) -> Option<Answer> {
     use Answer::{Deleted, Record};
-    let not_allowed = || Record(Err(Refusal::new(405, 20_004, "Method not allowed")), 200);
+    let not_allowed = || Record(Err(Refusal::not_allowed()), 200);
     Some(match segments {
         ["v1", "a2p", "BrandRegistrations"] => match m {
             "GET" => Record(db.list_brands(path, query), 200),

@@ -250,7 +250,18 @@ impl TrustHubClient {
         url: Url,
         form: &[(&str, &str)],
     ) -> Result<T> {
-        let body = self.send(c, Method::POST, url, Some(form)).await?;
+        self.post_record(c, url, Some(form)).await
+    }
+
+    /// A `POST` with a form, or with no body at all (Twilio's "do it again" requests, such as
+    /// resubmitting a brand), answered by one record of the credentials' account.
+    pub(super) async fn post_record<T: DeserializeOwned + Owned>(
+        &self,
+        c: &Credentials,
+        url: Url,
+        form: Option<&[(&str, &str)]>,
+    ) -> Result<T> {
+        let body = self.send(c, Method::POST, url, form).await?;
         let record = decode(&body)?;
         own_record(c.account_sid(), &record)?;
         Ok(record)

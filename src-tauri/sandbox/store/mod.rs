@@ -55,6 +55,11 @@ impl Refusal {
         Self::new(400, 20001, format!("Invalid parameter {parameter}: {why}"))
     }
 
+    /// A method the path does not take.
+    pub fn not_allowed() -> Self {
+        Self::new(405, 20004, "Method not allowed")
+    }
+
     pub fn missing(parameter: &str) -> Self {
         Self::new(
             400,

@@ -2,15 +2,12 @@
 //! A2P Trust Product, resubmitted after a fix, vetted again, confirmed by text for sole
 //! proprietors.
 
-use reqwest::Method;
-
 use super::models::{Brand, BrandInput, BrandKind, BrandOtp, BrandVetting};
 use super::Made;
 use crate::credentials::Credentials;
-use crate::trusthub::client::{decode, ListForm, Result};
+use crate::trusthub::client::{ListForm, Result};
 use crate::trusthub::limits::PAGE_SIZE;
 use crate::trusthub::models::Listing;
-use crate::trusthub::owned::own_record;
 use crate::trusthub::validate::{self, FieldError};
 use crate::trusthub::{TrustHubClient, TrustHubError};
 
@@ -100,11 +97,8 @@ impl TrustHubClient {
     pub async fn resubmit_brand(&self, c: &Credentials, sid: &str) -> Result<Brand> {
         let sid = brand_sid(sid)?;
         self.pace.turn(c.account_sid()).await;
-        let url = self.messaging_url(&format!("{BRANDS}/{sid}"));
-        let body = self.send(c, Method::POST, url, None).await?;
-        let brand: Brand = decode(&body)?;
-        own_record(c.account_sid(), &brand)?;
-        Ok(brand)
+        self.post_record(c, self.messaging_url(&format!("{BRANDS}/{sid}")), None)
+            .await
     }
 
     /// The brand's secondary vettings.
@@ -128,9 +122,8 @@ impl TrustHubClient {
         let sid = brand_sid(sid)?;
         self.pace.turn(c.account_sid()).await;
         let url = self.messaging_url(&format!("{BRANDS}/{sid}/SmsOtp"));
-        let body = self.send(c, Method::POST, url, None).await?;
-        let otp: BrandOtp = decode(&body)?;
-        own_record(c.account_sid(), &otp)
+        let _: BrandOtp = self.post_record(c, url, None).await?;
+        Ok(())
     }
 }
 
