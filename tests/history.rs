@@ -147,6 +147,40 @@ fn the_overview_marks_what_changed_since_the_person_last_looked() {
     assert!(h.overview_seen(&read("draft")).unwrap()[0].is_empty());
 }
 
+/// A brand's resubmissions are counted from the history (Twilio counts them but does not
+/// say how many were used): only those done, only that brand's, only that account's.
+#[test]
+fn a_brands_resubmissions_are_counted_done_only() {
+    let h = History::in_memory();
+    let brand = "BN0123456789abcdef0123456789abcdef";
+    let resubmitted = |account: &str, sid: &str| Change {
+        account_sid: account.into(),
+        object_sid: sid.into(),
+        object: "brand",
+        action: "resubmitted",
+        ..Change::default()
+    };
+    let done = Outcome::Done { status_after: None };
+    h.record(&resubmitted(AC, brand), &done).unwrap();
+    h.record(&resubmitted(AC, brand), &done).unwrap();
+    h.record(
+        &resubmitted(AC, brand),
+        &Outcome::Failed {
+            kind: "network".into(),
+            code: None,
+        },
+    )
+    .unwrap();
+    h.record(&resubmitted(AC, "BN1123456789abcdef0123456789abcdef"), &done)
+        .unwrap();
+    h.record(&resubmitted("AC1123456789abcdef0123456789abcdef", brand), &done)
+        .unwrap();
+    assert_eq!(h.times_done(AC, brand, "resubmitted").unwrap(), 2);
+    assert_eq!(h.times_done(AC, brand, "created").unwrap(), 0);
+    let line = history::words(&h.of_bundle(AC, brand, 1).unwrap()[0]);
+    assert_eq!(line, "Brand resubmitted for review");
+}
+
 #[test]
 fn a_damaged_history_is_moved_aside_and_a_new_one_begun() {
     let d = dir("damaged");

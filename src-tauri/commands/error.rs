@@ -60,7 +60,8 @@ pub struct Partial {
     /// Its name, as the person gave it.
     pub name: Option<String>,
     /// `created` (an object not assigned), `assigned` (a new assignment, the old not
-    /// removed) or `copying` (a copy made, not everything assigned to it yet).
+    /// removed), `copying` (a copy made, not everything assigned to it yet), or
+    /// `replacing` (a campaign deleted to be made again, the new one not made).
     pub state: &'static str,
 }
 

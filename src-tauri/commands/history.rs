@@ -257,6 +257,10 @@ fn object_words(object: &str) -> &'static str {
         "supporting-document" => "Document",
         "address" => "Address",
         "phone-number" => "Phone number",
+        "brand" => "Brand",
+        "messaging-service" => "Messaging Service",
+        "campaign" => "Campaign",
+        "service-number" => "Number in a Messaging Service",
         _ => "Record",
     }
 }
@@ -306,6 +310,9 @@ pub fn words(e: &Event) -> String {
         "assigned" => format!("{what} added to the profile"),
         "unassigned" => format!("{what} removed from the profile"),
         "replaced" => format!("{what} replaced by another"),
+        "resubmitted" => format!("{what} resubmitted for review"),
+        "added" => format!("{what} added"),
+        "removed" => format!("{what} removed"),
         "updated" if fields.is_empty() => format!("{what} saved"),
         "updated" => format!("{what} changed: {fields}"),
         other => format!("{what}: {}", other.replace('-', " ")),

@@ -2,6 +2,7 @@
 //! the credential store, and turn failures into a `UiError`.
 
 pub mod bundles;
+pub mod campaigns;
 pub mod classic;
 pub mod credentials;
 pub mod drafts;
@@ -12,6 +13,7 @@ pub mod links;
 pub mod objects;
 pub mod overview;
 pub mod requirements;
+pub mod texting;
 pub mod updates;
 pub mod watch;
 #[cfg(test)]

@@ -8,7 +8,10 @@ use std::any::TypeId;
 use std::collections::BTreeMap;
 use ts_rs::{Config, Dependency, TypeVisitor, TS};
 
-use super::{credentials, drafts, error, export, history, objects, overview, updates, watch, ALL};
+use super::{
+    campaigns, credentials, drafts, error, export, history, objects, overview, texting, updates,
+    watch, ALL,
+};
 use crate::trusthub::{models, requirements};
 
 const TYPES_FILE: &str = "ui/types/commands.d.ts";
@@ -52,6 +55,17 @@ fn roots(v: &mut Declarations) {
     v.visit::<crate::history::OpenNote>();
     v.visit::<crate::watch::Settings>();
     v.visit::<export::OverviewLine>();
+    v.visit::<crate::trusthub::messaging::view::TextingView>();
+    v.visit::<crate::trusthub::messaging::models::BrandInput>();
+    v.visit::<texting::BrandMade>();
+    v.visit::<texting::VettingLine>();
+    v.visit::<campaigns::ServicePick>();
+    v.visit::<campaigns::CampaignStart>();
+    v.visit::<campaigns::FieldProblem>();
+    v.visit::<crate::trusthub::messaging::campaign_form::CampaignInput>();
+    v.visit::<campaigns::CampaignMade>();
+    v.visit::<campaigns::CampaignDraft>();
+    v.visit::<campaigns::NumbersChanged>();
     v.visit::<updates::About>();
     v.visit::<updates::UpdateCheck>();
     for (_, _, visit) in events() {

@@ -185,6 +185,16 @@ impl History {
         self.wrote(result)
     }
 
+    /// How many times `action` was done to `object_sid` through the app (a brand's
+    /// resubmissions, which Twilio counts but does not report).
+    pub fn times_done(&self, account_sid: &str, object_sid: &str, action: &str) -> Result<u32> {
+        Ok(self.db().query_row(
+            "SELECT COUNT(*) FROM events WHERE account_sid = ?1 AND object_sid = ?2 AND action = ?3 AND outcome = 'done'",
+            params![account_sid, object_sid, action],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The status last known of one profile or Trust Product.
     pub fn known_status(&self, account_sid: &str, sid: &str) -> Result<Option<String>> {
         Ok(self

@@ -59,6 +59,10 @@ impl Seeded {
     pub const TRUST_PRODUCT_APPROVED: usize = 0;
     /// A CNAM trust product just started: nothing assigned yet.
     pub const TRUST_PRODUCT_DRAFT: usize = 1;
+    /// With texting: an approved A2P Trust Product on an approved secondary profile (index
+    /// `A2P_SECOND_PROFILE`) with no brand yet, to register one.
+    pub const TRUST_PRODUCT_UNBRANDED: usize = 2;
+    pub const A2P_SECOND_PROFILE: usize = 8;
 }
 
 /// What is wrong with a seeded profile's data; its evaluation fails on exactly these.

@@ -73,6 +73,7 @@ impl Registry {
         demo.seed_trust_products();
         if config.texting {
             demo.seed_texting();
+            demo.seed_unbranded_a2p();
         }
         if let Some(delay) = config.decision_delay {
             demo.decide_in_review_after(delay.saturating_mul(2), 2);

@@ -13,6 +13,7 @@ mod overview;
 mod rejections;
 mod release;
 mod self_update;
+mod texting;
 mod updates;
 mod watch;
 

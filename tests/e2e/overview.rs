@@ -11,7 +11,7 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
     app.visible("#profile-list").await;
     app.click("#tab-overview").await;
     // Shown at once, with nothing to press: the demo account's own records.
-    app.text_contains("#overview-shown", "66 of 66 shown.")
+    app.text_contains("#overview-shown", "67 of 67 shown.")
         .await;
     app.click("#overview-subaccounts").await;
     app.text_contains("#overview-progress-text", "4 accounts read at")
@@ -27,9 +27,9 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
         .unwrap();
     assert_eq!(kept, "true");
 
-    // The demo's 64 profiles and 2 Trust Products, and 1 + 2 + 3 of its subaccounts.
+    // The demo's 64 profiles and 3 Trust Products, and 1 + 2 + 3 of its subaccounts.
     let shown = app.text_contains("#overview-shown", " shown.").await;
-    assert_eq!(shown, "72 of 72 shown.");
+    assert_eq!(shown, "73 of 73 shown.");
     let counts = app
         .text_contains("#overview-counts", "Needs attention:")
         .await;
@@ -48,11 +48,11 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
         .await;
     let n: String = rejected.chars().filter(char::is_ascii_digit).collect();
     app.click("#overview-count-twilio-rejected").await;
-    app.text_contains("#overview-shown", &format!("{n} of 72 shown."))
+    app.text_contains("#overview-shown", &format!("{n} of 73 shown."))
         .await;
     app.value_is("#overview-status", "twilio-rejected").await;
     app.click("#overview-count-twilio-rejected").await;
-    app.text_contains("#overview-shown", "72 of 72 shown.")
+    app.text_contains("#overview-shown", "73 of 73 shown.")
         .await;
 
     // Which profile a phone number is assigned to: the demo's first profile has +1 628 555 0000.
@@ -70,7 +70,7 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
         "+16285550000 is assigned to 1 record: shown below.",
     )
     .await;
-    app.text_contains("#overview-shown", "1 of 72 shown.").await;
+    app.text_contains("#overview-shown", "1 of 73 shown.").await;
     app.text_contains("#overview-rows", "Acme Plumbing LLC")
         .await;
     // A number the accounts hold but no profile uses.
@@ -82,13 +82,13 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
     )
     .await;
     app.click("#overview-phone-clear").await;
-    app.text_contains("#overview-shown", "72 of 72 shown.")
+    app.text_contains("#overview-shown", "73 of 73 shown.")
         .await;
 
     // One subaccount's rows, by the account filter.
     let sub = subaccount_sid(2);
     app.select("#overview-account", &sub).await;
-    app.text_contains("#overview-shown", "3 of 72 shown.").await;
+    app.text_contains("#overview-shown", "3 of 73 shown.").await;
     let accounts = app.texts("#overview-rows td:nth-child(2)").await;
     assert_eq!(accounts.len(), 3);
     for a in &accounts {
@@ -108,7 +108,7 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
     assert!(!app.shown_now("#server-banner").await);
     app.click("#back").await;
     // The overview as it was left: the same list, the same filter.
-    app.text_contains("#overview-shown", "3 of 72 shown.").await;
+    app.text_contains("#overview-shown", "3 of 73 shown.").await;
     assert_eq!(app.value("#overview-account").await, sub);
 
     // Back in the main account.

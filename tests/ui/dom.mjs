@@ -16,6 +16,17 @@ for (const name of ['HTMLElement', 'HTMLInputElement', 'HTMLButtonElement', 'HTM
   'HTMLDetailsElement', 'HTMLTableRowElement', 'HTMLFormElement', 'Node', 'Element', 'Event', 'CustomEvent']) {
   globalThis[name] ??= window[name];
 }
+// linkedom's select tells its value but cannot be given one: a browser's can.
+const select = window.HTMLSelectElement.prototype;
+const selectValue = Object.getOwnPropertyDescriptor(select, 'value');
+if (selectValue?.get && !selectValue.set) {
+  Object.defineProperty(select, 'value', {
+    get: selectValue.get,
+    set(v) {
+      for (const o of this.querySelectorAll('option')) o.toggleAttribute('selected', o.getAttribute('value') === String(v));
+    },
+  });
+}
 globalThis.window = window;
 globalThis.document = document;
 globalThis.CSS ??= { escape: (s) => String(s).replace(/["\\]/g, '\\$&') };

@@ -11,6 +11,7 @@ import { createNewBundle } from './views/new-bundle.js';
 import { leftoversPanel } from './leftovers.js';
 import { setupAbout } from './about.js';
 import { createOverview, clearOverview } from './views/overview.js';
+import { createTexting } from './views/texting.js';
 import { setupWatch } from './watch.js';
 import { accountLabel, renderAccountBar } from './account-bar.js';
 
@@ -25,7 +26,7 @@ const views = {
  * @typedef {import('../types/commands').BundleKind} BundleKind
  * @typedef {import('../types/commands').CustomerProfile} CustomerProfile
  * @typedef {import('../types/commands').OverviewAccount} OverviewAccount
- * @typedef {BundleKind | 'overview'} Tab
+ * @typedef {BundleKind | 'texting' | 'overview'} Tab
  * @typedef {keyof typeof views} ViewName
  * @typedef {{ resume: (resume?: object) => void, pause: () => void, dispose: () => void,
  *   notify?: (el: HTMLElement) => void, decided?: (d: import('../types/commands').Decision) => void }} TabView
@@ -35,8 +36,8 @@ const views = {
 
 /** @type {BundleKind[]} */
 const KINDS = ['customer-profile', 'trust-product'];
-/** @type {Tab[]} the tabs of the home view: the two lists, then the overview across accounts */
-const TABS = [...KINDS, 'overview'];
+/** @type {Tab[]} the tabs of the home view: the two lists, texting, then the overview across accounts */
+const TABS = [...KINDS, 'texting', 'overview'];
 
 /** @type {ConnectionStatus | null} */
 let status = null;
@@ -174,7 +175,7 @@ function goHome(/** @type {Return | null} */ returningFrom = null) {
 }
 
 function buildTabs() {
-  const labels = { 'customer-profile': 'Customer-Profiles', 'trust-product': 'Trust Products', overview: 'Overview' };
+  const labels = { 'customer-profile': 'Customer-Profiles', 'trust-product': 'Trust Products', texting: 'Texting', overview: 'Overview' };
   const buttons = /** @type {Record<Tab, HTMLButtonElement>} */ ({});
   const panels = /** @type {Record<Tab, HTMLElement>} */ ({});
   for (const k of TABS) {
@@ -220,6 +221,9 @@ function selectTab(kind, resume = {}) {
       onReenterCredentials: reenterCredentials,
     });
     homes.overview.resume();
+  } else if (kind === 'texting') {
+    homes.texting = createTexting(tabs.panels.texting, { onReenterCredentials: reenterCredentials });
+    homes.texting.resume();
   } else {
     homes[kind] = createHome(tabs.panels[kind], { kind, onOpen: openProfile, onNew: startNew, onReenterCredentials: reenterCredentials });
     if (resume.notice) homes[kind].notify(resume.notice);

@@ -71,7 +71,59 @@ advice: string | null, };
 
 export type BlockKind = "end-user" | "document" | "customer-profile" | "trust-product";
 
+export type BrandChoice = { customerProfileSid: string, customerProfileName: string, a2pTrustProductSid: string, a2pTrustProductName: string, };
+
+export type BrandInput = { customerProfileSid: string, a2pTrustProductSid: string, kind: BrandKind, 
+/**
+ * A test registration Twilio does not send to the carriers (no fee).
+ */
+mock: boolean, };
+
+export type BrandKind = "standard" | "low-volume-standard" | "sole-proprietor";
+
+export type BrandMade = { brandSid: string, existing: boolean, };
+
 export type BundleKind = "customer-profile" | "trust-product";
+
+export type BusinessChain = { brandSid: string | null, customerProfileSid: string | null, a2pTrustProductSid: string | null, brandStatus: string, campaigns: Array<CampaignStep>, nextStep: NextStep, nextStepWords: string, };
+
+export type BusinessView = { chain: BusinessChain, 
+/**
+ * The Customer-Profile's name (the business), or a plain stand-in.
+ */
+name: string, a2pName: string | null, 
+/**
+ * The status as Twilio writes it, upper case (`APPROVED`, `FAILED`, …).
+ */
+statusCode: string, kind: string, identity: string, score: number | null, reasons: Array<Reason>, resubmissionsLeft: number, canResubmit: boolean, soleProprietor: boolean, mock: boolean, campaigns: Array<CampaignView>, };
+
+export type CampaignDraft = { input: CampaignInput, statusCode: string, reasons: Array<Reason>, usecases: Array<Usecase>, };
+
+export type CampaignInput = { brandSid: string, 
+/**
+ * A use case code from Twilio's list for the brand, e.g. `ACCOUNT_NOTIFICATION`.
+ */
+usecase: string, description: string, 
+/**
+ * How people opt in.
+ */
+messageFlow: string, messageSamples: Array<string>, hasEmbeddedLinks: boolean, hasEmbeddedPhone: boolean, optInMessage: string, optOutMessage: string, helpMessage: string, optInKeywords: Array<string>, optOutKeywords: Array<string>, helpKeywords: Array<string>, ageGated: boolean, directLending: boolean, privacyPolicyUrl: string, termsAndConditionsUrl: string, };
+
+export type CampaignMade = { campaignSid: string, existing: boolean, };
+
+export type CampaignStart = { serviceSid: string, serviceName: string, serviceMade: boolean, usecases: Array<Usecase>, };
+
+export type CampaignStep = { campaignSid: string | null, serviceSid: string | null, serviceName: string, status: string, usecase: string | null, 
+/**
+ * The numbers in its service, as written (`+14155550100`).
+ */
+numbers: Array<string>, };
+
+export type CampaignView = { step: CampaignStep, statusCode: string, reasons: Array<Reason>, 
+/**
+ * Twilio judged it high risk (30885): it cannot be resubmitted.
+ */
+highRisk: boolean, };
 
 export type Candidate = { kind: BundleKind, sid: string, };
 
@@ -172,6 +224,8 @@ export type Failure = { reason: string, code: number | null, };
 
 export type FieldKind = "text" | "email" | "url" | "phone" | "choice" | "choices" | "url-lines" | "addresses";
 
+export type FieldProblem = { field: string, message: string, };
+
 export type FieldResult = { friendly_name: string | null, object_field: string | null, failure_reason: string | null, error_code: number | null, };
 
 export type FieldSpec = { machineName: string, label: string, kind: FieldKind, choices: Array<Choice>, optional: boolean, };
@@ -181,6 +235,8 @@ export type FieldValue = {
  * As Twilio holds it (text, or a list).
  */
 value: JsonValue, missing: boolean, failure: Failure | null, machineName: string, label: string, kind: FieldKind, choices: Array<Choice>, optional: boolean, };
+
+export type Gap = "no-service" | "no-campaign" | "campaign-in-review" | "campaign-failed";
 
 export type HistoryLine = { 
 /**
@@ -234,7 +290,15 @@ note: ListNote | null, };
 
 export type NewBundle = { friendlyName: string, email: string, policySid: string, statusCallback?: string, };
 
+export type NextStep = "wait-for-brand" | "fix-brand" | "create-campaign" | "wait-for-campaign" | "fix-campaign" | "add-numbers" | "ready";
+
 export type NotificationTarget = { accountSid: string, kind: BundleKind, sid: string, };
+
+export type NumberGap = { phoneNumberSid: string | null, phoneNumber: string, friendlyName: string | null, gap: Gap, why: string, };
+
+export type NumberRef = { sid: string, phoneNumber: string, friendlyName: string | null, serviceSid: string | null, };
+
+export type NumbersChanged = { added: Array<string>, removed: Array<string>, failed: Array<FieldProblem>, };
 
 export type ObjectKind = "end-user" | "supporting-document";
 
@@ -293,7 +357,8 @@ sid: string,
 name: string | null, 
 /**
  * `created` (an object not assigned), `assigned` (a new assignment, the old not
- * removed) or `copying` (a copy made, not everything assigned to it yet).
+ * removed), `copying` (a copy made, not everything assigned to it yet), or
+ * `replacing` (a campaign deleted to be made again, the new one not made).
  */
 state: string, };
 
@@ -347,6 +412,24 @@ export type ProfileUpdate = { status?: ProfileStatus, statusCallback?: string, f
 
 export type Purpose = "primary" | "secondary" | "starter" | "a2p-messaging" | "shaken-stir" | "cnam" | "voice-integrity" | "other";
 
+export type Reason = { code: number | null, 
+/**
+ * What it means and what to change, in plain words.
+ */
+words: string, 
+/**
+ * Twilio's own sentence, when it adds to the words above.
+ */
+twilioWords: string | null, 
+/**
+ * Twilio's page about it (opened only if it is on twilio.com).
+ */
+moreInfo: string | null, 
+/**
+ * The campaign form's fields it is about (`messageFlow`, …); empty for a brand.
+ */
+fields: Array<string>, };
+
 export type RejectionReason = { code: number | null, message?: string | null, };
 
 export type RequirementResult = { friendly_name: string | null, object_type: string | null, passed: boolean | null, failure_reason: string | null, error_code: number | null, requirement_name: string | null, requirement_friendly_name: string | null, valid: Array<FieldResult> | null, invalid: Array<FieldResult> | null, };
@@ -367,11 +450,21 @@ export type SavedAccount = { accountSid: string,
  */
 label: string, };
 
+export type ServicePick = { sid: string | null, newName: string | null, };
+
+export type ServiceView = { sid: string, name: string, campaignSid: string | null, brandSid: string | null, numbers: Array<string>, };
+
 export type Storage = "keyring" | "session" | "demo" | "subaccount";
 
 export type SubaccountStatus = { accountSid: string, name: string | null, parentSid: string, };
 
 export type SupportingDocument = { sid: string | null, account_sid: string | null, friendly_name: string | null, mime_type: string | null, status: string | null, type: string | null, attributes: JsonValue | null, date_created: string | null, date_updated: string | null, url: string | null, };
+
+export type TextingView = { businesses: Array<BusinessView>, numbersNotTexting: Array<NumberGap>, services: Array<ServiceView>, numbers: Array<NumberRef>, choices: Array<BrandChoice>, 
+/**
+ * A list was cut short: something may be missing.
+ */
+incomplete: string | null, };
 
 export type UiError = { kind: ErrorKind, 
 /**
@@ -416,11 +509,19 @@ howToUpdate: string | null, };
 
 export type UpdateProgress = { received: number, total: number | null, };
 
+export type Usecase = { code: string | null, name: string | null, description: string | null, 
+/**
+ * Whether Twilio reviews campaigns of this use case after approval as well.
+ */
+post_approval_required: boolean | null, };
+
 export type UsedBy = { sid: string, name: string | null, 
 /**
  * `customer-profile`, `trust-product`, `document` or `phone-number`.
  */
 what: string, };
+
+export type VettingLine = { provider: string, class: string, status: string, date: string | null, };
 
 export type WatchSettings = { 
 /**

@@ -352,6 +352,61 @@ impl Db {
         }
     }
 
+    /// An approved A2P Trust Product on the approved secondary profile
+    /// `Seeded::A2P_SECOND_PROFILE`, with no brand: the demo's brand to register.
+    pub fn seed_unbranded_a2p(&mut self) {
+        let profile = data::profile_sid(data::Seeded::A2P_SECOND_PROFILE);
+        let Some(owner) = self.index.get(&profile).and_then(|i| self.bundles.get(*i)) else {
+            return;
+        };
+        if owner.status != ProfileStatus::TwilioApproved {
+            return;
+        }
+        let (name, email, created) = (owner.name.clone(), owner.email.clone(), owner.created);
+        let a2p = data::trust_product_sid(data::Seeded::TRUST_PRODUCT_UNBRANDED);
+        let info = sid("IT", (1_u64 << 33).saturating_add(16));
+        self.end_users.insert(
+            info.clone(),
+            Object {
+                friendly_name: format!("{name} — messaging brand"),
+                kind: "us_a2p_messaging_profile_information".into(),
+                attributes: json_map(
+                    json!({"company_type": "private", "brand_contact_email": email}),
+                ),
+                status: None,
+                created,
+                updated: created,
+            },
+        );
+        let assignments = [info, profile]
+            .into_iter()
+            .zip(16_u64..)
+            .map(|(object_sid, i)| Assignment {
+                sid: sid("BV", (1_u64 << 33).saturating_add(i)),
+                object_sid,
+                created: later(created, 3600),
+            })
+            .collect();
+        self.entities.insert(a2p.clone(), assignments);
+        let updated = later(created, 2 * 86_400);
+        self.insert_bundle(Bundle {
+            sid: a2p.clone(),
+            kind: BundleKind::TrustProduct,
+            policy_sid: catalog::a2p_policy(),
+            name: format!("{name} — text messages"),
+            status: ProfileStatus::TwilioApproved,
+            email,
+            callback: None,
+            valid_until: Some(later(updated, 365 * 86_400)),
+            created: later(created, 3600),
+            updated,
+            errors: Vec::new(),
+            submitted: None,
+            decide_at: None,
+        });
+        self.record_evaluation(&a2p, updated);
+    }
+
     /// Bundles in review now that Twilio decides after `delay` (the demo's watch).
     pub fn decide_in_review_after(&mut self, delay: Duration, every: usize) {
         let at = Instant::now().checked_add(delay);

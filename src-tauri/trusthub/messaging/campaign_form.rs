@@ -42,6 +42,33 @@ pub struct CampaignInput {
     pub terms_and_conditions_url: String,
 }
 
+impl From<&super::models::Campaign> for CampaignInput {
+    /// The form filled from a campaign Twilio has, to fix it.
+    fn from(c: &super::models::Campaign) -> Self {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        let list = |v: &Option<Vec<String>>| v.clone().unwrap_or_default();
+        Self {
+            brand_sid: text(&c.brand_registration_sid),
+            usecase: text(&c.us_app_to_person_usecase),
+            description: text(&c.description),
+            message_flow: text(&c.message_flow),
+            message_samples: list(&c.message_samples),
+            has_embedded_links: c.has_embedded_links.unwrap_or(false),
+            has_embedded_phone: c.has_embedded_phone.unwrap_or(false),
+            opt_in_message: text(&c.opt_in_message),
+            opt_out_message: text(&c.opt_out_message),
+            help_message: text(&c.help_message),
+            opt_in_keywords: list(&c.opt_in_keywords),
+            opt_out_keywords: list(&c.opt_out_keywords),
+            help_keywords: list(&c.help_keywords),
+            age_gated: c.age_gated.unwrap_or(false),
+            direct_lending: c.direct_lending.unwrap_or(false),
+            privacy_policy_url: text(&c.privacy_policy_url),
+            terms_and_conditions_url: text(&c.terms_and_conditions_url),
+        }
+    }
+}
+
 /// A campaign that passed every check, as the form pairs Twilio takes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedCampaign {
@@ -143,20 +170,20 @@ pub fn check(input: &CampaignInput) -> Result<CheckedCampaign, Vec<FieldError>> 
         if !input.has_embedded_links && has_link(sample) {
             errors.push(FieldError::new(
                 field.clone(),
-                format!("Sample {n} contains a web link, but the campaign says its messages have no links. Remove the link, or choose “Messages contain web links”."),
+                format!("Sample {n} contains a web link, but the campaign says its messages have no links. Remove the link, or tick “Messages contain web links”."),
             ));
         }
         if !input.has_embedded_phone && has_phone_number(sample) {
             errors.push(FieldError::new(
                 field,
-                format!("Sample {n} contains a phone number, but the campaign says its messages have none. Remove the number, or choose “Messages contain phone numbers”."),
+                format!("Sample {n} contains a phone number, but the campaign says its messages have none. Remove the number, or tick “Messages contain phone numbers”."),
             ));
         }
     }
     if input.has_embedded_links && !samples.is_empty() && !samples.iter().any(|s| has_link(s)) {
         errors.push(FieldError::new(
             "hasEmbeddedLinks",
-            "The campaign says its messages contain web links, but no sample has one. Add a sample with the kind of link you send, or choose “No links”.",
+            "The campaign says its messages contain web links, but no sample has one. Add a sample with the kind of link you send, or untick “Messages contain web links”.",
         ));
     }
     if input.has_embedded_phone
@@ -165,7 +192,7 @@ pub fn check(input: &CampaignInput) -> Result<CheckedCampaign, Vec<FieldError>> 
     {
         errors.push(FieldError::new(
             "hasEmbeddedPhone",
-            "The campaign says its messages contain phone numbers, but no sample has one (Twilio refuses this with error 30889). Add a sample with the number, or choose “No phone numbers”.",
+            "The campaign says its messages contain phone numbers, but no sample has one (Twilio refuses this with error 30889). Add a sample with the number, or untick “Messages contain phone numbers”.",
         ));
     }
     let mut replies = Vec::new();

@@ -88,7 +88,7 @@ fn lengths_and_counts_are_twilios_and_every_problem_is_said_at_once() {
             ("messageFlow", "How people opt in is too long for Twilio: at most 2048 characters, it has 2049."),
             ("messageSamples", "Give between 2 and 5 sample messages; there are 1."),
             ("messageSamples.0", "Sample 1 is too short for Twilio: at least 20 characters, it has 9."),
-            ("hasEmbeddedLinks", "The campaign says its messages contain web links, but no sample has one. Add a sample with the kind of link you send, or choose “No links”."),
+            ("hasEmbeddedLinks", "The campaign says its messages contain web links, but no sample has one. Add a sample with the kind of link you send, or untick “Messages contain web links”."),
         ]
     );
     // The exact limits pass; one more fails.

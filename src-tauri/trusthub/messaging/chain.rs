@@ -9,7 +9,7 @@ use super::models::{Brand, Campaign, MessagingService, ServiceNumber};
 use crate::trusthub::models::PhoneNumber;
 
 /// A Messaging Service with what the chain needs of it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ServiceRecords {
     pub service: MessagingService,
     pub campaigns: Vec<Campaign>,

@@ -10,7 +10,9 @@ pub mod chain;
 pub mod models;
 mod pace;
 mod reading;
+pub mod reasons;
 mod services;
+pub mod view;
 
 pub use pace::Pace;
 pub use reading::TextingRead;

@@ -2,15 +2,21 @@
 //! campaigns and numbers, and its phone numbers, with the credentials of that account.
 
 use super::chain::{chain, ServiceRecords, TextingChain};
+use super::models::Brand;
 use crate::credentials::Credentials;
 use crate::trusthub::client::Result;
-use crate::trusthub::models::ListNote;
+use crate::trusthub::models::{ListNote, PhoneNumber};
 use crate::trusthub::TrustHubClient;
 
 /// The chain, and what was cut short while reading it (then the chain may miss records).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextingRead {
     pub chain: TextingChain,
+    /// The records the chain was made from, for what the chain does not repeat (a brand's
+    /// score and reasons, the services without a campaign, every number's SID).
+    pub brands: Vec<Brand>,
+    pub services: Vec<ServiceRecords>,
+    pub numbers: Vec<PhoneNumber>,
     pub notes: Vec<ListNote>,
 }
 
@@ -42,6 +48,9 @@ impl TrustHubClient {
         notes.extend(numbers.note);
         Ok(TextingRead {
             chain: chain(&brands.records, &services, &numbers.records),
+            brands: brands.records,
+            services,
+            numbers: numbers.records,
             notes,
         })
     }

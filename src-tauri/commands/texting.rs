@@ -1,0 +1,244 @@
+//! The Texting area: an account's brands, campaigns, Messaging Services and numbers in one
+//! view (`trusthub::messaging::view`), and registering, resubmitting and confirming brands.
+//! Campaigns and numbers: `campaigns.rs`.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tauri::State;
+
+use super::error::{ErrorKind, UiError};
+use super::history::{journal, with_history};
+use super::{current_credentials, load, Answer};
+use crate::credentials::Credentials;
+use crate::history::Change;
+use crate::state::AppState;
+use crate::trusthub::messaging::models::{BrandInput, BrandKind};
+use crate::trusthub::messaging::view::{self, BrandChoice, Extras, TextingView, RESUBMISSIONS};
+use crate::trusthub::models::{BundleKind, CustomerProfile};
+use crate::trusthub::policies::Purpose;
+use crate::trusthub::TrustHubClient;
+
+const APPROVED: &str = "twilio-approved";
+
+/// The whole Texting area of the account in use.
+#[tauri::command]
+pub async fn load_texting(state: State<'_, AppState>) -> Answer<TextingView> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    load(&state, &super::bundles::load_key("texting", ""), async {
+        let read = conn.client.read_texting(&c).await?;
+        let mut extras = extras(&state, &conn.client, &c).await?;
+        for brand in read.brands.iter().filter_map(|b| b.sid.clone()) {
+            let (account, sid) = (c.account_sid().to_owned(), brand.clone());
+            let used = with_history(state.history(), move |h| {
+                h.times_done(&account, &sid, "resubmitted")
+            })
+            .await
+            .unwrap_or(0);
+            extras.resubmitted.insert(brand, used);
+        }
+        Ok(view::view(&read, extras))
+    })
+    .await
+}
+
+/// The profiles' and Trust Products' names, and each approved A2P Trust Product with the
+/// approved Customer-Profile it is built on (its assigned `BU…`).
+async fn extras(
+    state: &AppState,
+    client: &TrustHubClient,
+    c: &Credentials,
+) -> Result<Extras, UiError> {
+    let profiles = client
+        .list_bundles_all(c, BundleKind::CustomerProfile)
+        .await?;
+    let products = client.list_bundles_all(c, BundleKind::TrustProduct).await?;
+    let incomplete = profiles
+        .note
+        .as_ref()
+        .or(products.note.as_ref())
+        .map(|n| n.message.clone());
+    let named = |b: &CustomerProfile| Some((b.sid.clone()?, b.friendly_name.clone()?));
+    let names: HashMap<String, String> = profiles
+        .records
+        .iter()
+        .chain(&products.records)
+        .filter_map(named)
+        .collect();
+    let approved_profile = |sid: &str| {
+        profiles
+            .records
+            .iter()
+            .any(|p| p.sid.as_deref() == Some(sid) && p.status.as_deref() == Some(APPROVED))
+    };
+    let mut choices = Vec::new();
+    for product in &products.records {
+        let (Some(sid), Some(policy)) = (product.sid.as_deref(), product.policy_sid.as_deref())
+        else {
+            continue;
+        };
+        if product.status.as_deref() != Some(APPROVED) {
+            continue;
+        }
+        let policy = state.catalog().policy(client, c, policy).await?;
+        if Purpose::of(policy.friendly_name.as_deref().unwrap_or_default()) != Purpose::A2pMessaging
+        {
+            continue;
+        }
+        let assigned = client
+            .list_entity_assignments(c, BundleKind::TrustProduct, sid)
+            .await?;
+        let Some(profile) = assigned
+            .records
+            .iter()
+            .filter_map(|a| a.object_sid.as_deref())
+            .find(|o| approved_profile(o))
+        else {
+            continue;
+        };
+        choices.push(BrandChoice {
+            customer_profile_sid: profile.to_owned(),
+            customer_profile_name: names.get(profile).cloned().unwrap_or_default(),
+            a2p_trust_product_sid: sid.to_owned(),
+            a2p_trust_product_name: product.friendly_name.clone().unwrap_or_default(),
+        });
+    }
+    Ok(Extras {
+        names,
+        choices,
+        incomplete,
+        ..Extras::default()
+    })
+}
+
+/// A brand registered, or the one that was there already.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct BrandMade {
+    pub brand_sid: String,
+    pub existing: bool,
+}
+
+#[tauri::command]
+pub async fn register_brand(state: State<'_, AppState>, input: BrandInput) -> Answer<BrandMade> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    let result = conn
+        .client
+        .register_brand(&c, &input)
+        .await
+        .map_err(UiError::from)
+        .map(|made| BrandMade {
+            brand_sid: made.record.sid.unwrap_or_default(),
+            existing: made.existing,
+        });
+    if !matches!(&result, Ok(m) if m.existing) {
+        let mut fields = vec![
+            "customerProfile".to_owned(),
+            "a2pTrustProduct".to_owned(),
+            "brandType".to_owned(),
+        ];
+        if input.kind == BrandKind::LowVolumeStandard {
+            fields.push("skipAutomaticSecVet".to_owned());
+        }
+        if input.mock {
+            fields.push("mock".to_owned());
+        }
+        let change = Change {
+            object_sid: result
+                .as_ref()
+                .map(|m| m.brand_sid.clone())
+                .unwrap_or_default(),
+            object: "brand",
+            action: "created",
+            fields,
+            ..Change::default()
+        };
+        journal(&state, &c, change, &result, |_| None).await;
+    }
+    result
+}
+
+/// Asks Twilio to review a failed brand again; refused here once the three Twilio allows
+/// were used through this app.
+#[tauri::command]
+pub async fn resubmit_brand(state: State<'_, AppState>, sid: String) -> Answer<()> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    let sid = sid.trim().to_owned();
+    let (account, brand) = (c.account_sid().to_owned(), sid.clone());
+    let used = with_history(state.history(), move |h| {
+        h.times_done(&account, &brand, "resubmitted")
+    })
+    .await
+    .unwrap_or(0);
+    if used >= RESUBMISSIONS {
+        return Err(UiError::new(
+            ErrorKind::InvalidInput,
+            "This brand has used all three resubmissions Twilio allows. Contact Twilio Support to go further.",
+        ));
+    }
+    let result = conn
+        .client
+        .resubmit_brand(&c, &sid)
+        .await
+        .map(|_| ())
+        .map_err(UiError::from);
+    let change = Change {
+        object_sid: sid,
+        object: "brand",
+        action: "resubmitted",
+        ..Change::default()
+    };
+    journal(&state, &c, change, &result, |_| None).await;
+    result
+}
+
+/// A secondary vetting, in words.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct VettingLine {
+    pub provider: String,
+    pub class: String,
+    pub status: String,
+    pub date: Option<String>,
+}
+
+#[tauri::command]
+pub async fn brand_vettings(state: State<'_, AppState>, sid: String) -> Answer<Vec<VettingLine>> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    let listed = conn.client.list_brand_vettings(&c, &sid).await?;
+    Ok(listed
+        .records
+        .into_iter()
+        .map(|v| VettingLine {
+            provider: v.vetting_provider.unwrap_or_default(),
+            class: v.vetting_class.unwrap_or_default(),
+            status: match v
+                .vetting_status
+                .as_deref()
+                .map(str::to_ascii_uppercase)
+                .as_deref()
+            {
+                Some("PENDING" | "IN_PROGRESS") => "Being done".to_owned(),
+                Some("SUCCESS" | "SUCCEEDED" | "COMPLETED" | "VETTED") => "Done".to_owned(),
+                Some("FAILED") => "Failed".to_owned(),
+                Some(other) => other.replace('_', " ").to_lowercase(),
+                None => "Not known".to_owned(),
+            },
+            date: v.date_updated.or(v.date_created),
+        })
+        .collect())
+}
+
+/// Sends a sole proprietor's confirmation text again.
+#[tauri::command]
+pub async fn resend_brand_confirmation(state: State<'_, AppState>, sid: String) -> Answer<()> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    Ok(conn.client.resend_brand_confirmation(&c, &sid).await?)
+}
