@@ -171,10 +171,16 @@ fn a_brands_resubmissions_are_counted_done_only() {
         },
     )
     .unwrap();
-    h.record(&resubmitted(AC, "BN1123456789abcdef0123456789abcdef"), &done)
-        .unwrap();
-    h.record(&resubmitted("AC1123456789abcdef0123456789abcdef", brand), &done)
-        .unwrap();
+    h.record(
+        &resubmitted(AC, "BN1123456789abcdef0123456789abcdef"),
+        &done,
+    )
+    .unwrap();
+    h.record(
+        &resubmitted("AC1123456789abcdef0123456789abcdef", brand),
+        &done,
+    )
+    .unwrap();
     assert_eq!(h.times_done(AC, brand, "resubmitted").unwrap(), 2);
     assert_eq!(h.times_done(AC, brand, "created").unwrap(), 0);
     let line = history::words(&h.of_bundle(AC, brand, 1).unwrap()[0]);

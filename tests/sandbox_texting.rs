@@ -339,3 +339,91 @@ async fn the_demo_starts_with_a_campaign_that_texts_and_one_to_fix() {
         assert!(problems.is_empty(), "{spec_path}: {problems:?}");
     }
 }
+
+/// The app on the demo with texting, signed in with the demo's own credentials.
+fn app_on(sb: &Sandbox) -> trusthub_desk::state::AppState {
+    use trusthub_desk::credentials::{MemoryVault, Vault};
+    let c = sb.demo_credentials().unwrap();
+    let url = sb.base_url();
+    let vault = std::sync::Arc::new(MemoryVault::default());
+    vault.entry(c.account_sid()).save(&c).unwrap();
+    let state =
+        trusthub_desk::state::AppState::new(http_client_for(&url).unwrap(), url, vault, None);
+    state
+        .change_book(|b| b.remember(c.account_sid(), None))
+        .unwrap();
+    state
+}
+
+/// The Texting area offers the approved pair without a brand; the brand registered there
+/// is recorded, followed by the watch while under review, and its approval told with the
+/// business's name — one brand list request per look.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_brand_registered_in_the_texting_area_is_watched_until_twilio_decides() {
+    use trusthub_desk::commands::{history, texting, watch};
+    let sb = Sandbox::start(sandbox::Config {
+        review_delay: DELAY,
+        texting: true,
+        ..sandbox::Config::default()
+    })
+    .await
+    .unwrap();
+    let state = app_on(&sb);
+    let view = texting::texting(&state).await.unwrap();
+    assert_eq!(view.businesses.len(), 1);
+    assert_eq!(view.businesses[0].name, "Fabrikam Logistics");
+    assert_eq!(view.choices.len(), 1, "{:?}", view.choices);
+    let choice = &view.choices[0];
+    assert_eq!(choice.customer_profile_name, "Iris Analytics Inc.");
+    assert_eq!(
+        choice.a2p_trust_product_sid,
+        trust_product_sid(Seeded::TRUST_PRODUCT_UNBRANDED)
+    );
+    let made = texting::register(
+        &state,
+        &BrandInput {
+            customer_profile_sid: choice.customer_profile_sid.clone(),
+            a2p_trust_product_sid: choice.a2p_trust_product_sid.clone(),
+            kind: BrandKind::Standard,
+            mock: false,
+        },
+    )
+    .await
+    .unwrap();
+    assert!(!made.existing);
+    let view = texting::texting(&state).await.unwrap();
+    assert!(view.choices.is_empty(), "the pair has its brand now");
+    let iris = &view.businesses[1];
+    assert_eq!(iris.status_code, "PENDING");
+    assert_eq!(iris.chain.next_step, NextStep::WaitForBrand);
+
+    let mut schedule = trusthub_desk::watch::Schedule::default();
+    let every = Duration::from_secs(600);
+    tokio::time::sleep(DECIDED).await;
+    let decisions = watch::check(&state, &mut schedule, 0, every).await;
+    assert_eq!(decisions.len(), 1, "{decisions:?}");
+    let d = &decisions[0];
+    assert_eq!(
+        (d.kind.as_str(), d.sid.as_str(), d.title.as_str()),
+        ("brand", made.brand_sid.as_str(), "Approved by Twilio")
+    );
+    assert_eq!(d.name.as_deref(), Some("The brand of Iris Analytics Inc."));
+    // Decided: nothing is left to watch.
+    assert!(watch::check(&state, &mut schedule, 1, every)
+        .await
+        .is_empty());
+    let account = sb.demo_credentials().unwrap().account_sid().to_owned();
+    let lines = history::recent(&state, vec![account], 10).await;
+    let words: Vec<&str> = lines.iter().map(|l| l.words.as_str()).take(2).collect();
+    assert_eq!(
+        words,
+        [
+            "Twilio's decision, noticed while TrustHub Desk was open: In review → Approved by Twilio",
+            "Brand created"
+        ]
+    );
+    assert_eq!(
+        lines[1].event.fields,
+        ["customerProfile", "a2pTrustProduct", "brandType"]
+    );
+}

@@ -16,6 +16,7 @@ pub mod requirements;
 pub mod texting;
 pub mod updates;
 pub mod watch;
+mod watch_texting;
 #[cfg(test)]
 mod window_types;
 

@@ -8,13 +8,15 @@ use serde::Serialize;
 use tauri::State;
 
 use super::error::{ErrorKind, UiError};
-use super::history::{journal, with_history};
+use super::history::{journal, observe_items, with_history};
 use super::{current_credentials, load, Answer};
 use crate::credentials::Credentials;
-use crate::history::Change;
+use crate::history::{Change, Source};
 use crate::state::AppState;
+use crate::trusthub::messaging::chain::watch_status;
 use crate::trusthub::messaging::models::{BrandInput, BrandKind};
 use crate::trusthub::messaging::view::{self, BrandChoice, Extras, TextingView, RESUBMISSIONS};
+use crate::trusthub::messaging::TextingRead;
 use crate::trusthub::models::{BundleKind, CustomerProfile};
 use crate::trusthub::policies::Purpose;
 use crate::trusthub::TrustHubClient;
@@ -24,11 +26,17 @@ const APPROVED: &str = "twilio-approved";
 /// The whole Texting area of the account in use.
 #[tauri::command]
 pub async fn load_texting(state: State<'_, AppState>) -> Answer<TextingView> {
+    texting(&state).await
+}
+
+/// The Texting area of the connection in use; its brands' and campaigns' statuses are
+/// remembered for the watch.
+pub async fn texting(state: &AppState) -> Answer<TextingView> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    load(&state, &super::bundles::load_key("texting", ""), async {
+    load(state, &super::bundles::load_key("texting", ""), async {
         let read = conn.client.read_texting(&c).await?;
-        let mut extras = extras(&state, &conn.client, &c).await?;
+        let mut extras = extras(state, &conn.client, &c).await?;
         for brand in read.brands.iter().filter_map(|b| b.sid.clone()) {
             let (account, sid) = (c.account_sid().to_owned(), brand.clone());
             let used = with_history(state.history(), move |h| {
@@ -38,9 +46,52 @@ pub async fn load_texting(state: State<'_, AppState>) -> Answer<TextingView> {
             .unwrap_or(0);
             extras.resubmitted.insert(brand, used);
         }
+        seen(state, &c, &read).await;
         Ok(view::view(&read, extras))
     })
     .await
+}
+
+/// Remembers the brands' and campaigns' statuses as seen, so the watch follows those under
+/// review and the history notes each change.
+async fn seen(state: &AppState, c: &Credentials, read: &TextingRead) {
+    let brands = read
+        .brands
+        .iter()
+        .filter_map(|b| {
+            Some((
+                b.sid.clone()?,
+                watch_status(b.status.as_deref())?.to_owned(),
+            ))
+        })
+        .collect();
+    observe_items(
+        state.history(),
+        c.account_sid(),
+        "brand",
+        brands,
+        Source::Seen,
+    )
+    .await;
+    let campaigns = read
+        .services
+        .iter()
+        .flat_map(|s| &s.campaigns)
+        .filter_map(|k| {
+            Some((
+                k.sid.clone()?,
+                watch_status(k.campaign_status.as_deref())?.to_owned(),
+            ))
+        })
+        .collect();
+    observe_items(
+        state.history(),
+        c.account_sid(),
+        "campaign",
+        campaigns,
+        Source::Seen,
+    )
+    .await;
 }
 
 /// The profiles' and Trust Products' names, and each approved A2P Trust Product with the
@@ -123,11 +174,16 @@ pub struct BrandMade {
 
 #[tauri::command]
 pub async fn register_brand(state: State<'_, AppState>, input: BrandInput) -> Answer<BrandMade> {
+    register(&state, &input).await
+}
+
+/// Registers a brand (look first: a retry finds the one made) and records it.
+pub async fn register(state: &AppState, input: &BrandInput) -> Answer<BrandMade> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
     let result = conn
         .client
-        .register_brand(&c, &input)
+        .register_brand(&c, input)
         .await
         .map_err(UiError::from)
         .map(|made| BrandMade {
@@ -156,7 +212,7 @@ pub async fn register_brand(state: State<'_, AppState>, input: BrandInput) -> An
             fields,
             ..Change::default()
         };
-        journal(&state, &c, change, &result, |_| None).await;
+        journal(state, &c, change, &result, |_| None).await;
     }
     result
 }

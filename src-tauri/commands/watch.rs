@@ -36,7 +36,7 @@ pub const OPEN_EVENT: &str = "watch-open";
 #[serde(rename_all = "camelCase")]
 pub struct Target {
     pub account_sid: String,
-    #[cfg_attr(test, ts(type = "BundleKind"))]
+    #[cfg_attr(test, ts(type = "WatchedKind"))]
     pub kind: String,
     pub sid: String,
 }
@@ -157,7 +157,11 @@ pub async fn check(
                 let Some(kind) = kind_for_tick(&kinds, tick) else {
                     return (account, Ok(Vec::new()));
                 };
-                let result = read_account(state, &main, &c, &kind, &items).await;
+                let result = if kind == "brand" || kind == "campaign" {
+                    super::watch_texting::read_texting(state, &main, &c, &kind, &items).await
+                } else {
+                    read_account(state, &main, &c, &kind, &items).await
+                };
                 (account, result)
             }
         })

@@ -54,6 +54,7 @@ fn roots(v: &mut Declarations) {
     v.visit::<history::Line>();
     v.visit::<crate::history::OpenNote>();
     v.visit::<crate::watch::Settings>();
+    v.visit::<crate::watch::WatchedKind>();
     v.visit::<export::OverviewLine>();
     v.visit::<crate::trusthub::messaging::view::TextingView>();
     v.visit::<crate::trusthub::messaging::models::BrandInput>();

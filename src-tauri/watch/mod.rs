@@ -19,14 +19,26 @@ pub const DEMO_SECONDS: u64 = 10;
 /// seldom, and never more often than the interval.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(60 * 60);
 
+/// What the watch follows, as the window's types name it (a decision's `kind`).
+#[cfg(test)]
+#[derive(ts_rs::TS)]
+#[ts(rename_all = "kebab-case")]
+#[allow(dead_code)]
+pub enum WatchedKind {
+    CustomerProfile,
+    TrustProduct,
+    Brand,
+    Campaign,
+}
+
 /// A decision Twilio took on a record under review, as the window and the system are told.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Decision {
     pub account_sid: String,
-    /// `customer-profile` or `trust-product`.
-    #[cfg_attr(test, ts(type = "BundleKind"))]
+    /// `customer-profile`, `trust-product`, `brand` or `campaign`.
+    #[cfg_attr(test, ts(type = "WatchedKind"))]
     pub kind: String,
     pub sid: String,
     pub name: Option<String>,

@@ -293,7 +293,8 @@ async function openFromOverview(account, row) {
 }
 
 /**
- * Opens a profile Twilio decided on (from the decisions bar or a clicked notification).
+ * Opens what Twilio decided on (from the decisions bar or a clicked notification): a
+ * profile, or the Texting tab for a brand or campaign.
  * @param {import('./watch.js').Target} target
  */
 async function openDecided({ accountSid, kind, sid }) {
@@ -308,7 +309,9 @@ async function openDecided({ accountSid, kind, sid }) {
       }
     }
     renderAccount();
-    openProfile(sid, kind);
+    // A brand's or campaign's decision is seen in the Texting tab.
+    if (kind === 'brand' || kind === 'campaign') goHome({ kind: 'texting' });
+    else openProfile(sid, kind);
   } catch (error) {
     toast(error.message);
   }

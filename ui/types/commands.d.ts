@@ -188,9 +188,9 @@ status: string | null, valid_until: string | null, email: string | null, status_
 
 export type Decision = { accountSid: string, 
 /**
- * `customer-profile` or `trust-product`.
+ * `customer-profile`, `trust-product`, `brand` or `campaign`.
  */
-kind: BundleKind, sid: string, name: string | null, before: string, after: string, 
+kind: WatchedKind, sid: string, name: string | null, before: string, after: string, 
 /**
  * How many reasons Twilio gave for a rejection.
  */
@@ -292,7 +292,7 @@ export type NewBundle = { friendlyName: string, email: string, policySid: string
 
 export type NextStep = "wait-for-brand" | "fix-brand" | "create-campaign" | "wait-for-campaign" | "fix-campaign" | "add-numbers" | "ready";
 
-export type NotificationTarget = { accountSid: string, kind: BundleKind, sid: string, };
+export type NotificationTarget = { accountSid: string, kind: WatchedKind, sid: string, };
 
 export type NumberGap = { phoneNumberSid: string | null, phoneNumber: string, friendlyName: string | null, gap: Gap, why: string, };
 
@@ -532,6 +532,8 @@ checkEveryMinutes: number,
  * Whether a decision is also told by a system notification.
  */
 notify: boolean, };
+
+export type WatchedKind = "customer-profile" | "trust-product" | "brand" | "campaign";
 
 /** The payload of each event the app sends the window. */
 export type EventPayloads = {

@@ -146,6 +146,18 @@ pub fn campaign_status_words(status: Option<&str>) -> &'static str {
     }
 }
 
+/// A brand's or campaign's status in the words the history and the watch keep for
+/// profiles, so one watch follows both: under review, approved, or not approved. `None`
+/// for a status that is neither (suspended, being deleted): it is not followed.
+pub fn watch_status(status: Option<&str>) -> Option<&'static str> {
+    match upper(status).as_str() {
+        "PENDING" | "IN_REVIEW" | "IN_PROGRESS" => Some("in-review"),
+        "APPROVED" | "VERIFIED" => Some("twilio-approved"),
+        "FAILED" => Some("twilio-rejected"),
+        _ => None,
+    }
+}
+
 fn campaign_gap(status: Option<&str>) -> Option<Gap> {
     match upper(status).as_str() {
         "VERIFIED" => None,

@@ -167,3 +167,33 @@ fn every_us_local_number_outside_an_approved_campaign_is_listed_with_why_in_numb
         .words()
         .starts_with("Cannot text US numbers yet"));
 }
+
+#[test]
+fn brand_and_campaign_statuses_are_followed_as_profiles_are() {
+    let said: Vec<Option<&str>> = [
+        "PENDING",
+        "in_review",
+        "IN_PROGRESS",
+        "APPROVED",
+        "VERIFIED",
+        "FAILED",
+        "SUSPENDED",
+        "",
+    ]
+    .iter()
+    .map(|s| watch_status(Some(s)))
+    .collect();
+    assert_eq!(
+        said,
+        [
+            Some("in-review"),
+            Some("in-review"),
+            Some("in-review"),
+            Some("twilio-approved"),
+            Some("twilio-approved"),
+            Some("twilio-rejected"),
+            None,
+            None
+        ]
+    );
+}

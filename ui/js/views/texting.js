@@ -19,7 +19,7 @@ import { nextAction, tone, usecaseWords } from '../texting-words.js';
  */
 
 /** A result older than this is read again when the tab is shown. */
-const FRESH_MS = 60_000;
+const FRESH_MS = 15_000;
 
 /** The Texting tab in `root`. @param {HTMLElement} root @param {{ onReenterCredentials: () => void }} options */
 export function createTexting(root, { onReenterCredentials }) {

@@ -1,0 +1,107 @@
+//! The watch's reading of brands and campaigns: an account's brands (one request) or its
+//! campaigns (one per Messaging Service, at Twilio's pace), their statuses recorded as the
+//! profiles' are, and a decision on one under review told with the business's or the
+//! service's name.
+
+use super::history::observe_items;
+use crate::credentials::Credentials;
+use crate::history::{Observed, Source, Watched};
+use crate::state::{AppState, Connection};
+use crate::trusthub::messaging::chain::watch_status;
+use crate::trusthub::messaging::reasons::reasons;
+use crate::watch::{self, Decision};
+
+/// Reads `kind` (`brand` or `campaign`) of one account and returns the decisions on the
+/// watched ones. `Err` when the account could not be read (the schedule backs off).
+pub(super) async fn read_texting(
+    state: &AppState,
+    main: &Connection,
+    c: &Credentials,
+    kind: &str,
+    watched: &[Watched],
+) -> Result<Vec<Decision>, ()> {
+    let failed = |e: crate::trusthub::TrustHubError| {
+        log::warn!("watch: an account's texting could not be read: {e}");
+    };
+    // (sid, status, name, reasons) of each record read.
+    let mut read: Vec<(String, String, Option<String>, usize)> = Vec::new();
+    if kind == "brand" {
+        for b in main.client.list_brands(c).await.map_err(failed)?.records {
+            let (Some(sid), Some(status)) = (b.sid.clone(), watch_status(b.status.as_deref()))
+            else {
+                continue;
+            };
+            let name = match b.customer_profile_bundle_sid.as_deref() {
+                Some(p) if watched.iter().any(|w| w.sid == sid) => main
+                    .client
+                    .fetch_profile(c, p)
+                    .await
+                    .ok()
+                    .and_then(|p| p.friendly_name)
+                    .map(|n| format!("The brand of {n}")),
+                _ => None,
+            };
+            read.push((
+                sid,
+                status.to_owned(),
+                name,
+                reasons(b.errors.as_deref()).len(),
+            ));
+        }
+    } else {
+        let services = main.client.list_services(c).await.map_err(failed)?.records;
+        for service in services {
+            let Some(service_sid) = service.sid.as_deref() else {
+                continue;
+            };
+            let campaigns = main
+                .client
+                .list_campaigns(c, service_sid)
+                .await
+                .map_err(failed)?;
+            for k in campaigns.records {
+                let (Some(sid), Some(status)) =
+                    (k.sid.clone(), watch_status(k.campaign_status.as_deref()))
+                else {
+                    continue;
+                };
+                let name = service
+                    .friendly_name
+                    .as_deref()
+                    .map(|n| format!("The campaign of {n}"));
+                read.push((
+                    sid,
+                    status.to_owned(),
+                    name,
+                    reasons(k.errors.as_deref()).len(),
+                ));
+            }
+        }
+    }
+    let kind: &'static str = if kind == "brand" { "brand" } else { "campaign" };
+    let items = read
+        .iter()
+        .map(|(sid, status, ..)| (sid.clone(), status.clone()))
+        .collect();
+    let changed: Vec<Observed> =
+        observe_items(state.history(), c.account_sid(), kind, items, Source::Watch).await;
+    Ok(changed
+        .into_iter()
+        .filter(|o| watched.iter().any(|w| w.sid == o.sid))
+        .filter(|o| matches!(o.after.as_str(), "twilio-approved" | "twilio-rejected"))
+        .map(|o| {
+            let record = read.iter().find(|(sid, ..)| *sid == o.sid);
+            let reasons = record.map_or(0, |r| r.3);
+            Decision {
+                account_sid: c.account_sid().to_owned(),
+                title: watch::title(&o.after, reasons),
+                name: record.and_then(|r| r.2.clone()),
+                kind: o.kind,
+                sid: o.sid,
+                before: o.before,
+                after: o.after,
+                reasons,
+            }
+        })
+        .collect())
+}
