@@ -427,3 +427,35 @@ async fn a_brand_registered_in_the_texting_area_is_watched_until_twilio_decides(
         ["customerProfile", "a2pTrustProduct", "brandType"]
     );
 }
+
+/// The Overview's texting lines: the demo account's refused campaign ranks before a
+/// subaccount's numbers outside any campaign.
+#[tokio::test]
+async fn the_overview_ranks_a_refused_campaign_before_numbers_outside_a_campaign() {
+    use trusthub_desk::trusthub::messaging::summary::REVIEWING;
+    let sb = Sandbox::start(sandbox::Config {
+        texting: true,
+        subaccounts: 1,
+        ..sandbox::Config::default()
+    })
+    .await
+    .unwrap();
+    let client = TrustHubClient::new(http_client_for(&sb.base_url()).unwrap(), sb.base_url());
+    let main = sb.demo_credentials().unwrap();
+    let subs = client.list_subaccounts(&main).await.unwrap();
+    let sub = subs[0].credentials().unwrap();
+    let lines = client.texting_summaries(vec![main, sub]).await;
+    let ranks: Vec<(u8, Option<String>)> = lines
+        .into_iter()
+        .map(|l| l.map(|l| (l.rank, l.attention)).unwrap())
+        .collect();
+    assert_eq!(
+        ranks[0],
+        (
+            1,
+            Some("A campaign was not approved: fix it and resubmit it.".to_owned())
+        )
+    );
+    assert_eq!(ranks[1].0, 4);
+    assert!(ranks[1].0 < REVIEWING);
+}

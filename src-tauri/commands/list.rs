@@ -55,6 +55,7 @@ commands! {
     texting::resubmit_brand,
     texting::brand_vettings,
     texting::resend_brand_confirmation,
+    texting::overview_texting,
     campaigns::open_campaign_service,
     campaigns::check_campaign,
     campaigns::submit_campaign,

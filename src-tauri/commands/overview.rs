@@ -282,6 +282,15 @@ pub struct PhoneMatch {
     pub sid: String,
 }
 
+/// What a number needs to text, in the account that holds it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct NumberTexting {
+    pub account_sid: String,
+    pub words: String,
+}
+
 #[derive(Debug, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -289,6 +298,8 @@ pub struct PhoneSearch {
     /// The number as it was looked for (international form).
     pub number: String,
     pub matches: Vec<PhoneMatch>,
+    /// What the number needs to text US numbers, in each account that holds it.
+    pub texting: Vec<NumberTexting>,
     /// Accounts that could not be looked through, and why.
     pub failed: Vec<OverviewAccount>,
 }
@@ -320,28 +331,39 @@ pub async fn find_number(
             .collect()
             .await;
         let mut matches = Vec::new();
+        let mut texting = Vec::new();
         let mut failed = Vec::new();
         for (account_sid, found) in results {
             match found {
-                Ok(found) => matches.extend(found.into_iter().map(|(kind, sid)| PhoneMatch {
-                    account_sid: account_sid.clone(),
-                    kind,
-                    sid,
-                })),
+                Ok((found, words)) => {
+                    if let Some(words) = words {
+                        texting.push(NumberTexting {
+                            account_sid: account_sid.clone(),
+                            words,
+                        });
+                    }
+                    matches.extend(found.into_iter().map(|(kind, sid)| PhoneMatch {
+                        account_sid: account_sid.clone(),
+                        kind,
+                        sid,
+                    }));
+                }
                 Err(e) => failed.push(OverviewAccount::failed(&account_sid, None, None, e)),
             }
         }
         Ok(PhoneSearch {
             number: e164.clone(),
             matches,
+            texting,
             failed,
         })
     })
     .await
 }
 
-/// An account, and its records a number is assigned to (or why it could not be looked through).
-type AccountFound = (String, Answer<Vec<(BundleKind, String)>>);
+/// An account, its records a number is assigned to and what the number needs to text
+/// there (when the account holds it), or why it could not be looked through.
+type AccountFound = (String, Answer<(Vec<(BundleKind, String)>, Option<String>)>);
 
 /// One account's records with the number, or why it could not be looked through.
 async fn search_account(
@@ -359,11 +381,16 @@ async fn search_account(
     };
     let bundles: Vec<(BundleKind, String)> =
         a.bundles.into_iter().map(|b| (b.kind, b.sid)).collect();
-    let found = main
-        .client
-        .bundles_with_number(&c, e164, &bundles)
-        .await
-        .map_err(UiError::from);
+    let found = async {
+        let found = main.client.number_in_account(&c, e164, &bundles).await?;
+        let words = match found.held {
+            true => Some(main.client.read_texting(&c).await?.number_words(e164)),
+            false => None,
+        };
+        Ok::<_, crate::trusthub::TrustHubError>((found.bundles, words))
+    }
+    .await
+    .map_err(UiError::from);
     (a.account_sid, found)
 }
 

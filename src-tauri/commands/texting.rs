@@ -15,6 +15,7 @@ use crate::history::{Change, Source};
 use crate::state::AppState;
 use crate::trusthub::messaging::chain::watch_status;
 use crate::trusthub::messaging::models::{BrandInput, BrandKind};
+use crate::trusthub::messaging::summary::{TextingSummary, REVIEWING};
 use crate::trusthub::messaging::view::{self, BrandChoice, Extras, TextingView, RESUBMISSIONS};
 use crate::trusthub::messaging::TextingRead;
 use crate::trusthub::models::{BundleKind, CustomerProfile};
@@ -297,4 +298,52 @@ pub async fn resend_brand_confirmation(state: State<'_, AppState>, sid: String) 
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
     Ok(conn.client.resend_brand_confirmation(&c, &sid).await?)
+}
+
+/// The texting of each account the Overview read (`accounts`, its SIDs), summed up:
+/// brands, campaigns, numbers that cannot text yet, and what needs doing first. Each is
+/// read with its own credentials (the main account's, a subaccount's of this session, or a
+/// saved one); one out of reach says so in its place.
+#[tauri::command]
+pub async fn overview_texting(
+    state: State<'_, AppState>,
+    accounts: Vec<String>,
+) -> Answer<Vec<TextingSummary>> {
+    summaries(&state, accounts).await
+}
+
+pub async fn summaries(state: &AppState, accounts: Vec<String>) -> Answer<Vec<TextingSummary>> {
+    load(state, &super::bundles::load_key("overview-texting", ""), async {
+        let main = state.main_connection();
+        let mut out = Vec::with_capacity(accounts.len());
+        let mut readable = Vec::new();
+        let mut places = Vec::new();
+        for account in accounts.iter().take(crate::trusthub::limits::MAX_ACCOUNTS) {
+            let mut line = TextingSummary {
+                account_sid: account.clone(),
+                rank: REVIEWING,
+                ..TextingSummary::default()
+            };
+            match super::credentials_of(state, &main, account).await {
+                Some(c) => {
+                    places.push(out.len());
+                    readable.push(c);
+                }
+                None => line.error = Some("This account cannot be read now: open the Overview with its credentials saved.".to_owned()),
+            }
+            out.push(line);
+        }
+        let read = main.client.texting_summaries(readable).await;
+        for (place, result) in places.into_iter().zip(read) {
+            let Some(line) = out.get_mut(place) else {
+                continue;
+            };
+            match result {
+                Ok(summary) => *line = summary,
+                Err(e) => line.error = Some(UiError::from(e).message),
+            }
+        }
+        Ok(out)
+    })
+    .await
 }

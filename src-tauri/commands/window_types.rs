@@ -59,6 +59,7 @@ fn roots(v: &mut Declarations) {
     v.visit::<crate::trusthub::messaging::view::TextingView>();
     v.visit::<crate::trusthub::messaging::models::BrandInput>();
     v.visit::<texting::BrandMade>();
+    v.visit::<crate::trusthub::messaging::summary::TextingSummary>();
     v.visit::<texting::VettingLine>();
     v.visit::<campaigns::ServicePick>();
     v.visit::<campaigns::CampaignStart>();

@@ -43,6 +43,9 @@ pub const LATENCY_ENV: &str = "TRUSTHUB_DESK_DEMO_LATENCY_MS";
 pub const DECISION_ENV: &str = "TRUSTHUB_DESK_DEMO_DECISION_SECONDS";
 /// Subaccount `i` has `1 + i % n` profiles: with 9, five on average (the benchmark's).
 pub const PROFILES_PER_SUBACCOUNT_ENV: &str = "TRUSTHUB_DESK_DEMO_PROFILES_PER_SUBACCOUNT";
+/// Set to 1: each subaccount has an approved brand, one Messaging Service with up to three
+/// of its numbers and an approved campaign (the benchmark's texting at scale).
+pub const SUBACCOUNT_TEXTING_ENV: &str = "TRUSTHUB_DESK_DEMO_SUBACCOUNT_TEXTING";
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -61,6 +64,8 @@ pub struct Config {
     /// A brand, Messaging Services, campaigns (one approved, one failed) and numbers in the
     /// main account: the demo's. Texting's rule tests start without, to make their own.
     pub texting: bool,
+    /// Each subaccount with a brand, a service of up to three numbers and its campaign.
+    pub subaccount_texting: bool,
 }
 
 impl Default for Config {
@@ -73,6 +78,7 @@ impl Default for Config {
             profiles_per_subaccount: 3,
             latency: Duration::ZERO,
             texting: false,
+            subaccount_texting: false,
         }
     }
 }
@@ -96,6 +102,7 @@ impl Config {
             profiles_per_subaccount: number(PROFILES_PER_SUBACCOUNT_ENV).unwrap_or(3).max(1),
             latency: Duration::from_millis(number(LATENCY_ENV).unwrap_or(0).min(10_000) as u64),
             texting: true,
+            subaccount_texting: number(SUBACCOUNT_TEXTING_ENV) == Some(1),
         }
         .bounded()
     }

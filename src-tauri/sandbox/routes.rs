@@ -103,6 +103,9 @@ impl Registry {
             let count =
                 1_usize.saturating_add(i.checked_rem(config.profiles_per_subaccount).unwrap_or(0));
             db.seed(first..first.saturating_add(count), Some(&main_primary));
+            if config.subaccount_texting {
+                db.seed_client_texting();
+            }
             if let Some(delay) = config.decision_delay {
                 db.decide_in_review_after(delay, 1);
             }

@@ -59,3 +59,8 @@ impl Default for Limits {
         Self::TWILIO
     }
 }
+
+/// The most accounts the Overview's texting summary reads: more than any overview holds
+/// (a main account's subaccounts are at most 1,000 in a list), so a window cannot make it
+/// read without end.
+pub const MAX_ACCOUNTS: usize = 5_000;

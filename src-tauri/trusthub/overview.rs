@@ -158,6 +158,16 @@ impl TrustHubClient {
         e164: &str,
         bundles: &[(BundleKind, String)],
     ) -> Result<Vec<(BundleKind, String)>> {
+        Ok(self.number_in_account(c, e164, bundles).await?.bundles)
+    }
+
+    /// The same, and whether the account holds the number at all.
+    pub async fn number_in_account(
+        &self,
+        c: &Credentials,
+        e164: &str,
+        bundles: &[(BundleKind, String)],
+    ) -> Result<NumberFound> {
         let numbers = self.list_phone_numbers(c).await?;
         let held: Vec<String> = numbers
             .records
@@ -166,7 +176,7 @@ impl TrustHubClient {
             .filter_map(|n| n.sid)
             .collect();
         if held.is_empty() {
-            return Ok(Vec::new());
+            return Ok(NumberFound::default());
         }
         let held = &held;
         let found: Vec<Result<Option<(BundleKind, String)>>> = stream::iter(bundles.to_vec())
@@ -184,8 +194,22 @@ impl TrustHubClient {
             .buffered(CONCURRENT_ACCOUNTS)
             .collect()
             .await;
-        found.into_iter().filter_map(Result::transpose).collect()
+        Ok(NumberFound {
+            held: true,
+            bundles: found
+                .into_iter()
+                .filter_map(Result::transpose)
+                .collect::<Result<_>>()?,
+        })
     }
+}
+
+/// Where a number is in one account: whether the account holds it, and the records it is
+/// assigned to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NumberFound {
+    pub held: bool,
+    pub bundles: Vec<(BundleKind, String)>,
 }
 
 pub use super::owned::own_record;

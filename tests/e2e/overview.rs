@@ -40,6 +40,19 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
         "Rejected: Twilio could not",
     )
     .await;
+    // Texting, account by account, after the profiles: the demo account's refused campaign first.
+    let texting = app
+        .text_contains(
+            "#overview-texting-rows tr:first-child",
+            "A campaign was not approved",
+        )
+        .await;
+    assert!(texting.starts_with("Demo account"), "{texting}");
+    app.text_contains(
+        "#overview-texting-status",
+        "4 accounts need you for texting.",
+    )
+    .await;
     app.screenshot("overview").await;
 
     // A count filters the table to its rows; pressed again, every row is back.
@@ -67,7 +80,7 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
     app.click("#overview-phone-find").await;
     app.text_contains(
         "#overview-phone-result",
-        "+16285550000 is assigned to 1 record: shown below.",
+        "+16285550000 is assigned to 1 record: shown below. It can text US numbers: its Messaging Service “Fabrikam notices” has an approved campaign.",
     )
     .await;
     app.text_contains("#overview-shown", "1 of 73 shown.").await;
@@ -78,7 +91,7 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
     app.click("#overview-phone-find").await;
     app.text_contains(
         "#overview-phone-result",
-        "+16285550001 is assigned to no profile or Trust Product of these accounts.",
+        "+16285550001 is assigned to no profile or Trust Product of these accounts. Cannot text US numbers yet: its campaign was not approved.",
     )
     .await;
     app.click("#overview-phone-clear").await;

@@ -112,3 +112,11 @@ test('a use case code reads as words', async () => {
   assert.deepEqual(['ACCOUNT_NOTIFICATION', '2FA', 'MIXED', '', null].map(usecaseWords),
     ['Account notification', 'Two-factor authentication', 'Mixed', '', '']);
 });
+
+test('the Overview’s texting lines: the person’s work first, then Twilio’s reviews, then the rest', async () => {
+  const { orderTexting } = await import('../../ui/js/views/overview-texting.js');
+  const line = (accountSid, rank, error = null) => ({ accountSid, rank, error, brands: 0, brandsApproved: 0, campaigns: 0, campaignsApproved: 0, numbersNotTexting: 0, attention: null });
+  const names = new Map([['A', 'Zeta'], ['B', 'Alpha'], ['C', 'Mid'], ['D', 'Beta'], ['E', 'Aa'], ['F', 'Zz']]);
+  const order = orderTexting([line('A', 1), line('B', 6), line('C', 0, 'cannot be read'), line('D', 1), line('E', 4), line('F', 5)], names).map((l) => l.accountSid);
+  assert.deepEqual(order, ['D', 'A', 'E', 'C', 'F', 'B'], 'a fix before numbers; an unread account with the reviews');
+});

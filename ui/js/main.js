@@ -218,6 +218,7 @@ function selectTab(kind, resume = {}) {
       who: overviewOwner,
       canIncludeSubaccounts: () => status?.storage !== 'session' || status?.connected?.authKind === 'auth-token',
       onOpen: openFromOverview,
+      onOpenTexting: (account) => openFromOverview(account, null),
       onReenterCredentials: reenterCredentials,
     });
     homes.overview.resume();
@@ -273,8 +274,8 @@ async function openProfile(sid, kind = 'customer-profile', { guided = false, fro
   profileView.open(sid, () => mine === generation, kind, { guided, backLabel: fromOverview ? '‹ Overview' : null });
 }
 
-/** Opens a row of the overview under its account: switching to it, or into a subaccount. */
-/** @param {OverviewAccount} account @param {import('./overview-rows.js').Row} row */
+/** Opens a row of the overview under its account (switching to it, or into a subaccount), or with no row the account's Texting tab. */
+/** @param {OverviewAccount} account @param {import('./overview-rows.js').Row | null} row */
 async function openFromOverview(account, row) {
   try {
     if (account.accountSid !== status?.connected?.accountSid) {
@@ -286,7 +287,8 @@ async function openFromOverview(account, row) {
       }
     }
     renderAccount();
-    openProfile(row.sid, row.kind, { fromOverview: true });
+    if (row) openProfile(row.sid, row.kind, { fromOverview: true });
+    else goHome({ kind: 'texting' });
   } catch (error) {
     toast(error.message);
   }

@@ -298,6 +298,8 @@ export type NumberGap = { phoneNumberSid: string | null, phoneNumber: string, fr
 
 export type NumberRef = { sid: string, phoneNumber: string, friendlyName: string | null, serviceSid: string | null, };
 
+export type NumberTexting = { accountSid: string, words: string, };
+
 export type NumbersChanged = { added: Array<string>, removed: Array<string>, failed: Array<FieldProblem>, };
 
 export type ObjectKind = "end-user" | "supporting-document";
@@ -375,6 +377,10 @@ export type PhoneSearch = {
  * The number as it was looked for (international form).
  */
 number: string, matches: Array<PhoneMatch>, 
+/**
+ * What the number needs to text US numbers, in each account that holds it.
+ */
+texting: Array<NumberTexting>, 
 /**
  * Accounts that could not be looked through, and why.
  */
@@ -459,6 +465,20 @@ export type Storage = "keyring" | "session" | "demo" | "subaccount";
 export type SubaccountStatus = { accountSid: string, name: string | null, parentSid: string, };
 
 export type SupportingDocument = { sid: string | null, account_sid: string | null, friendly_name: string | null, mime_type: string | null, status: string | null, type: string | null, attributes: JsonValue | null, date_created: string | null, date_updated: string | null, url: string | null, };
+
+export type TextingSummary = { accountSid: string, brands: number, brandsApproved: number, campaigns: number, campaignsApproved: number, numbersNotTexting: number, 
+/**
+ * What needs doing first, in words; `None` when nothing does.
+ */
+attention: string | null, 
+/**
+ * 0: the person has something to do; 1: Twilio is reviewing; 2: nothing to do.
+ */
+rank: number, 
+/**
+ * Why the account's texting could not be read.
+ */
+error: string | null, };
 
 export type TextingView = { businesses: Array<BusinessView>, numbersNotTexting: Array<NumberGap>, services: Array<ServiceView>, numbers: Array<NumberRef>, choices: Array<BrandChoice>, 
 /**

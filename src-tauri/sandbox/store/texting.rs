@@ -364,6 +364,57 @@ impl Db {
     }
 }
 
+impl Db {
+    /// A subaccount's texting for the benchmark: an approved brand on its first profile, one
+    /// Messaging Service with up to three of its numbers, and an approved campaign.
+    pub fn seed_client_texting(&mut self) {
+        let Some(profile) = self.bundles.first().map(|b| b.sid.clone()) else {
+            return;
+        };
+        let created = later(super::SEED_EPOCH, -86_400);
+        let brand = self.new_sid("BN");
+        self.texting.brands.push(TextBrand {
+            sid: brand.clone(),
+            customer_profile: profile.clone(),
+            a2p_product: profile,
+            sole_proprietor: false,
+            skip_sec_vet: false,
+            mock: false,
+            status: "APPROVED",
+            resubmissions: 0,
+            created,
+            updated: created,
+            decide_at: None,
+        });
+        let service = self.new_sid("MG");
+        self.texting.services.push(Service {
+            sid: service.clone(),
+            name: "Client texts".to_owned(),
+            numbers: self.numbers.iter().take(3).map(|n| n.sid.clone()).collect(),
+            created,
+        });
+        let sid = self.new_sid("QE");
+        self.texting.campaigns.push(Campaign {
+            sid,
+            service,
+            brand,
+            fields: json!({
+                "description": "Appointment reminders for the client's customers.",
+                "message_flow": "Customers tick a box at https://client.example.com/book to get reminders.",
+                "message_samples": ["Reminder: your appointment is tomorrow at 10:00. Reply STOP to opt out.", "Your appointment was moved to Friday. Reply STOP to opt out."],
+                "us_app_to_person_usecase": "ACCOUNT_NOTIFICATION",
+                "has_embedded_links": false,
+                "has_embedded_phone": false,
+            }),
+            status: "VERIFIED",
+            errors: Vec::new(),
+            created,
+            updated: created,
+            decide_at: None,
+        });
+    }
+}
+
 /// What Twilio's reviewers decide about a campaign: an opt-in that names neither a web
 /// page nor a keyword cannot be checked (30909); a phone number declared but in no sample
 /// is refused (30889). Anything else is approved.

@@ -170,7 +170,7 @@ fn campaign_gap(status: Option<&str>) -> Option<Gap> {
 const TOLL_FREE: [&str; 7] = ["800", "833", "844", "855", "866", "877", "888"];
 
 /// A US number that is not toll-free: the ones a campaign must cover.
-fn is_us_local(number: &str) -> bool {
+pub(crate) fn is_us_local(number: &str) -> bool {
     let digits = number.strip_prefix("+1").unwrap_or("");
     digits.len() == 10
         && digits.bytes().all(|b| b.is_ascii_digit())

@@ -12,6 +12,7 @@ mod pace;
 mod reading;
 pub mod reasons;
 mod services;
+pub mod summary;
 pub mod view;
 
 pub use pace::Pace;

@@ -8,6 +8,7 @@ import { h, STATUSES, statusInfo, localDate, fillUserText, plainUserText, count,
 import { errorPanel, toast } from '../ui.js';
 import { historyItem, historyRead } from './history.js';
 import { accountName, attention, rowsOf, filterRows, orderRows, countRows, changedWords } from '../overview-rows.js';
+import { overviewTexting } from './overview-texting.js';
 
 /** Rows drawn at first, and more with each "Show more": a few hundred rows in the page
  * would hold the window still while drawn (docs/PERFORMANCE.md). */
@@ -27,6 +28,7 @@ const INCLUDE_KEY = 'trusthub-desk.overview.include-subaccounts';
  * @property {() => string} who the server and mode the overview is read on
  * @property {() => boolean} canIncludeSubaccounts
  * @property {(account: OverviewAccount, row: Row) => void} onOpen
+ * @property {(account: OverviewAccount) => void} onOpenTexting opens an account's Texting tab
  * @property {() => void} onReenterCredentials
  */
 
@@ -44,7 +46,8 @@ export function clearOverview() {
  * `canIncludeSubaccounts()` says whether the connection may list subaccounts;
  * `onOpen(account, row)` opens a row under its account.
  */
-export function createOverview(/** @type {HTMLElement} */ root, /** @type {OverviewOptions} */ { who, canIncludeSubaccounts, onOpen, onReenterCredentials }) {
+export function createOverview(/** @type {HTMLElement} */ root, /** @type {OverviewOptions} */ { who, canIncludeSubaccounts, onOpen, onOpenTexting, onReenterCredentials }) {
+  const texting = overviewTexting({ onOpen: onOpenTexting });
   const include = h('input', { type: 'checkbox', id: 'overview-subaccounts' });
   const includeRow = h('div', { class: 'check-row' }, include, h('label', { for: 'overview-subaccounts' }, 'Include subaccounts'));
   const loadButton = h('button', { type: 'button', id: 'overview-load', class: 'secondary' }, 'Refresh');
@@ -69,7 +72,7 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
   const phoneError = h('p', { class: 'field-error', id: 'overview-phone-error', 'aria-live': 'polite' });
   const phoneResult = h('p', { id: 'overview-phone-result', class: 'muted', 'aria-live': 'polite' });
   const phoneForm = h('form', { class: 'phone-search', id: 'overview-phone-form', hidden: true },
-    h('label', { for: 'overview-phone' }, 'Find the profile a phone number is assigned to'),
+    h('label', { for: 'overview-phone' }, 'Look up a phone number: its profiles, and what it needs to text'),
     h('div', { class: 'inline-field' }, phone, phoneFind),
     h('p', { class: 'help', id: 'overview-phone-help' }, 'In international format (+1 …): a + and the country code first. Each account is asked for its numbers once.'),
     phoneError, phoneResult, phoneClear);
@@ -98,7 +101,7 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
       field('overview-status', 'Status', statusFilter), field('overview-account', 'Account', accountFilter),
       field('overview-name', 'Name', nameFilter), field('overview-sort', 'Order', sort)),
     phoneForm,
-    h('div', { class: 'actions' }, shown, exportButton), table, h('div', { class: 'actions' }, more), recent);
+    h('div', { class: 'actions' }, shown, exportButton), table, h('div', { class: 'actions' }, more), texting.element, recent);
 
   /** @type {Overview | null} */
   let result = null;
@@ -143,8 +146,9 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
       phoneMatches = new Set(found.matches.map((m) => `${m.accountSid}:${m.sid}`));
       const n = found.matches.length;
       const unread = found.failed.length ? ` ${found.failed.length} ${found.failed.length === 1 ? 'account' : 'accounts'} could not be asked: ${found.failed[0].error.message}` : '';
+      const texting = found.texting.map((t) => ` ${found.texting.length > 1 ? `${names.get(t.accountSid) ?? 'An account'}: ` : ''}${t.words}`).join('');
       phoneResult.textContent = (n === 0 ? `${found.number} is assigned to no profile or Trust Product of these accounts.`
-        : `${found.number} is assigned to ${n === 1 ? '1 record' : `${n} records`}: shown below.`) + unread;
+        : `${found.number} is assigned to ${n === 1 ? '1 record' : `${n} records`}: shown below.`) + texting + unread;
       phoneClear.hidden = false;
       limit = ROWS_AT_ONCE;
       draw();
@@ -247,6 +251,7 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
       ...answer.accounts.flatMap((a) => a.notes.map((n) => h('p', { class: 'notice' }, `${names.get(a.accountSid)}: ${n.message}`))));
     draw();
     loadRecent(answer);
+    texting.show(answer, names);
   }
 
   /** The rows the filters let through, in no order. */
@@ -348,6 +353,7 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
       }
     },
     pause() {
+      texting.stop();
       if (loading) api.cancelLoad('overview', '');
       if (phoneFind.disabled) api.cancelLoad('phone-search', '');
     },
