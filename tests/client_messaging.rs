@@ -265,6 +265,13 @@ async fn a_service_is_made_once_by_name_and_numbers_go_in_and_out() {
         .expect(1)
         .mount(&server)
         .await;
+    Mock::given(method("DELETE"))
+        .and(path(format!("/v1/Services/{MG}")))
+        .and(auth())
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
     let client = client_for(&server.uri());
     let c = token_credentials();
     let found = client.create_service(&c, " Clinic texts ").await.unwrap();
@@ -289,6 +296,12 @@ async fn a_service_is_made_once_by_name_and_numbers_go_in_and_out() {
     );
     client.add_service_number(&c, MG, PN).await.unwrap();
     client.remove_service_number(&c, MG, PN).await.unwrap();
+    client.delete_service(&c, MG).await.unwrap();
+    let e = client.delete_service(&c, "MG-not-a-sid").await.unwrap_err();
+    assert!(
+        matches!(e, TrustHubError::InvalidInput(_)),
+        "refused before sending"
+    );
 }
 
 #[tokio::test]

@@ -95,6 +95,7 @@ async fn every_texting_request_the_client_makes_is_accepted_by_the_spec() {
             .remove_service_number(&c, MG, PN)
             .await
             .expect("remove number");
+        client.delete_service(&c, MG).await.expect("delete service");
         client.list_campaigns(&c, MG).await.expect("campaigns");
         client.fetch_campaign(&c, MG, QE).await.expect("campaign");
         client

@@ -75,6 +75,13 @@ async fn from_the_approved_pair_to_a_campaign_with_a_number_failed_once_and_fixe
         (400, Some(30_991)),
         "no campaign before the brand is approved"
     );
+    // Made halfway (a service, no campaign): the service can be removed, and is gone.
+    let spare = client.create_service(&c, "Fabrikam spare").await.unwrap();
+    let spare = spare.record.sid.unwrap();
+    client.delete_service(&c, &spare).await.unwrap();
+    let left = client.list_services(&c).await.unwrap().records;
+    assert!(left.iter().all(|s| s.sid.as_deref() != Some(spare.as_str())));
+    assert_eq!(left.len(), 1);
     // The same pair again (a retry): the brand is found, not made twice.
     let again = client.register_brand(&c, &pair()).await.unwrap();
     assert!(again.existing);

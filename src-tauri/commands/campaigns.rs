@@ -309,6 +309,27 @@ pub async fn replace_campaign(
         })
 }
 
+/// Deletes a Messaging Service made for a campaign that was then not made (its numbers
+/// stay the account's).
+#[tauri::command]
+pub async fn remove_service(state: State<'_, AppState>, service_sid: String) -> Answer<()> {
+    let conn = state.connection();
+    let c = current_credentials(&conn).await?;
+    let result = conn
+        .client
+        .delete_service(&c, &service_sid)
+        .await
+        .map_err(UiError::from);
+    let change = Change {
+        object_sid: service_sid.trim().to_owned(),
+        object: "messaging-service",
+        action: "deleted",
+        ..Change::default()
+    };
+    journal(&state, &c, change, &result, |_| None).await;
+    result
+}
+
 /// What a change of a service's numbers did, number by number.
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

@@ -63,6 +63,7 @@ commands! {
     campaigns::resubmit_campaign,
     campaigns::replace_campaign,
     campaigns::change_service_numbers,
+    campaigns::remove_service,
     history::profile_history,
     history::recent_history,
     history::history_notice,

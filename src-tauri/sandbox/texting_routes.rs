@@ -42,7 +42,11 @@ pub fn answer(
             "POST" => Record(db.create_service(form), 201),
             _ => not_allowed(),
         },
-        ["v1", "Services", sid] if m == "GET" => Record(db.fetch_service(sid, path), 200),
+        ["v1", "Services", sid] => match m {
+            "GET" => Record(db.fetch_service(sid, path), 200),
+            "DELETE" => Deleted(db.delete_service(sid, path)),
+            _ => not_allowed(),
+        },
         ["v1", "Services", mg, "PhoneNumbers"] => match m {
             "GET" => Record(db.list_service_numbers(mg, path, query), 200),
             "POST" => Record(db.add_service_number(mg, path, form), 201),

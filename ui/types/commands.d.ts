@@ -472,7 +472,9 @@ export type TextingSummary = { accountSid: string, brands: number, brandsApprove
  */
 attention: string | null, 
 /**
- * 0: the person has something to do; 1: Twilio is reviewing; 2: nothing to do.
+ * The order of urgency. Below `REVIEWING`, the person has something to do (a brand to
+ * fix, a campaign to fix, a campaign to create, numbers to add, numbers outside any
+ * campaign, in that order); `REVIEWING`: Twilio is reviewing; above: nothing to do.
  */
 rank: number, 
 /**

@@ -138,6 +138,14 @@ impl Db {
         Ok(self.render_service_number(service, pn))
     }
 
+    /// `DELETE`: the service and its campaign go; its numbers stay the account's.
+    pub fn delete_service(&mut self, sid: &str, path: &str) -> Result<(), Refusal> {
+        let i = self.service_index(sid, path)?;
+        self.texting.services.remove(i);
+        self.texting.campaigns.retain(|c| c.service != sid);
+        Ok(())
+    }
+
     pub fn remove_service_number(
         &mut self,
         service: &str,

@@ -76,6 +76,14 @@ impl TrustHubClient {
         })
     }
 
+    /// Deletes a service (one made for a campaign that was then not made); its numbers
+    /// stay the account's.
+    pub async fn delete_service(&self, c: &Credentials, service: &str) -> Result<()> {
+        let service = service_sid(service)?;
+        self.delete(c, self.messaging_url(&format!("/v1/Services/{service}")))
+            .await
+    }
+
     /// The numbers in a service.
     pub async fn list_service_numbers(
         &self,

@@ -85,7 +85,7 @@ pub fn summary(account_sid: &str, chain: &TextingChain) -> TextingSummary {
             "{n} numbers cannot text US numbers yet.",
         ),
     ];
-    let waiting = count(NextStep::WaitForBrand) + count(NextStep::WaitForCampaign);
+    let waiting = count(NextStep::WaitForBrand).saturating_add(count(NextStep::WaitForCampaign));
     let (attention, rank) = match to_do.iter().zip(0_u8..).find(|((n, ..), _)| *n > 0) {
         Some(((n, one, many), rank)) => (Some(plural(*n, one, many)), rank),
         None if waiting > 0 => (

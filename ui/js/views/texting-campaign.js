@@ -80,7 +80,7 @@ function chooseService(body, options) {
       const start = await busy(() => api.openCampaignService(sid ? { sid, newName: null } : { sid: null, newName: name.value.trim() }, options.business.chain.brandSid ?? ''));
       if (start.serviceMade) toast(`The Messaging Service “${plainUserText(start.serviceName, 60)}” was made.`);
       const serviceName = start.serviceName || options.services.find((s) => s.sid === start.serviceSid)?.name || '';
-      campaignForm(body, options, { serviceSid: start.serviceSid, serviceName, usecases: start.usecases, campaignSid: null, reasons: [] });
+      campaignForm(body, options, { serviceSid: start.serviceSid, serviceName, serviceMade: start.serviceMade, usecases: start.usecases, campaignSid: null, reasons: [] });
     } catch (error) {
       if (error.field === 'serviceName') {
         problem.textContent = error.message;
@@ -88,7 +88,10 @@ function chooseService(body, options) {
         name.focus();
       } else {
         const panel = errorPanel(error, { onReenterCredentials: options.onReenterCredentials });
-        if (error.partial) panel.prepend(h('p', {}, `The Messaging Service “${plainUserText(error.partial.name ?? '', 60)}” was made; Next uses it again.`));
+        if (error.partial) {
+          panel.prepend(h('p', {}, `The Messaging Service “${plainUserText(error.partial.name ?? '', 60)}” was made; Next uses it again.`));
+          panel.append(removeButton(error.partial.sid, error.partial.name ?? '', options));
+        }
         result.replaceChildren(panel);
         focusOn(panel);
       }
@@ -107,7 +110,7 @@ async function openFix(body, options) {
   body.replaceChildren(h('p', { class: 'muted', role: 'status' }, 'Reading the campaign…'));
   try {
     const draft = await busy(() => api.campaignDraft(serviceSid, campaignSid));
-    campaignForm(body, options, { serviceSid, serviceName: fix.step.serviceName, usecases: draft.usecases, campaignSid, reasons: draft.reasons, input: draft.input });
+    campaignForm(body, options, { serviceSid, serviceName: fix.step.serviceName, serviceMade: false, usecases: draft.usecases, campaignSid, reasons: draft.reasons, input: draft.input });
   } catch (error) {
     body.replaceChildren(errorPanel(error, { onReenterCredentials: options.onReenterCredentials }));
   }
@@ -117,7 +120,7 @@ async function openFix(body, options) {
  * Step 2: the form, sent as a new campaign, a resubmission, or a replacement.
  * @param {HTMLElement} body
  * @param {CampaignOptions} options
- * @param {{ serviceSid: string, serviceName: string, usecases: Usecase[], campaignSid: string | null, reasons: Reason[], input?: import('../../types/commands').CampaignInput }} on
+ * @param {{ serviceSid: string, serviceName: string, serviceMade: boolean, usecases: Usecase[], campaignSid: string | null, reasons: Reason[], input?: import('../../types/commands').CampaignInput }} on
  */
 function campaignForm(body, options, on) {
   const brandSid = options.business.chain.brandSid ?? '';
@@ -182,6 +185,11 @@ function campaignForm(body, options, on) {
         fields.show([{ field: error.field, message: error.message }]);
       } else {
         const panel = errorPanel(error, { onReenterCredentials: options.onReenterCredentials });
+        // Made halfway: the service exists, the campaign does not. Finish (send again) or remove it.
+        if (m === 'create' && on.serviceMade) {
+          panel.append(h('p', {}, `The Messaging Service “${plainUserText(on.serviceName, 60)}” was made for this campaign; the campaign was not. Send again when ready, or remove the service.`),
+            removeButton(on.serviceSid, on.serviceName, options));
+        }
         result.replaceChildren(panel);
         focusOn(panel);
       }
@@ -191,4 +199,26 @@ function campaignForm(body, options, on) {
     }
   });
   body.replaceChildren(reasons, form);
+}
+
+/**
+ * Removes a service made for a campaign that was not made, after a question.
+ * @param {string} sid @param {string} name @param {CampaignOptions} options
+ */
+function removeButton(sid, name, options) {
+  const button = h('button', { type: 'button', class: 'danger', id: 'campaign-remove-service' }, 'Remove the Messaging Service…');
+  button.addEventListener('click', async () => {
+    const shown = plainUserText(name, 60);
+    if (!(await confirmDialog(`Remove “${shown}”?`, 'The Messaging Service made for this campaign is deleted from the Twilio account. No number was in it; nothing is charged.', 'Remove the Messaging Service', button, { danger: true }))) return;
+    button.disabled = true;
+    try {
+      await busy(() => api.removeService(sid));
+      toast(`“${shown}” was removed.`);
+      options.onDone();
+    } catch (error) {
+      button.disabled = false;
+      button.after(errorPanel(error, { onReenterCredentials: options.onReenterCredentials }));
+    }
+  });
+  return button;
 }
