@@ -80,7 +80,9 @@ async fn from_the_approved_pair_to_a_campaign_with_a_number_failed_once_and_fixe
     let spare = spare.record.sid.unwrap();
     client.delete_service(&c, &spare).await.unwrap();
     let left = client.list_services(&c).await.unwrap().records;
-    assert!(left.iter().all(|s| s.sid.as_deref() != Some(spare.as_str())));
+    assert!(left
+        .iter()
+        .all(|s| s.sid.as_deref() != Some(spare.as_str())));
     assert_eq!(left.len(), 1);
     // The same pair again (a retry): the brand is found, not made twice.
     let again = client.register_brand(&c, &pair()).await.unwrap();

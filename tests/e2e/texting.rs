@@ -1,6 +1,7 @@
 //! Texting on the real window, in the demo: from an approved A2P Trust Product to a brand,
 //! a campaign that fails Twilio's review, is fixed beside its field and resubmitted, and a
-//! number added to its Messaging Service — every charge confirmed first.
+//! number added to its Messaging Service — every charge confirmed first, and each screen
+//! checked by axe-core.
 
 use std::time::{Duration, Instant};
 
@@ -61,6 +62,7 @@ async fn from_an_approved_a2p_trust_product_to_a_brand_a_fixed_campaign_and_a_nu
     )
     .await;
     app.screenshot("texting").await;
+    app.assert_accessible("the Texting tab").await;
 
     // Register a brand for the approved pair without one.
     app.text_contains("#texting-register", "One business can register a brand")
@@ -70,6 +72,7 @@ async fn from_an_approved_a2p_trust_product_to_a_brand_a_fixed_campaign_and_a_nu
         .await;
     app.text_contains("#brand-form", "What happens next").await;
     app.screenshot("texting-brand").await;
+    app.assert_accessible("the brand form").await;
     app.click("#brand-kind-low-volume-standard").await;
     app.click("#brand-register").await;
     confirm(
@@ -119,12 +122,15 @@ async fn from_an_approved_a2p_trust_product_to_a_brand_a_fixed_campaign_and_a_nu
     )
     .await;
     assert!(!app.shown_now("#confirm-dialog").await, "nothing was sent");
+    app.screenshot_at("#campaign-messageSamples", "texting-campaign")
+        .await;
+    app.assert_accessible("the campaign form, a problem beside its field")
+        .await;
     app.type_into(
         "#campaign-messageSamples-1",
         "Iris Analytics: your report is ready, ask us at the desk.",
     )
     .await;
-    app.screenshot("texting-campaign").await;
     app.click("#campaign-send").await;
     confirm(
         &app,
@@ -145,6 +151,7 @@ async fn from_an_approved_a2p_trust_product_to_a_brand_a_fixed_campaign_and_a_nu
     .await;
     app.text_contains("#campaign-reasons", "Error 30909").await;
     app.screenshot("texting-fix").await;
+    app.assert_accessible("a refused campaign to fix").await;
     app.type_into(
         "#campaign-messageFlow",
         "Clients tick a box at https://iris.example.com/reminders to get appointment reminders.",
@@ -179,6 +186,7 @@ async fn from_an_approved_a2p_trust_product_to_a_brand_a_fixed_campaign_and_a_nu
         .take_while(|c| *c == '+' || c.is_ascii_digit())
         .collect();
     app.screenshot("texting-numbers").await;
+    app.assert_accessible("a campaign's numbers").await;
     app.click("#numbers-apply").await;
     confirm(&app, "Nothing is charged.", "Apply the changes").await;
     let done = app.text_contains(SECOND, &number).await;

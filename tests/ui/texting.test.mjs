@@ -120,3 +120,12 @@ test('the Overview’s texting lines: the person’s work first, then Twilio’s
   const order = orderTexting([line('A', 1), line('B', 6), line('C', 0, 'cannot be read'), line('D', 1), line('E', 4), line('F', 5)], names).map((l) => l.accountSid);
   assert.deepEqual(order, ['D', 'A', 'E', 'C', 'F', 'B'], 'a fix before numbers; an unread account with the reviews');
 });
+
+test('a reason of Twilio’s: words first, Twilio’s own words, the number small, its page one click away', async () => {
+  const { reasonLine } = await import('../../ui/js/views/campaign-fields.js');
+  const known = reasonLine({ code: 30909, words: 'Twilio could not verify how people opt in.', twilioWords: 'CTA not verifiable', moreInfo: 'https://www.twilio.com/docs/api/errors/30909', fields: ['messageFlow'] });
+  assert.equal(readable(known), 'Twilio could not verify how people opt in. Twilio said: “CTA not verifiable” Error 30909 More about this error');
+  const bare = reasonLine({ code: null, words: 'Twilio gave no code for this. Its explanation is below.', twilioWords: null, moreInfo: null, fields: [] });
+  assert.equal(bare.querySelector('button'), null, 'no page: no button');
+  assert.doesNotMatch(readable(known), RAW_KEY);
+});

@@ -58,8 +58,11 @@ export function localDate(iso) {
  * @param {number} n
  */
 export function number(n) {
-  return n.toLocaleString();
+  return numberFormat.format(n);
 }
+
+// Made once: `toLocaleString` makes a formatter each call, which thousands of rows feel.
+const numberFormat = new Intl.NumberFormat();
 
 /**
  * A count with its noun: "1 account", "12,345 accounts".

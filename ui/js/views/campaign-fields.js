@@ -2,6 +2,7 @@
 // beside its field, filled from a campaign to fix it, read back as what the app sends, and
 // showing every problem at once (the app's checks, then Twilio's reasons at their fields).
 
+import { openTwilioPage } from '../api.js';
 import { h, userText } from '../format.js';
 import { CAMPAIGN_FIELDS, splitKeywords } from '../texting-words.js';
 
@@ -149,4 +150,16 @@ export function campaignFields({ usecases, onUsecase = () => {} }) {
       return marked.length;
     },
   };
+}
+
+/**
+ * One of Twilio's reasons as a list item: what it means and what to change, Twilio's own
+ * words, its error number small, and its page (opened only on twilio.com).
+ * @param {Reason} r
+ */
+export function reasonLine(r) {
+  return h('li', {}, r.words,
+    r.twilioWords ? h('span', { class: 'error-detail' }, ' Twilio said: “', userText(r.twilioWords, { max: 300 }), '”') : '',
+    r.code ? h('span', { class: 'error-code' }, ` Error ${r.code}`) : '',
+    r.moreInfo ? [' ', h('button', { type: 'button', class: 'link-button more-info', onclick: () => openTwilioPage(r.moreInfo ?? '') }, 'More about this error')] : '');
 }

@@ -13,6 +13,9 @@ import { errorPanel } from '../ui.js';
  * @typedef {import('../../types/commands').TextingSummary} TextingSummary
  */
 
+/** Lines drawn at first, and more with each "Show more" (as the table above). */
+const LINES_AT_ONCE = 100;
+
 /** Below this rank an account needs the person (src-tauri/trusthub/messaging/summary.rs). */
 const REVIEWING = 5;
 
@@ -42,13 +45,22 @@ export function overviewTexting({ onOpen }) {
     h('h2', { id: 'overview-texting-title' }, 'Texting'),
     h('p', { class: 'help' }, 'Brands, campaigns and the numbers in their Messaging Services, account by account. Open an account to see each business and do what is next.'),
     status, table);
+  const more = h('button', { type: 'button', class: 'secondary', id: 'overview-texting-more', hidden: true }, 'Show more');
+  element.append(h('div', { class: 'actions' }, more));
   let generation = 0;
+  let limit = LINES_AT_ONCE;
+  /** @type {(() => void) | null} draws the lines shown again (with a higher limit) */
+  let again = null;
+  more.addEventListener('click', () => { limit += LINES_AT_ONCE; again?.(); });
 
   /** @param {Overview} answer @param {Map<string, string>} names */
   function draw(answer, names) {
     const lines = read.get(answer) ?? [];
     const byAccount = new Map(answer.accounts.map((a) => [a.accountSid, a]));
-    tbody.replaceChildren(...orderTexting(lines, names).map((l) => {
+    again = () => draw(answer, names);
+    const ordered = orderTexting(lines, names);
+    more.hidden = ordered.length <= limit;
+    tbody.replaceChildren(...ordered.slice(0, limit).map((l) => {
       const account = byAccount.get(l.accountSid);
       const open = h('button', { type: 'button', class: 'link-button', dataset: { account: l.accountSid } }, names.get(l.accountSid) ?? 'An account');
       if (account) open.addEventListener('click', () => onOpen(account));
@@ -73,6 +85,7 @@ export function overviewTexting({ onOpen }) {
     async show(answer, names) {
       generation += 1;
       const mine = generation;
+      limit = LINES_AT_ONCE;
       if (read.has(answer)) {
         draw(answer, names);
         return;

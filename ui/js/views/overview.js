@@ -111,6 +111,8 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
   /** @type {Row[]} every row of `result`, made once per result */
   let all = [];
   let again = false; // "Include subaccounts" changed while loading: load again once stopped
+  /** @type {ReturnType<typeof setTimeout> | null} a redraw for the decisions just heard */
+  let redrawSoon = null;
 
   loadButton.addEventListener('click', () => load());
   include.addEventListener('change', () => {
@@ -251,7 +253,8 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
       ...answer.accounts.flatMap((a) => a.notes.map((n) => h('p', { class: 'notice' }, `${names.get(a.accountSid)}: ${n.message}`))));
     draw();
     loadRecent(answer);
-    texting.show(answer, names);
+    // After the table is painted: the texting read must not hold up its first frame.
+    requestAnimationFrame(() => setTimeout(() => { if (result === answer) texting.show(answer, names); }, 0));
   }
 
   /** The rows the filters let through, in no order. */
@@ -374,8 +377,13 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
         record.reasons = d.reasons;
         account.changes = [...(account.changes ?? []).filter((c) => c.sid !== d.sid), { kind: d.kind, sid: d.sid, ...row.changed }];
       }
-      draw();
-      loadRecent(result);
+      // Decisions come in bursts (a round of the watch): the table is drawn again at most
+      // once a second, not once per decision.
+      redrawSoon ??= setTimeout(() => {
+        redrawSoon = null;
+        draw();
+        if (result) loadRecent(result);
+      }, 1000);
     },
     dispose() {
       unlisten.then((stop) => stop());

@@ -7,7 +7,7 @@
 import { api } from '../api.js';
 import { h, plainUserText, userText } from '../format.js';
 import { busy, confirmDialog, errorPanel, focusOn, toast } from '../ui.js';
-import { campaignFields } from './campaign-fields.js';
+import { campaignFields, reasonLine } from './campaign-fields.js';
 
 /**
  * @typedef {import('../../types/commands').BusinessView} BusinessView
@@ -133,9 +133,7 @@ function campaignForm(body, options, on) {
   const reasons = h('div', { id: 'campaign-reasons' });
   if (on.reasons.length) {
     reasons.append(h('div', { class: 'card reasons' }, h('h2', {}, 'Why Twilio did not approve it'),
-      h('ul', {}, ...on.reasons.map((r) => h('li', {}, r.words,
-        r.twilioWords ? h('span', { class: 'error-detail' }, ' Twilio said: “', userText(r.twilioWords, { max: 300 }), '”') : '',
-        r.code ? h('span', { class: 'error-code' }, ` Error ${r.code}`) : '')))));
+      h('ul', {}, ...on.reasons.map(reasonLine))));
   }
   const form = h('form', { class: 'card', id: 'campaign-form', novalidate: true },
     h('p', { class: 'muted' }, 'On the Messaging Service “', userText(on.serviceName || 'with no name', { max: 80 }), '”.'),

@@ -10,6 +10,7 @@ import { errorPanel, focusOn } from '../ui.js';
 import { brandActions, brandPanel } from './texting-brand.js';
 import { campaignPanel } from './texting-campaign.js';
 import { numbersPanel } from './texting-numbers.js';
+import { reasonLine } from './campaign-fields.js';
 import { nextAction, tone, usecaseWords } from '../texting-words.js';
 
 /**
@@ -112,7 +113,7 @@ export function createTexting(root, { onReenterCredentials }) {
       h('dt', {}, 'A2P Trust Product'), h('dd', {}, userText(b.a2pName ?? 'Not in this account’s list', { max: 120 })));
     const reasons = b.reasons.length
       ? h('div', { class: 'reasons' }, h('h3', {}, 'Why Twilio did not approve the brand'),
-        h('ul', {}, ...b.reasons.map((r) => h('li', {}, r.words, r.twilioWords ? h('span', { class: 'error-detail' }, ' Twilio said: “', userText(r.twilioWords, { max: 300 }), '”') : '', r.code ? h('span', { class: 'error-code' }, ` Error ${r.code}`) : ''))))
+        h('ul', {}, ...b.reasons.map(reasonLine)))
       : null;
     const nextButton = next.act === 'none' || next.act === 'resubmit-brand' ? null
       : h('button', { type: 'button', class: primary ? 'primary' : 'secondary', dataset: { act: next.act }, onclick: () => act(next.act, b, next.campaign, v) }, next.label);
