@@ -120,7 +120,8 @@ export function createTexting(root, { onReenterCredentials }) {
     const campaigns = b.campaigns.length
       ? h('table', { class: 'list texting-campaigns' },
         h('caption', { class: 'visually-hidden' }, 'Campaigns'),
-        h('thead', {}, h('tr', {}, ...['Messaging Service', 'Kind of texts', 'Campaign', 'Numbers', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ...['Messaging Service', 'Kind of texts', 'Campaign', 'Numbers'].map((t) => h('th', { scope: 'col' }, t)),
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'What to do')))),
         h('tbody', {}, ...b.campaigns.map((c) => h('tr', { dataset: { campaign: c.step.campaignSid ?? '' } },
           h('td', {}, userText(c.step.serviceName || 'A service with no name', { max: 80 })),
           h('td', {}, userText(usecaseWords(c.step.usecase), { max: 60 })),
