@@ -39,18 +39,24 @@ pub async fn texting(state: &AppState) -> Answer<TextingView> {
         let read = conn.client.read_texting(&c).await?;
         let mut extras = extras(state, &conn.client, &c).await?;
         for brand in read.brands.iter().filter_map(|b| b.sid.clone()) {
-            let (account, sid) = (c.account_sid().to_owned(), brand.clone());
-            let used = with_history(state.history(), move |h| {
-                h.times_done(&account, &sid, "resubmitted")
-            })
-            .await
-            .unwrap_or(0);
+            let used = resubmissions_used(state, &c, &brand).await;
             extras.resubmitted.insert(brand, used);
         }
         seen(state, &c, &read).await;
         Ok(view::view(&read, extras))
     })
     .await
+}
+
+/// How many times the brand was resubmitted through this app (Twilio counts them but does
+/// not say how many were used).
+async fn resubmissions_used(state: &AppState, c: &Credentials, brand: &str) -> u32 {
+    let (account, brand) = (c.account_sid().to_owned(), brand.to_owned());
+    with_history(state.history(), move |h| {
+        h.times_done(&account, &brand, "resubmitted")
+    })
+    .await
+    .unwrap_or(0)
 }
 
 /// Remembers the brands' and campaigns' statuses as seen, so the watch follows those under
@@ -225,13 +231,7 @@ pub async fn resubmit_brand(state: State<'_, AppState>, sid: String) -> Answer<(
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
     let sid = sid.trim().to_owned();
-    let (account, brand) = (c.account_sid().to_owned(), sid.clone());
-    let used = with_history(state.history(), move |h| {
-        h.times_done(&account, &brand, "resubmitted")
-    })
-    .await
-    .unwrap_or(0);
-    if used >= RESUBMISSIONS {
+    if resubmissions_used(&state, &c, &sid).await >= RESUBMISSIONS {
         return Err(UiError::new(
             ErrorKind::InvalidInput,
             "This brand has used all three resubmissions Twilio allows. Contact Twilio Support to go further.",

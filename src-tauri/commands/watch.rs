@@ -15,7 +15,7 @@ use tauri_plugin_notification::NotificationExt;
 use super::history::{bundle_object, observe, with_history};
 use super::{credentials_of, Answer};
 use crate::credentials::Credentials;
-use crate::history::{Source, Watched};
+use crate::history::{Observed, Source, Watched};
 use crate::state::{AppState, Connection};
 use crate::trusthub::base_url::{server_id, TWILIO_SERVER};
 use crate::trusthub::models::BundleKind;
@@ -212,22 +212,36 @@ async fn read_account(
         Source::Watch,
     )
     .await;
-    Ok(changed
+    Ok(decisions(c.account_sid(), changed, watched, |sid| {
+        let record = listing
+            .records
+            .iter()
+            .find(|r| r.sid.as_deref() == Some(sid));
+        let reasons = record
+            .and_then(|r| r.errors.as_ref())
+            .map_or(0, |e| e.len());
+        (record.and_then(|r| r.friendly_name.clone()), reasons)
+    }))
+}
+
+/// Twilio's decisions among the statuses that `changed`: those of a watched record that is
+/// now approved or rejected, each named, with its count of reasons, by `about(sid)`.
+pub(super) fn decisions(
+    account_sid: &str,
+    changed: Vec<Observed>,
+    watched: &[Watched],
+    about: impl Fn(&str) -> (Option<String>, usize),
+) -> Vec<Decision> {
+    changed
         .into_iter()
         .filter(|o| watched.iter().any(|w| w.sid == o.sid))
         .filter(|o| matches!(o.after.as_str(), "twilio-approved" | "twilio-rejected"))
         .map(|o| {
-            let record = listing
-                .records
-                .iter()
-                .find(|r| r.sid.as_deref() == Some(o.sid.as_str()));
-            let reasons = record
-                .and_then(|r| r.errors.as_ref())
-                .map_or(0, |e| e.len());
+            let (name, reasons) = about(&o.sid);
             Decision {
-                account_sid: c.account_sid().to_owned(),
+                account_sid: account_sid.to_owned(),
                 title: watch::title(&o.after, reasons),
-                name: record.and_then(|r| r.friendly_name.clone()),
+                name,
                 kind: o.kind,
                 sid: o.sid,
                 before: o.before,
@@ -235,7 +249,7 @@ async fn read_account(
                 reasons,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Whether the system was found to show no notifications (said once).

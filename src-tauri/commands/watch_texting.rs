@@ -9,7 +9,7 @@ use crate::history::{Observed, Source, Watched};
 use crate::state::{AppState, Connection};
 use crate::trusthub::messaging::chain::watch_status;
 use crate::trusthub::messaging::reasons::reasons;
-use crate::watch::{self, Decision};
+use crate::watch::Decision;
 
 /// Reads `kind` (`brand` or `campaign`) of one account and returns the decisions on the
 /// watched ones. `Err` when the account could not be read (the schedule backs off).
@@ -85,23 +85,14 @@ pub(super) async fn read_texting(
         .collect();
     let changed: Vec<Observed> =
         observe_items(state.history(), c.account_sid(), kind, items, Source::Watch).await;
-    Ok(changed
-        .into_iter()
-        .filter(|o| watched.iter().any(|w| w.sid == o.sid))
-        .filter(|o| matches!(o.after.as_str(), "twilio-approved" | "twilio-rejected"))
-        .map(|o| {
-            let record = read.iter().find(|(sid, ..)| *sid == o.sid);
-            let reasons = record.map_or(0, |r| r.3);
-            Decision {
-                account_sid: c.account_sid().to_owned(),
-                title: watch::title(&o.after, reasons),
-                name: record.and_then(|r| r.2.clone()),
-                kind: o.kind,
-                sid: o.sid,
-                before: o.before,
-                after: o.after,
-                reasons,
-            }
-        })
-        .collect())
+    Ok(super::watch::decisions(
+        c.account_sid(),
+        changed,
+        watched,
+        |sid| {
+            read.iter()
+                .find(|(s, ..)| s == sid)
+                .map_or((None, 0), |(_, _, name, reasons)| (name.clone(), *reasons))
+        },
+    ))
 }

@@ -293,30 +293,7 @@ impl Db {
             approved.created,
         );
         let a2p = data::trust_product_sid(data::Seeded::TRUST_PRODUCT_APPROVED);
-        let info = sid("IT", 1_u64 << 33);
-        self.end_users.insert(
-            info.clone(),
-            Object {
-                friendly_name: format!("{owner} — messaging brand"),
-                kind: "us_a2p_messaging_profile_information".into(),
-                attributes: json_map(
-                    json!({"company_type": "private", "brand_contact_email": email}),
-                ),
-                status: None,
-                created,
-                updated: created,
-            },
-        );
-        let assignments = [info, profile]
-            .into_iter()
-            .zip(0_u64..)
-            .map(|(object_sid, i)| Assignment {
-                sid: sid("BV", (1_u64 << 33).saturating_add(i)),
-                object_sid,
-                created: later(created, 3600),
-            })
-            .collect();
-        self.entities.insert(a2p.clone(), assignments);
+        self.seed_a2p_records(&a2p, &profile, &owner, &email, created, 0);
         let updated = later(created, 3 * 86_400);
         for (sid, name, policy, status) in [
             (
@@ -364,30 +341,7 @@ impl Db {
         }
         let (name, email, created) = (owner.name.clone(), owner.email.clone(), owner.created);
         let a2p = data::trust_product_sid(data::Seeded::TRUST_PRODUCT_UNBRANDED);
-        let info = sid("IT", (1_u64 << 33).saturating_add(16));
-        self.end_users.insert(
-            info.clone(),
-            Object {
-                friendly_name: format!("{name} — messaging brand"),
-                kind: "us_a2p_messaging_profile_information".into(),
-                attributes: json_map(
-                    json!({"company_type": "private", "brand_contact_email": email}),
-                ),
-                status: None,
-                created,
-                updated: created,
-            },
-        );
-        let assignments = [info, profile]
-            .into_iter()
-            .zip(16_u64..)
-            .map(|(object_sid, i)| Assignment {
-                sid: sid("BV", (1_u64 << 33).saturating_add(i)),
-                object_sid,
-                created: later(created, 3600),
-            })
-            .collect();
-        self.entities.insert(a2p.clone(), assignments);
+        self.seed_a2p_records(&a2p, &profile, &name, &email, created, 16);
         let updated = later(created, 2 * 86_400);
         self.insert_bundle(Bundle {
             sid: a2p.clone(),
@@ -405,6 +359,44 @@ impl Db {
             decide_at: None,
         });
         self.record_evaluation(&a2p, updated);
+    }
+
+    /// What an A2P Trust Product `a2p` holds: the business's messaging-brand details and
+    /// the Customer-Profile `profile` it is built on, assigned to it. `n` sets the records'
+    /// SIDs apart (the details `IT…` and the assignments `BV…` from `2^33 + n`).
+    fn seed_a2p_records(
+        &mut self,
+        a2p: &str,
+        profile: &str,
+        owner: &str,
+        email: &str,
+        created: i64,
+        n: u64,
+    ) {
+        let info = sid("IT", (1_u64 << 33).saturating_add(n));
+        self.end_users.insert(
+            info.clone(),
+            Object {
+                friendly_name: format!("{owner} — messaging brand"),
+                kind: "us_a2p_messaging_profile_information".into(),
+                attributes: json_map(
+                    json!({"company_type": "private", "brand_contact_email": email}),
+                ),
+                status: None,
+                created,
+                updated: created,
+            },
+        );
+        let assignments = [info, profile.to_owned()]
+            .into_iter()
+            .zip(n..)
+            .map(|(object_sid, i)| Assignment {
+                sid: sid("BV", (1_u64 << 33).saturating_add(i)),
+                object_sid,
+                created: later(created, 3600),
+            })
+            .collect();
+        self.entities.insert(a2p.to_owned(), assignments);
     }
 
     /// Bundles in review now that Twilio decides after `delay` (the demo's watch).
