@@ -67,6 +67,15 @@ async fn the_overview_lists_every_account_and_subaccount_and_opens_a_subaccounts
     app.click("#overview-count-twilio-rejected").await;
     app.text_contains("#overview-shown", "73 of 73 shown.")
         .await;
+    // The rows beyond the first screenful are laid out a frame at a time: all of them come.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while app.texts("#overview-rows > tr").await.len() != 73 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the rows never all came"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 
     // Which profile a phone number is assigned to: the demo's first profile has +1 628 555 0000.
     app.type_into("#overview-phone", "628 555").await;

@@ -89,6 +89,7 @@ async fn a_submitted_profile_approved_by_twilio_is_told_and_lands_in_history() {
         "Changed since you last looked: 1",
     )
     .await;
+    app.click("#overview-history summary").await;
     app.text_contains(
         "#overview-history-list",
         "Twilio's decision, noticed while TrustHub Desk was open: In review → Approved by Twilio",

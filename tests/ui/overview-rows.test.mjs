@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  attention, accountName, rowsOf, filterRows, orderRows, countRows, changedWords, URGENCY,
+  attention, accountNames, rowsOf, filterRows, orderRows, countRows, changedWords, URGENCY,
 } from '../../ui/js/overview-rows.js';
 
 const NOW = Date.parse('2026-06-15T12:00:00Z');
@@ -51,9 +51,10 @@ test('what needs attention, and how urgently', () => {
 });
 
 test('an account is named as the person knows it, a subaccount with its parent', () => {
-  assert.equal(accountName(answer.accounts[0], answer), 'Main');
-  assert.equal(accountName(answer.accounts[1], answer), 'Shop (subaccount of Main)');
-  assert.equal(accountName(answer.accounts[2], answer), 'AC3 (subaccount of Main)');
+  const names = accountNames(answer);
+  assert.equal(names.get(answer.accounts[0].accountSid), 'Main');
+  assert.equal(names.get(answer.accounts[1].accountSid), 'Shop (subaccount of Main)');
+  assert.equal(names.get(answer.accounts[2].accountSid), 'AC3 (subaccount of Main)');
 });
 
 test('every record is a row; an account not read is one row that says why', () => {

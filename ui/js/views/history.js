@@ -2,15 +2,16 @@
 // first, from the record kept on this computer (no field values, only which fields).
 
 import { api } from '../api.js';
-import { h } from '../format.js';
+import { h, localDate } from '../format.js';
 import { toast, errorPanel } from '../ui.js';
 
 /** @typedef {import('../../types/commands').HistoryLine} HistoryLine */
 
-/** Date and time as the person's system writes them. @param {string | null | undefined} iso */
+/** Date and time as the person's system writes them, nothing when unknown; by the one
+ * formatter of format.js: one made per line held the window still for long histories.
+ * @param {string | null | undefined} iso */
 export function localDateTime(iso) {
-  const t = Date.parse(iso ?? '');
-  return Number.isNaN(t) ? '' : new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(Date.parse(iso ?? '')) ? '' : localDate(iso);
 }
 
 /** Tells the window the history was just read: a failure to write it is then said, once. */

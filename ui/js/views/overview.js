@@ -4,15 +4,19 @@
 // shows it at once while it is read again in the background.
 
 import { api, listen } from '../api.js';
-import { h, STATUSES, statusInfo, localDate, fillUserText, plainUserText, count, number } from '../format.js';
+import { h, STATUSES, statusInfo, count, number } from '../format.js';
 import { errorPanel, toast } from '../ui.js';
-import { historyItem, historyRead } from './history.js';
-import { accountName, attention, rowsOf, filterRows, orderRows, countRows, changedWords } from '../overview-rows.js';
+import { accountNames, accountRows, rankRows, attention, filterRows, orderRows, countRows, changedWords } from '../overview-rows.js';
 import { overviewTexting } from './overview-texting.js';
+import { overviewTable, nextTask } from './overview-table.js';
+import { overviewRecent } from './overview-recent.js';
 
 /** Rows drawn at first, and more with each "Show more": a few hundred rows in the page
  * would hold the window still while drawn (docs/PERFORMANCE.md). */
 const ROWS_AT_ONCE = 100;
+/** Accounts made into rows in one task: with 500 subaccounts, all at once would hold the
+ * window still for over 100 ms. */
+const ACCOUNTS_PER_TASK = 100;
 /** A kept result older than this is read again when the Overview is shown. */
 const FRESH_MS = 60_000;
 /** Where the window remembers "Include subaccounts" (a yes or no, nothing personal). */
@@ -80,16 +84,10 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
   let phoneMatches = null;
   const more = h('button', { type: 'button', id: 'overview-more', class: 'secondary', hidden: true }, 'Show more');
   const exportButton = h('button', { type: 'button', id: 'overview-export', class: 'secondary', hidden: true }, 'Export as CSV…');
-  const recentList = h('ol', { class: 'timeline', id: 'overview-history-list' });
-  const recentEmpty = h('p', { class: 'muted' }, 'Nothing recorded yet for these accounts.');
-  const recent = h('details', { class: 'card history', id: 'overview-history', hidden: true },
-    h('summary', {}, h('h2', { class: 'inline-heading' }, 'Recent changes')), recentEmpty, recentList,
-    h('p', { class: 'help' }, 'Changes made in TrustHub Desk and status changes it saw, kept on this computer only. Each profile shows its own under History.'));
   let limit = ROWS_AT_ONCE;
-  const tbody = h('tbody', { id: 'overview-rows' });
-  const table = h('table', { class: 'list overview-table', id: 'overview-table', hidden: true },
-    h('thead', {}, h('tr', {}, ...['Name', 'Account', 'Status', 'Last updated', 'Needs attention'].map((t) => h('th', { scope: 'col' }, t)))),
-    tbody);
+  const rowsTable = overviewTable({ onOpen });
+  const recent = overviewRecent();
+  const table = rowsTable.table;
   const field = (/** @type {string} */ id, /** @type {string} */ label, /** @type {HTMLElement} */ input) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
 
   root.replaceChildren(
@@ -101,7 +99,7 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
       field('overview-status', 'Status', statusFilter), field('overview-account', 'Account', accountFilter),
       field('overview-name', 'Name', nameFilter), field('overview-sort', 'Order', sort)),
     phoneForm,
-    h('div', { class: 'actions' }, shown, exportButton), table, h('div', { class: 'actions' }, more), texting.element, recent);
+    h('div', { class: 'actions' }, shown, exportButton), table, h('div', { class: 'actions' }, more), texting.element, recent.element);
 
   /** @type {Overview | null} */
   let result = null;
@@ -113,6 +111,7 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
   let again = false; // "Include subaccounts" changed while loading: load again once stopped
   /** @type {ReturnType<typeof setTimeout> | null} a redraw for the decisions just heard */
   let redrawSoon = null;
+  let showing = 0; // answers shown: a newer one stops the making of an older one's rows
 
   loadButton.addEventListener('click', () => load());
   include.addEventListener('change', () => {
@@ -207,7 +206,7 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
       const answer = await api.loadOverview(include.checked);
       kept = { who: who(), result: answer, include: include.checked, at: Date.now() };
       problems.replaceChildren();
-      show(answer);
+      await show(answer);
       barText.textContent = `${count(answer.accounts.length, 'account')} read at ${new Date().toLocaleTimeString(undefined, { timeStyle: 'short' })}.`;
     } catch (error) {
       barText.textContent = '';
@@ -227,21 +226,37 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
     }
   }
 
-  /** @param {Overview} answer @param {ShownFilters | null} [filters] */
-  function show(answer, filters = null) {
+  /**
+   * Shows `answer`: its rows are made a slice of accounts at a time, the window free in
+   * between; what is shown stays until they are ready, and a newer answer stops it.
+   * @param {Overview} answer @param {ShownFilters | null} [filters]
+   */
+  async function show(answer, filters = null) {
+    const mine = ++showing;
+    const named = accountNames(answer);
+    const now = Date.now();
+    /** @type {Row[]} */
+    const rows = [];
+    for (let i = 0; i < answer.accounts.length; i += ACCOUNTS_PER_TASK) {
+      for (const a of answer.accounts.slice(i, i + ACCOUNTS_PER_TASK)) rows.push(...accountRows(a, named.get(a.accountSid) ?? a.accountSid, now));
+      await nextTask();
+      if (mine !== showing) return;
+    }
+    rankRows(rows);
+    await nextTask();
+    if (mine !== showing) return;
     result = answer;
+    all = rows;
+    names = named;
     phoneForm.hidden = false;
     phoneMatches = null;
     phoneResult.textContent = '';
     phoneClear.hidden = true;
     limit = ROWS_AT_ONCE;
-    all = rowsOf(answer);
-    names = new Map(answer.accounts.map((a) => [a.accountSid, accountName(a, answer)]));
-    accountFilter.replaceChildren(h('option', { value: '' }, 'All accounts'),
-      ...answer.accounts.map((a) => h('option', { value: a.accountSid }, names.get(a.accountSid))));
+    // The account chosen stays (hidden) until the list of accounts is made, after the table.
+    accountFilter.replaceChildren(h('option', { value: filters?.account ?? '' }, (filters?.account && named.get(filters.account)) || 'All accounts'));
     if (filters) {
       statusFilter.value = filters.status;
-      accountFilter.value = filters.account;
       nameFilter.value = filters.name;
       sort.value = filters.sort;
     }
@@ -252,7 +267,14 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
         failed === 1 ? '1 account could not be read: its row says why, and the others are shown.' : `${failed} accounts could not be read: their rows say why, and the others are shown.`)] : []),
       ...answer.accounts.flatMap((a) => a.notes.map((n) => h('p', { class: 'notice' }, `${names.get(a.accountSid)}: ${n.message}`))));
     draw();
-    loadRecent(answer);
+    // Five hundred accounts in the Account list cost a frame of their own.
+    await nextTask();
+    if (mine !== showing) return;
+    const chosen = accountFilter.value;
+    accountFilter.replaceChildren(h('option', { value: '' }, 'All accounts'),
+      ...answer.accounts.map((a) => h('option', { value: a.accountSid }, named.get(a.accountSid))));
+    accountFilter.value = chosen;
+    recent.show(answer, all, names);
     // After the table is painted: the texting read must not hold up its first frame.
     requestAnimationFrame(() => setTimeout(() => { if (result === answer) texting.show(answer, names); }, 0));
   }
@@ -286,51 +308,7 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
     more.hidden = drawn >= rows.length;
     table.hidden = rows.length === 0;
     exportButton.hidden = rows.length === 0;
-    tbody.replaceChildren(...rows.slice(0, drawn).map((r) => {
-      if (r.unread) {
-        return h('tr', { class: 'unread' },
-          h('td', { class: 'muted' }, 'Its profiles could not be read'),
-          h('td', {}, r.accountName),
-          h('td', {}, h('span', { class: 'badge' }, 'Not read')),
-          h('td', {}, ''),
-          h('td', { class: 'attention' }, r.why.words));
-      }
-      const name = h('bdi');
-      fillUserText(name, r.friendlyName ?? r.sid, { max: 120, expandable: false });
-      const kindWord = r.kind === 'trust-product' ? 'Trust Product' : 'Customer-Profile';
-      const open = h('button', { type: 'button', class: 'link-button', dataset: { sid: r.sid } }, name);
-      open.addEventListener('click', () => onOpen(r.account, r));
-      const status = h('span', { class: `badge status-${r.status}` }, statusInfo(r.status).label);
-      return h('tr', {},
-        h('td', {}, open, h('span', { class: 'muted kind' }, ` · ${kindWord}`)),
-        h('td', {}, r.accountName),
-        h('td', {}, status),
-        h('td', {}, localDate(r.dateUpdated)),
-        h('td', { class: r.why ? 'attention' : '' },
-          ...(r.changed ? [h('span', { class: 'changed-mark' }, changedWords(r.changed)), r.why ? h('br') : ''] : []),
-          r.why?.words ?? ''));
-    }));
-  }
-
-  /** The newest changes recorded for the accounts shown. */
-  /** @param {Overview} answer */
-  async function loadRecent(answer) {
-    try {
-      const lines = await api.recentHistory(answer.accounts.map((a) => a.accountSid));
-      if (result !== answer) return;
-      recent.hidden = false;
-      recentEmpty.hidden = lines.length > 0;
-      // Which record each line is about, by the name the overview shows for it.
-      const rowNames = new Map(all.filter((r) => !r.unread).map((r) => [`${r.account.accountSid}:${r.sid}`, r.friendlyName]));
-      recentList.replaceChildren(...lines.map((l) => {
-        const record = rowNames.get(`${l.accountSid}:${l.bundleSid ?? l.objectSid}`) ?? l.bundleSid ?? l.objectSid;
-        const where = h('span', { class: 'muted' }, `${names.get(l.accountSid) ?? l.accountSid} · `, h('bdi', {}, plainUserText(record ?? '', 80)), ':');
-        return historyItem(l, where);
-      }));
-      historyRead();
-    } catch {
-      recent.hidden = true;
-    }
+    rowsTable.show(rows.slice(0, drawn));
   }
 
   /** Whether the person last chose to include subaccounts. */
@@ -382,7 +360,7 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
       redrawSoon ??= setTimeout(() => {
         redrawSoon = null;
         draw();
-        if (result) loadRecent(result);
+        if (result) recent.show(result, all, names);
       }, 1000);
     },
     dispose() {
