@@ -447,3 +447,100 @@ async fn profiles_and_trust_products_are_created_and_deleted() {
         .await
         .is_err());
 }
+
+/// Numbers on a voice Trust Product: each number to the Customer-Profile first when it is
+/// not there, then to the product, one request at a time and in that order; a refusal
+/// stops the rest, and what was done and what is left are returned.
+#[tokio::test]
+async fn voice_numbers_go_to_the_profile_first_then_the_product_and_stop_at_a_refusal() {
+    use std::collections::HashSet;
+    use trusthub_desk::trusthub::voice_numbers::{apply, plan, Target};
+    const PROFILE: &str = "BUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    const PRODUCT: &str = "BUbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    let pn = |c: char| format!("PN{}", c.to_string().repeat(32));
+    let (one, two, three) = (pn('1'), pn('2'), pn('3'));
+    let server = MockServer::start().await;
+    let assigned = |number: &str| {
+        ResponseTemplate::new(201).set_body_json(json!({"sid": RA, "channel_endpoint_sid": number}))
+    };
+    for (bundle, number, reply) in [
+        ("CustomerProfiles", &one, assigned(&one)),
+        ("TrustProducts", &one, assigned(&one)),
+        ("TrustProducts", &two, assigned(&two)),
+        (
+            "TrustProducts",
+            &three,
+            ResponseTemplate::new(400).set_body_json(
+                json!({"message": "Phone number is not assigned to the customer profile", "status": 400}),
+            ),
+        ),
+    ] {
+        let base = if bundle == "TrustProducts" { PRODUCT } else { PROFILE };
+        Mock::given(method("POST"))
+            .and(path(format!("/v1/{bundle}/{base}/ChannelEndpointAssignments")))
+            .and(auth())
+            .and(body_string(form(&[
+                ("ChannelEndpointType", "phone-number"),
+                ("ChannelEndpointSid", number),
+            ])))
+            .respond_with(reply)
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    // PN2 and PN3 are on the profile already; PN4 would follow PN3 and is never sent.
+    let four = pn('4');
+    let chosen = vec![one.clone(), two.clone(), three.clone(), four.clone()];
+    let on_profile: HashSet<String> = [two.clone(), three.clone(), four.clone()].into();
+    let steps = plan(&chosen, &on_profile, &HashSet::new());
+    let mut told = Vec::new();
+    let applied = apply(
+        &client_for(&server.uri()),
+        &token_credentials(),
+        PROFILE,
+        PRODUCT,
+        steps,
+        |done, total| told.push((done, total)),
+    )
+    .await;
+    let sent: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.url.path()))
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            format!("POST /v1/CustomerProfiles/{PROFILE}/ChannelEndpointAssignments"),
+            format!("POST /v1/TrustProducts/{PRODUCT}/ChannelEndpointAssignments"),
+            format!("POST /v1/TrustProducts/{PRODUCT}/ChannelEndpointAssignments"),
+            format!("POST /v1/TrustProducts/{PRODUCT}/ChannelEndpointAssignments"),
+        ]
+    );
+    let done: Vec<(String, Target)> = applied
+        .done
+        .iter()
+        .map(|s| (s.number_sid.clone(), s.target))
+        .collect();
+    assert_eq!(
+        done,
+        [
+            (one.clone(), Target::Profile),
+            (one, Target::Product),
+            (two, Target::Product)
+        ]
+    );
+    let (failed, error) = applied.failed.expect("the refusal is returned");
+    assert_eq!((failed.number_sid, failed.target), (three, Target::Product));
+    assert!(
+        error
+            .to_string()
+            .contains("not assigned to the customer profile"),
+        "{error}"
+    );
+    assert_eq!(applied.left.len(), 1);
+    assert_eq!(applied.left[0].number_sid, four);
+    assert_eq!(told, [(1, 5), (2, 5), (3, 5)]);
+}

@@ -935,3 +935,124 @@ async fn a_secondary_needs_an_isv_primary_and_a_trust_product_a_profile_on_its_w
     assert_eq!(started.status.as_deref(), Some("draft"));
     assert_eq!(started.policy_sid, Some(catalog::cnam_policy()));
 }
+
+/// Phone numbers as Twilio takes them: on an approved profile (that is what approval is
+/// for), never on one under review, on one Customer-Profile at most, and on a voice Trust
+/// Product (here CNAM) only once on the product's Customer-Profile; the app's plan, applied
+/// to the demo, goes through in that order.
+#[tokio::test]
+async fn numbers_go_on_approved_profiles_and_on_a_voice_product_only_after_its_profile() {
+    use std::collections::HashSet;
+    use trusthub_desk::sandbox::trust_product_sid;
+    use trusthub_desk::trusthub::voice_numbers::{apply, plan};
+    let (sb, client) = start(Duration::from_secs(60)).await;
+    let c = sb.demo_credentials().unwrap();
+    let profile = profile_sid(Seeded::APPROVED);
+    let cnam = trust_product_sid(Seeded::TRUST_PRODUCT_DRAFT);
+    let numbers_on = |kind, sid: String| {
+        let client = &client;
+        let c = &c;
+        async move {
+            client
+                .list_channel_endpoint_assignments(c, kind, &sid)
+                .await
+                .unwrap()
+                .records
+                .into_iter()
+                .filter_map(|a| a.channel_endpoint_sid)
+                .collect::<HashSet<String>>()
+        }
+    };
+    // A number on no profile: the approved profile takes it; the first two found, the
+    // second given back to be planned.
+    let on_profile = numbers_on(BundleKind::CustomerProfile, profile.clone()).await;
+    let mut free = Vec::new();
+    for n in client.list_phone_numbers(&c).await.unwrap().records {
+        let sid = n.sid.unwrap_or_default();
+        if on_profile.contains(&sid) || free.len() == 2 {
+            continue;
+        }
+        match client
+            .assign_phone_number(&c, BundleKind::CustomerProfile, &profile, &sid)
+            .await
+        {
+            Ok(a) => free.push((sid, a.sid.unwrap())),
+            Err(e) => assert_eq!(api_error(Err::<(), _>(e)).code, Some(22227)),
+        }
+    }
+    let [(mine, _), (spare, given_back)] = <[_; 2]>::try_from(free).expect("two spare lines");
+    client
+        .unassign_phone_number(&c, BundleKind::CustomerProfile, &profile, &given_back)
+        .await
+        .unwrap();
+
+    // No Customer-Profile on the product yet: refused, whatever the number.
+    let e = api_error(
+        client
+            .assign_phone_number(&c, BundleKind::TrustProduct, &cnam, &mine)
+            .await,
+    );
+    assert_eq!(e.status, 400);
+    assert!(
+        e.message.contains("Customer-Profile first"),
+        "{}",
+        e.message
+    );
+    client
+        .assign_entity(&c, BundleKind::TrustProduct, &cnam, &profile)
+        .await
+        .unwrap();
+
+    // Not on the product's profile: refused. On another profile: refused.
+    let e = api_error(
+        client
+            .assign_phone_number(&c, BundleKind::TrustProduct, &cnam, &spare)
+            .await,
+    );
+    assert!(
+        e.message.contains("Customer-Profile first"),
+        "{}",
+        e.message
+    );
+    let e = api_error(
+        client
+            .assign_phone_number(
+                &c,
+                BundleKind::CustomerProfile,
+                &profile_sid(Seeded::DRAFT_COMPLIANT),
+                &mine,
+            )
+            .await,
+    );
+    assert_eq!(e.code, Some(22227));
+    let e = api_error(
+        client
+            .assign_phone_number(
+                &c,
+                BundleKind::CustomerProfile,
+                &profile_sid(Seeded::IN_REVIEW),
+                &spare,
+            )
+            .await,
+    );
+    assert_eq!(e.code, Some(60711), "not while under review");
+
+    // The plan puts the spare line on the profile first, then both on the product; a
+    // number on it already is refused if sent again.
+    let chosen = vec![spare.clone(), mine.clone()];
+    let on_profile = numbers_on(BundleKind::CustomerProfile, profile.clone()).await;
+    let steps = plan(&chosen, &on_profile, &HashSet::new());
+    assert_eq!(steps.len(), 3);
+    let applied = apply(&client, &c, &profile, &cnam, steps, |_, _| {}).await;
+    assert!(applied.failed.is_none(), "{:?}", applied.failed);
+    assert_eq!(
+        numbers_on(BundleKind::TrustProduct, cnam.clone()).await,
+        HashSet::from([spare.clone(), mine])
+    );
+    let e = api_error(
+        client
+            .assign_phone_number(&c, BundleKind::TrustProduct, &cnam, &spare)
+            .await,
+    );
+    assert_eq!(e.code, Some(22227));
+}

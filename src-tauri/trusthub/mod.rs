@@ -20,6 +20,7 @@ pub mod parse;
 pub mod policies;
 pub mod requirements;
 pub mod validate;
+pub mod voice_numbers;
 
 pub use bundles::bundle_sid;
 pub use client::{http_client_for, http_client_with, TrustHubClient};

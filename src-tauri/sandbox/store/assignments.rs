@@ -1,9 +1,11 @@
 //! What is assigned to a bundle: entities (end users, documents, other bundles) and
-//! channel endpoints (phone numbers). A bundle in review or approved cannot change them.
+//! channel endpoints (phone numbers). A bundle in review or approved cannot change its
+//! entities; phone numbers go on approved bundles too, not on one in review.
 
 use serde_json::{json, Value};
 
 use super::{date, get, now, Assignment, BundleKind, Db, Pairs, Refusal, Reply};
+use crate::sandbox::catalog;
 use crate::trusthub::models::ProfileStatus;
 use crate::trusthub::validate;
 
@@ -34,6 +36,19 @@ impl Db {
             return Err(Refusal::locked(status));
         }
         Ok(())
+    }
+
+    /// The bundle's index when its phone numbers may change: not while under review.
+    fn numbers_open(&mut self, kind: BundleKind, sid: &str, path: &str) -> Result<usize, Refusal> {
+        let i = self.bundle_index(kind, sid, path)?;
+        let status = self.bundle(i)?.status;
+        if matches!(
+            status,
+            ProfileStatus::PendingReview | ProfileStatus::InReview
+        ) {
+            return Err(Refusal::locked(status));
+        }
+        Ok(i)
     }
 
     fn render_entity(&self, kind: BundleKind, bundle: &str, a: &Assignment, path: &str) -> Value {
@@ -175,7 +190,10 @@ impl Db {
         Ok(())
     }
 
-    /// `POST .../ChannelEndpointAssignments`: a phone number of this account.
+    /// `POST .../ChannelEndpointAssignments`: a phone number of this account. Numbers go
+    /// on approved profiles and products too (that is what approval is for), not on one
+    /// under review. A number is on one Customer-Profile at most; on a voice Trust Product
+    /// (SHAKEN/STIR, CNAM, Voice Integrity) only once it is on the product's Customer-Profile.
     pub fn assign_channel(
         &mut self,
         kind: BundleKind,
@@ -183,7 +201,8 @@ impl Db {
         path: &str,
         form: &Pairs,
     ) -> Reply {
-        self.unlocked(kind, sid, path)?;
+        let i = self.numbers_open(kind, sid, path)?;
+        let policy = self.bundle(i)?.policy_sid.clone();
         let endpoint_type = get(form, "ChannelEndpointType")
             .ok_or_else(|| Refusal::missing("ChannelEndpointType"))?;
         if endpoint_type != "phone-number" {
@@ -200,17 +219,55 @@ impl Db {
                 "is not a phone number of this account",
             ));
         }
-        if self
-            .channels
-            .values()
-            .flatten()
-            .any(|a| a.object_sid == number)
+        let on = |db: &Self, bundle: &str| {
+            db.channels
+                .get(bundle)
+                .is_some_and(|l| l.iter().any(|a| a.object_sid == number))
+        };
+        if on(self, sid) {
+            return Err(Refusal::new(
+                400,
+                22227,
+                "This phone number is already assigned to this bundle",
+            ));
+        }
+        if kind == BundleKind::CustomerProfile
+            && self.channels.keys().any(|b| {
+                on(self, b)
+                    && self
+                        .index
+                        .get(b)
+                        .and_then(|i| self.bundles.get(*i))
+                        .is_some_and(|x| x.kind == BundleKind::CustomerProfile)
+            })
         {
             return Err(Refusal::new(
                 400,
                 22227,
                 "This phone number is already assigned to a profile",
             ));
+        }
+        let voice = [
+            catalog::shaken_stir_policy(),
+            catalog::cnam_policy(),
+            catalog::voice_integrity_policy(),
+        ]
+        .contains(&policy);
+        if voice {
+            let profiles: Vec<String> = self
+                .entities
+                .get(sid)
+                .into_iter()
+                .flatten()
+                .filter(|a| a.object_sid.starts_with("BU"))
+                .map(|a| a.object_sid.clone())
+                .collect();
+            if !profiles.iter().any(|p| on(self, p)) {
+                return Err(Refusal::invalid(
+                    "ChannelEndpointSid",
+                    "must be assigned to the Trust Product's Customer-Profile first",
+                ));
+            }
         }
         let a = Assignment {
             sid: self.new_sid("RA"),
@@ -229,7 +286,7 @@ impl Db {
         assignment: &str,
         path: &str,
     ) -> Result<(), Refusal> {
-        self.unlocked(kind, sid, path)?;
+        self.numbers_open(kind, sid, path)?;
         let list = self.channels.entry(sid.to_owned()).or_default();
         let before = list.len();
         list.retain(|a| a.sid != assignment);
