@@ -2,8 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  attention, accountNames, rowsOf, filterRows, orderRows, countRows, changedWords, URGENCY,
+  attention, accountNames, accountRows, rankRows, filterRows, orderRows, countRows, changedWords, URGENCY,
 } from '../../ui/js/overview-rows.js';
+
+/** Every record of `answer` as a row, ranked: as the Overview makes them, in one go. */
+const rowsOf = (answer, now) => {
+  const names = accountNames(answer);
+  return rankRows(answer.accounts.flatMap((a) => accountRows(a, names.get(a.accountSid), now)));
+};
 
 const NOW = Date.parse('2026-06-15T12:00:00Z');
 const DAY = 86_400_000;

@@ -119,17 +119,6 @@ export function rankRows(rows) {
 }
 
 /**
- * Every record of `answer` as a row, ranked.
- * @param {Overview} answer
- * @param {number} [now]
- * @returns {Row[]}
- */
-export function rowsOf(answer, now = Date.now()) {
-  const names = accountNames(answer);
-  return rankRows(answer.accounts.flatMap((a) => accountRows(a, names.get(a.accountSid) ?? a.accountSid, now)));
-}
-
-/**
  * The rows the filters let through, in the order given.
  * @param {Row[]} rows
  * @param {Filters} filters

@@ -253,7 +253,8 @@ export function createOverview(/** @type {HTMLElement} */ root, /** @type {Overv
     phoneResult.textContent = '';
     phoneClear.hidden = true;
     limit = ROWS_AT_ONCE;
-    // The account chosen stays (hidden) until the list of accounts is made, after the table.
+    // The account chosen stays, alone in the list, until the list of every account is made
+    // (after the table).
     accountFilter.replaceChildren(h('option', { value: filters?.account ?? '' }, (filters?.account && named.get(filters.account)) || 'All accounts'));
     if (filters) {
       statusFilter.value = filters.status;
