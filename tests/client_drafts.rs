@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use trusthub_desk::commands::drafts::{self, CopyInput};
 use trusthub_desk::trusthub::models::*;
 use wiremock::matchers::{body_string, method, path, query_param};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const NEW: &str = "BUbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 const PRIMARY: &str = "BUcccccccccccccccccccccccccccccccc";
@@ -37,17 +37,6 @@ fn new_bundle() -> NewBundle {
         policy_sid: RN.into(),
         status_callback: None,
     }
-}
-
-/// Requests as `METHOD path`, in the order they arrived.
-async fn wire(server: &MockServer) -> Vec<String> {
-    server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .map(|r: &Request| format!("{} {}", r.method, r.url.path()))
-        .collect()
 }
 
 #[tokio::test]

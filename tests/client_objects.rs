@@ -503,15 +503,8 @@ async fn voice_numbers_go_to_the_profile_first_then_the_product_and_stop_at_a_re
         |done, total| told.push((done, total)),
     )
     .await;
-    let sent: Vec<String> = server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| format!("{} {}", r.method, r.url.path()))
-        .collect();
     assert_eq!(
-        sent,
+        wire(&server).await,
         [
             format!("POST /v1/CustomerProfiles/{PROFILE}/ChannelEndpointAssignments"),
             format!("POST /v1/TrustProducts/{PRODUCT}/ChannelEndpointAssignments"),

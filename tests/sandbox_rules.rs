@@ -963,6 +963,12 @@ async fn numbers_go_on_approved_profiles_and_on_a_voice_product_only_after_its_p
                 .collect::<HashSet<String>>()
         }
     };
+    // Twilio's refusal of `number` on the bundle `sid`.
+    let refused = |kind, sid: String, number: String| {
+        let client = &client;
+        let c = &c;
+        async move { api_error(client.assign_phone_number(c, kind, &sid, &number).await) }
+    };
     // A number on no profile: the approved profile takes it; the first two found, the
     // second given back to be planned.
     let on_profile = numbers_on(BundleKind::CustomerProfile, profile.clone()).await;
@@ -987,11 +993,7 @@ async fn numbers_go_on_approved_profiles_and_on_a_voice_product_only_after_its_p
         .unwrap();
 
     // No Customer-Profile on the product yet: refused, whatever the number.
-    let e = api_error(
-        client
-            .assign_phone_number(&c, BundleKind::TrustProduct, &cnam, &mine)
-            .await,
-    );
+    let e = refused(BundleKind::TrustProduct, cnam.clone(), mine.clone()).await;
     assert_eq!(e.status, 400);
     assert!(
         e.message.contains("Customer-Profile first"),
@@ -1004,37 +1006,25 @@ async fn numbers_go_on_approved_profiles_and_on_a_voice_product_only_after_its_p
         .unwrap();
 
     // Not on the product's profile: refused. On another profile: refused.
-    let e = api_error(
-        client
-            .assign_phone_number(&c, BundleKind::TrustProduct, &cnam, &spare)
-            .await,
-    );
+    let e = refused(BundleKind::TrustProduct, cnam.clone(), spare.clone()).await;
     assert!(
         e.message.contains("Customer-Profile first"),
         "{}",
         e.message
     );
-    let e = api_error(
-        client
-            .assign_phone_number(
-                &c,
-                BundleKind::CustomerProfile,
-                &profile_sid(Seeded::DRAFT_COMPLIANT),
-                &mine,
-            )
-            .await,
-    );
+    let e = refused(
+        BundleKind::CustomerProfile,
+        profile_sid(Seeded::DRAFT_COMPLIANT),
+        mine.clone(),
+    )
+    .await;
     assert_eq!(e.code, Some(22227));
-    let e = api_error(
-        client
-            .assign_phone_number(
-                &c,
-                BundleKind::CustomerProfile,
-                &profile_sid(Seeded::IN_REVIEW),
-                &spare,
-            )
-            .await,
-    );
+    let e = refused(
+        BundleKind::CustomerProfile,
+        profile_sid(Seeded::IN_REVIEW),
+        spare.clone(),
+    )
+    .await;
     assert_eq!(e.code, Some(60711), "not while under review");
 
     // The plan puts the spare line on the profile first, then both on the product; a
@@ -1049,10 +1039,6 @@ async fn numbers_go_on_approved_profiles_and_on_a_voice_product_only_after_its_p
         numbers_on(BundleKind::TrustProduct, cnam.clone()).await,
         HashSet::from([spare.clone(), mine])
     );
-    let e = api_error(
-        client
-            .assign_phone_number(&c, BundleKind::TrustProduct, &cnam, &spare)
-            .await,
-    );
+    let e = refused(BundleKind::TrustProduct, cnam, spare).await;
     assert_eq!(e.code, Some(22227));
 }

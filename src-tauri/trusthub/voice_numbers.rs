@@ -7,7 +7,6 @@
 
 use std::collections::HashSet;
 
-use super::client::Result;
 use super::error::TrustHubError;
 use super::models::BundleKind;
 use super::TrustHubClient;
@@ -81,10 +80,10 @@ pub async fn apply(
             Target::Profile => (BundleKind::CustomerProfile, profile_sid),
             Target::Product => (BundleKind::TrustProduct, product_sid),
         };
-        let outcome: Result<_> = client
+        if let Err(error) = client
             .assign_phone_number(c, kind, sid, &step.number_sid)
-            .await;
-        if let Err(error) = outcome {
+            .await
+        {
             return Applied {
                 done,
                 failed: Some((step, error)),

@@ -56,6 +56,17 @@ pub fn auth() -> wiremock::matchers::HeaderExactMatcher {
     wiremock::matchers::header("authorization", basic(AC, TOKEN).as_str())
 }
 
+/// Requests as `METHOD path`, in the order they arrived.
+pub async fn wire(server: &wiremock::MockServer) -> Vec<String> {
+    server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.url.path()))
+        .collect()
+}
+
 /// One page of a TrustHub list, the last.
 pub fn page(records: Vec<serde_json::Value>) -> serde_json::Value {
     serde_json::json!({"results": records, "meta": {"key": "results", "next_page_url": null}})

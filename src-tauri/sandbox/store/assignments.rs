@@ -254,15 +254,13 @@ impl Db {
         ]
         .contains(&policy);
         if voice {
-            let profiles: Vec<String> = self
+            let on_its_profile = self
                 .entities
                 .get(sid)
                 .into_iter()
                 .flatten()
-                .filter(|a| a.object_sid.starts_with("BU"))
-                .map(|a| a.object_sid.clone())
-                .collect();
-            if !profiles.iter().any(|p| on(self, p)) {
+                .any(|a| a.object_sid.starts_with("BU") && on(self, &a.object_sid));
+            if !on_its_profile {
                 return Err(Refusal::invalid(
                     "ChannelEndpointSid",
                     "must be assigned to the Trust Product's Customer-Profile first",
