@@ -350,3 +350,30 @@ async fn the_classic_prism_refuses_what_breaks_its_spec() {
         "Street, Region, PostalCode and IsoCountry are required"
     );
 }
+
+/// A voice product's numbers, as the plan runs them: each to the profile, then the product.
+#[tokio::test]
+async fn voice_numbers_go_to_the_profile_then_the_product_as_the_spec_accepts() {
+    use std::collections::HashSet;
+    use trusthub_desk::trusthub::voice_numbers::{apply, plan};
+    let prism = prism();
+    let client = client_for(&prism.base);
+    let [c, _] = example_credentials();
+    let chosen = vec![
+        "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_owned(),
+        "PNbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb".to_owned(),
+    ];
+    let steps = plan(&chosen, &HashSet::new(), &HashSet::new());
+    assert_eq!(steps.len(), 4);
+    let applied = apply(
+        &client,
+        &c,
+        BU,
+        "BUbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+        steps,
+        |_, _| {},
+    )
+    .await;
+    assert!(applied.failed.is_none(), "{:?}", applied.failed);
+    assert_eq!(applied.done.len(), 4);
+}

@@ -11,6 +11,7 @@ use trusthub_desk::sandbox::{self, profile_sid, trust_product_sid, Sandbox, Seed
 use trusthub_desk::trusthub::messaging::campaign_form::CampaignInput;
 use trusthub_desk::trusthub::messaging::chain::{Gap, NextStep};
 use trusthub_desk::trusthub::messaging::models::{BrandInput, BrandKind};
+use trusthub_desk::trusthub::messaging::tollfree_view::is_toll_free;
 use trusthub_desk::trusthub::{http_client_for, TrustHubClient, TrustHubError};
 
 /// Longer than two paced requests (a second each), so a check made just after a
@@ -300,11 +301,19 @@ async fn the_demo_starts_with_a_campaign_that_texts_and_one_to_fix() {
         ]
     );
     let all = client.list_phone_numbers(&c).await.unwrap().records;
+    let toll_free = all
+        .iter()
+        .filter(|n| is_toll_free(n.phone_number.as_deref().unwrap_or_default()))
+        .count();
+    assert_eq!(
+        toll_free, 6,
+        "a toll-free number in each verification state"
+    );
     let gaps = &read.chain.numbers_not_texting;
     assert_eq!(
         gaps.len(),
-        all.len() - 1,
-        "all but the approved campaign's number"
+        all.len() - toll_free - 1,
+        "all local numbers but the approved campaign's"
     );
     assert_eq!(
         gaps.iter().filter(|g| g.gap == Gap::CampaignFailed).count(),

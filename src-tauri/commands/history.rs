@@ -261,6 +261,7 @@ fn object_words(object: &str) -> &'static str {
         "messaging-service" => "Messaging Service",
         "campaign" => "Campaign",
         "service-number" => "Number in a Messaging Service",
+        "tollfree-verification" => "Toll-free verification",
         _ => "Record",
     }
 }
@@ -270,7 +271,17 @@ fn field_words(field: &str) -> String {
         "friendlyName" | "friendly_name" => "name".to_owned(),
         "statusCallback" | "status_callback" => "status web address".to_owned(),
         "email" => "email".to_owned(),
-        other => other.replace(['_', '-'], " ").to_lowercase(),
+        // `useCaseSummary` and `use_case_summary` both read "use case summary".
+        other => other
+            .chars()
+            .flat_map(|c| match c {
+                '_' | '-' => vec![' '],
+                c if c.is_uppercase() => vec![' ', c.to_ascii_lowercase()],
+                c => vec![c],
+            })
+            .collect::<String>()
+            .trim()
+            .to_lowercase(),
     }
 }
 

@@ -14,7 +14,9 @@ pub mod objects;
 pub mod overview;
 pub mod requirements;
 pub mod texting;
+pub mod tollfree;
 pub mod updates;
+pub mod voice;
 pub mod watch;
 mod watch_texting;
 #[cfg(test)]

@@ -157,7 +157,10 @@ pub async fn check(
                 let Some(kind) = kind_for_tick(&kinds, tick) else {
                     return (account, Ok(Vec::new()));
                 };
-                let result = if kind == "brand" || kind == "campaign" {
+                let result = if matches!(
+                    kind.as_str(),
+                    "brand" | "campaign" | "tollfree-verification"
+                ) {
                     super::watch_texting::read_texting(state, &main, &c, &kind, &items).await
                 } else {
                     read_account(state, &main, &c, &kind, &items).await

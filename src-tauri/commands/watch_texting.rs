@@ -1,7 +1,7 @@
-//! The watch's reading of brands and campaigns: an account's brands (one request) or its
-//! campaigns (one per Messaging Service, at Twilio's pace), their statuses recorded as the
-//! profiles' are, and a decision on one under review told with the business's or the
-//! service's name.
+//! The watch's reading of brands, campaigns and toll-free verifications: an account's
+//! brands or verifications (one request each) or its campaigns (one per Messaging Service,
+//! at Twilio's pace), their statuses recorded as the profiles' are, and a decision on one
+//! under review told with the business's, service's or number's name.
 
 use super::history::observe_items;
 use crate::credentials::Credentials;
@@ -11,7 +11,7 @@ use crate::trusthub::messaging::chain::watch_status;
 use crate::trusthub::messaging::reasons::reasons;
 use crate::watch::Decision;
 
-/// Reads `kind` (`brand` or `campaign`) of one account and returns the decisions on the
+/// Reads `kind` (`brand`, `campaign` or `tollfree-verification`) of one account and returns the decisions on the
 /// watched ones. `Err` when the account could not be read (the schedule backs off).
 pub(super) async fn read_texting(
     state: &AppState,
@@ -48,6 +48,20 @@ pub(super) async fn read_texting(
                 reasons(b.errors.as_deref()).len(),
             ));
         }
+    } else if kind == "tollfree-verification" {
+        for v in main.client.list_tollfree(c).await.map_err(failed)?.records {
+            let (Some(sid), Some(status)) = (v.sid.clone(), watch_status(v.status.as_deref()))
+            else {
+                continue;
+            };
+            let name = v
+                .tollfree_phone_number
+                .as_deref()
+                .map(|n| format!("The toll-free verification of {n}"));
+            let reasons = usize::from(v.error_code.is_some() || v.rejection_reason.is_some())
+                .max(v.rejection_reasons.as_ref().map_or(0, Vec::len));
+            read.push((sid, status.to_owned(), name, reasons));
+        }
     } else {
         let services = main.client.list_services(c).await.map_err(failed)?.records;
         for service in services {
@@ -78,7 +92,11 @@ pub(super) async fn read_texting(
             }
         }
     }
-    let kind: &'static str = if kind == "brand" { "brand" } else { "campaign" };
+    let kind: &'static str = match kind {
+        "brand" => "brand",
+        "tollfree-verification" => "tollfree-verification",
+        _ => "campaign",
+    };
     let items = read
         .iter()
         .map(|(sid, status, ..)| (sid.clone(), status.clone()))

@@ -68,6 +68,11 @@ fn roots(v: &mut Declarations) {
     v.visit::<campaigns::CampaignMade>();
     v.visit::<campaigns::CampaignDraft>();
     v.visit::<campaigns::NumbersChanged>();
+    v.visit::<super::tollfree::TollfreeView>();
+    v.visit::<crate::trusthub::messaging::tollfree_form::TollfreeInput>();
+    v.visit::<super::tollfree::TollfreeMade>();
+    v.visit::<super::voice::VoiceNumbersView>();
+    v.visit::<super::voice::VoiceApplied>();
     v.visit::<updates::About>();
     v.visit::<updates::UpdateCheck>();
     for (_, _, visit) in events() {
@@ -89,6 +94,7 @@ fn events() -> Vec<Event> {
     vec![
         entry(overview::PROGRESS_EVENT, of::<overview::Progress>()),
         entry(updates::PROGRESS_EVENT, of::<updates::Progress>()),
+        entry(super::voice::PROGRESS_EVENT, of::<super::voice::Progress>()),
         entry(watch::DECISION_EVENT, of::<crate::watch::Decision>()),
         entry(watch::NOTICE_EVENT, of::<String>()),
         entry(watch::OPEN_EVENT, of::<watch::Target>()),

@@ -63,6 +63,9 @@ impl Seeded {
     /// `A2P_SECOND_PROFILE`) with no brand yet, to register one.
     pub const TRUST_PRODUCT_UNBRANDED: usize = 2;
     pub const A2P_SECOND_PROFILE: usize = 8;
+    /// With texting: an approved SHAKEN/STIR Trust Product on the approved profile, with
+    /// the profile's number on it.
+    pub const TRUST_PRODUCT_VOICE: usize = 3;
 }
 
 /// What is wrong with a seeded profile's data; its evaluation fails on exactly these.

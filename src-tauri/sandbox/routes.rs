@@ -74,6 +74,8 @@ impl Registry {
         if config.texting {
             demo.seed_texting();
             demo.seed_unbranded_a2p();
+            demo.seed_tollfree();
+            demo.seed_voice_product();
         }
         if let Some(delay) = config.decision_delay {
             demo.decide_in_review_after(delay.saturating_mul(2), 2);
@@ -308,7 +310,7 @@ async fn dispatch(State(registry): State<Arc<Registry>>, request: Request) -> Re
     let m = method.as_str();
     if matches!(
         segments.as_slice(),
-        ["v1", "a2p", ..] | ["v1", "Services", ..]
+        ["v1", "a2p", ..] | ["v1", "Services", ..] | ["v1", "Tollfree", ..]
     ) {
         let answer = with_db(&registry, &account, |d| {
             texting_routes::answer(d, m, &segments, &path, &query, &form)

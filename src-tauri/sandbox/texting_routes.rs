@@ -1,4 +1,5 @@
-//! The sandbox's Messaging v1 paths (`/v1/a2p/BrandRegistrations…`, `/v1/Services…`):
+//! The sandbox's Messaging v1 paths (`/v1/a2p/BrandRegistrations…`, `/v1/Services…`,
+//! `/v1/Tollfree/Verifications…`):
 //! the same server as TrustHub and the classic API, since their paths do not overlap.
 
 use super::store::{Db, Pairs, Refusal, Reply};
@@ -67,6 +68,17 @@ pub fn answer(
             "GET" => Record(db.fetch_campaign(mg, qe, path), 200),
             "POST" => Record(db.edit_campaign(mg, qe, path, form), 200),
             "DELETE" => Deleted(db.delete_campaign(mg, qe, path)),
+            _ => not_allowed(),
+        },
+        ["v1", "Tollfree", "Verifications"] => match m {
+            "GET" => Record(db.list_tollfree(path, query), 200),
+            "POST" => Record(db.create_tollfree(form), 201),
+            _ => not_allowed(),
+        },
+        ["v1", "Tollfree", "Verifications", hh] => match m {
+            "GET" => Record(db.fetch_tollfree(hh, path), 200),
+            "POST" => Record(db.edit_tollfree(hh, path, form), 200),
+            "DELETE" => Deleted(db.delete_tollfree(hh, path)),
             _ => not_allowed(),
         },
         _ => return None,

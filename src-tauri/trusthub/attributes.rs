@@ -73,6 +73,10 @@ pub fn check_field(machine_name: &str, label: &str, value: &Value) -> Result<Val
         FieldKind::Email => Value::String(validate::email_in(machine_name, &text)?),
         FieldKind::Url => Value::String(validate::web_address(machine_name, &text)?),
         FieldKind::Phone => Value::String(validate::phone_number(machine_name, &text)?),
+        FieldKind::CallerName => match crate::trusthub::voice_numbers::cnam_name_problem(&text) {
+            None => Value::String(text),
+            Some(problem) => return Err(FieldError::new(machine_name, problem)),
+        },
         FieldKind::Choice => {
             if !choices::accepts(machine_name, &text) {
                 return Err(FieldError::new(

@@ -25,6 +25,8 @@ pub enum FieldKind {
     UrlLines,
     /// The SIDs of addresses, chosen from the account's addresses.
     Addresses,
+    /// The name callers see (CNAM): at most 15 characters, from a short alphabet.
+    CallerName,
 }
 
 /// One value Twilio accepts, and the words shown for it.
@@ -148,6 +150,7 @@ pub fn field(machine_name: &str) -> (FieldKind, &'static [Choice]) {
         "social_media_profile_urls" => (FieldKind::UrlLines, &[]),
         "phone_number" => (FieldKind::Phone, &[]),
         "address_sids" => (FieldKind::Addresses, &[]),
+        "cnam_display_name" => (FieldKind::CallerName, &[]),
         _ => (FieldKind::Text, &[]),
     }
 }

@@ -79,6 +79,21 @@ pub fn web_address(field: &str, input: &str) -> Result<String, FieldError> {
     }
 }
 
+/// A page anyone on the internet can open over https: no user or password in it, a named
+/// host with a dot (not an IP address), and not a name that only a local network knows.
+pub fn is_public_https(input: &str) -> bool {
+    const LOCAL: [&str; 5] = [".local", ".localhost", ".internal", ".lan", ".home.arpa"];
+    url::Url::parse(input.trim()).ok().is_some_and(|u| {
+        u.scheme() == "https"
+            && u.username().is_empty()
+            && u.password().is_none()
+            && matches!(u.host(), Some(url::Host::Domain(d))
+                if d.contains('.')
+                    && !d.starts_with('.')
+                    && !LOCAL.iter().any(|l| d.trim_end_matches('.').ends_with(l)))
+    })
+}
+
 /// An e-mail address, for an attribute named `field`.
 pub fn email_in(field: &str, input: &str) -> Result<String, FieldError> {
     email(input).map_err(|e| FieldError::new(field, e.message))
@@ -263,6 +278,19 @@ mod tests {
         }
         for v in list("phone", "invalid") {
             assert!(phone_number("f", v.as_str().unwrap()).is_err(), "{v}");
+        }
+        let caller = crate::trusthub::voice_numbers::cnam_name_problem;
+        for v in list("callerName", "valid") {
+            assert_eq!(caller(v.as_str().unwrap()), None, "{v}");
+        }
+        for v in list("callerName", "invalid") {
+            assert!(caller(v.as_str().unwrap()).is_some(), "{v}");
+        }
+        for v in list("publicHttps", "valid") {
+            assert!(is_public_https(v.as_str().unwrap()), "{v}");
+        }
+        for v in list("publicHttps", "invalid") {
+            assert!(!is_public_https(v.as_str().unwrap()), "{v}");
         }
     }
 

@@ -29,6 +29,7 @@ pub enum WatchedKind {
     TrustProduct,
     Brand,
     Campaign,
+    TollfreeVerification,
 }
 
 /// A decision Twilio took on a record under review, as the window and the system are told.
@@ -37,7 +38,7 @@ pub enum WatchedKind {
 #[serde(rename_all = "camelCase")]
 pub struct Decision {
     pub account_sid: String,
-    /// `customer-profile`, `trust-product`, `brand` or `campaign`.
+    /// `customer-profile`, `trust-product`, `brand`, `campaign` or `tollfree-verification`.
     #[cfg_attr(test, ts(type = "WatchedKind"))]
     pub kind: String,
     pub sid: String,

@@ -3,6 +3,7 @@
 
 mod accessibility;
 mod boundaries;
+mod calls;
 mod fix_flagged;
 mod harness;
 mod keyboard;

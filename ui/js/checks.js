@@ -70,7 +70,7 @@ export function length(/** @type {unknown} */ value) {
  * The words and rules of one field, as the Rust side describes it (`FieldSpec`).
  * @typedef {object} CheckSpec
  * @property {string} label
- * @property {string} [kind] text, email, url, url-lines, phone, choice, choices
+ * @property {string} [kind] text, email, url, url-lines, phone, caller-name, choice, choices
  * @property {boolean} [optional]
  * @property {number} [maxLength]
  * @property {{ value: string }[] | null} [choices]
@@ -91,6 +91,7 @@ export function checkField(spec, value) {
   switch (spec.kind) {
     case 'email': return isEmail(value) ? '' : 'Enter an e-mail address such as name@example.com.';
     case 'url': return isWebAddress(value) ? '' : 'Enter a full web address, such as https://www.example.com.';
+    case 'caller-name': return callerNameProblem(value);
     case 'phone': return internationalPhone(value) ? '' : 'Enter the number in international format (+1 …): a + and the country code first, such as +1 415 555 0100.';
     case 'choice': return (spec.choices ?? []).some((c) => c.value === value) ? '' : `Choose the ${label} from the list.`;
     case 'url-lines': {
@@ -99,6 +100,37 @@ export function checkField(spec, value) {
     }
     default: return '';
   }
+}
+
+/**
+ * A page anyone on the internet can open over https: no user or password, a named host with
+ * a dot (not an IP address), not a name only a local network knows.
+ * @param {unknown} input
+ */
+export function isPublicHttps(input) {
+  try {
+    const u = new URL(String(input ?? '').trim());
+    const host = u.hostname.replace(/\.$/, '');
+    return u.protocol === 'https:' && !u.username && !u.password && host.includes('.') && !host.startsWith('.')
+      && !/^[\d.]+$/.test(host) && !host.startsWith('[')
+      && !['.local', '.localhost', '.internal', '.lan', '.home.arpa'].some((l) => host.endsWith(l));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why Twilio would refuse a caller name (CNAM), or '': at most 15 characters, starting with
+ * a letter; letters, digits, periods, commas and spaces only.
+ * @param {unknown} input
+ */
+export function callerNameProblem(input) {
+  const v = String(input ?? '').trim();
+  if (!v) return 'Enter the name people should see when you call, up to 15 characters.';
+  if (length(v) > 15) return 'Callers see at most 15 characters: shorten the name.';
+  if (!/^[A-Za-z]/.test(v)) return 'The name must start with a letter.';
+  if (!/^[A-Za-z0-9., ]+$/.test(v)) return 'Use only letters, digits, periods, commas and spaces.';
+  return '';
 }
 
 /** What is wrong with the name a person gives a record in their account, or ''. */

@@ -311,8 +311,8 @@ async function openDecided({ accountSid, kind, sid }) {
       }
     }
     renderAccount();
-    // A brand's or campaign's decision is seen in the Texting tab.
-    if (kind === 'brand' || kind === 'campaign') goHome({ kind: 'texting' });
+    // A brand's, campaign's or toll-free verification's decision is seen in the Texting tab.
+    if (kind === 'brand' || kind === 'campaign' || kind === 'tollfree-verification') goHome({ kind: 'texting' });
     else openProfile(sid, kind);
   } catch (error) {
     toast(error.message);

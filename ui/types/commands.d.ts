@@ -188,7 +188,7 @@ status: string | null, valid_until: string | null, email: string | null, status_
 
 export type Decision = { accountSid: string, 
 /**
- * `customer-profile`, `trust-product`, `brand` or `campaign`.
+ * `customer-profile`, `trust-product`, `brand`, `campaign` or `tollfree-verification`.
  */
 kind: WatchedKind, sid: string, name: string | null, before: string, after: string, 
 /**
@@ -222,7 +222,7 @@ status: string | null, results: Array<RequirementResult> | null, date_created: s
 
 export type Failure = { reason: string, code: number | null, };
 
-export type FieldKind = "text" | "email" | "url" | "phone" | "choice" | "choices" | "url-lines" | "addresses";
+export type FieldKind = "text" | "email" | "url" | "phone" | "choice" | "choices" | "url-lines" | "addresses" | "caller-name";
 
 export type FieldProblem = { field: string, message: string, };
 
@@ -404,6 +404,8 @@ inSubaccount: boolean, };
 
 export type PrimaryProfile = { sid: string, name: string | null, isv: boolean, };
 
+export type ProfileChoice = { sid: string, name: string, };
+
 export type ProfileFilter = { status?: ProfileStatus, friendlyName?: string, pageSize?: number, };
 
 export type ProfileLinks = { customer_profiles_evaluations: string | null, customer_profiles_entity_assignments: string | null, 
@@ -460,6 +462,12 @@ export type ServicePick = { sid: string | null, newName: string | null, };
 
 export type ServiceView = { sid: string, name: string, campaignSid: string | null, brandSid: string | null, numbers: Array<string>, };
 
+export type StepView = { numberSid: string, 
+/**
+ * `profile` or `product`.
+ */
+target: string, };
+
 export type Storage = "keyring" | "session" | "demo" | "subaccount";
 
 export type SubaccountStatus = { accountSid: string, name: string | null, parentSid: string, };
@@ -485,6 +493,44 @@ error: string | null, };
 export type TextingView = { businesses: Array<BusinessView>, numbersNotTexting: Array<NumberGap>, services: Array<ServiceView>, numbers: Array<NumberRef>, choices: Array<BrandChoice>, 
 /**
  * A list was cut short: something may be missing.
+ */
+incomplete: string | null, };
+
+export type TollfreeInput = { 
+/**
+ * The toll-free number (`PN…`).
+ */
+phoneNumberSid: string, 
+/**
+ * The approved Customer-Profile the details came from, if any.
+ */
+customerProfileSid: string, businessName: string, businessWebsite: string, notificationEmail: string, businessType: string, registrationNumber: string, registrationAuthority: string, registrationCountry: string, street: string, street2: string, city: string, region: string, postalCode: string, country: string, contactFirstName: string, contactLastName: string, contactEmail: string, contactPhone: string, useCaseCategories: Array<string>, useCaseSummary: string, productionMessageSample: string, optInType: string, optInImageUrls: Array<string>, messageVolume: string, additionalInformation: string, 
+/**
+ * What was changed, for an edit of a rejected verification.
+ */
+editReason: string, };
+
+export type TollfreeMade = { sid: string, existing: boolean, };
+
+export type TollfreeNext = "verify" | "wait" | "edit" | "start-again" | "none";
+
+export type TollfreeNumber = { numberSid: string, phoneNumber: string, friendlyName: string | null, 
+/**
+ * `HH…`, when the number has a verification.
+ */
+verificationSid: string | null, 
+/**
+ * PENDING_REVIEW, IN_REVIEW, TWILIO_APPROVED, TWILIO_REJECTED, or NONE.
+ */
+statusCode: string, status: string, next: TollfreeNext, reasons: Array<Reason>, 
+/**
+ * How long the edit window stays open, in words ("3 days left to edit").
+ */
+editLeft: string | null, };
+
+export type TollfreeView = { numbers: Array<TollfreeNumber>, profiles: Array<ProfileChoice>, 
+/**
+ * Why the list may miss records, when a list was cut short.
  */
 incomplete: string | null, };
 
@@ -545,6 +591,30 @@ what: string, };
 
 export type VettingLine = { provider: string, class: string, status: string, date: string | null, };
 
+export type VoiceApplied = { done: Array<StepView>, 
+/**
+ * The step that failed and why; the steps after it were not tried.
+ */
+failed: StepView | null, error: UiError | null, left: Array<StepView>, };
+
+export type VoiceNumber = { sid: string, phoneNumber: string, friendlyName: string | null, onProfile: boolean, onProduct: boolean, 
+/**
+ * Why the number cannot go on this product, when it cannot (CNAM: US numbers only).
+ */
+notAllowed: string | null, };
+
+export type VoiceNumbersView = { productSid: string, productName: string, 
+/**
+ * "SHAKEN/STIR", "CNAM" or "Voice Integrity".
+ */
+kind: string, 
+/**
+ * The approved Customer-Profile the product is built on, when it has one.
+ */
+profileSid: string | null, profileName: string | null, numbers: Array<VoiceNumber>, };
+
+export type VoiceProgress = { done: number, total: number, };
+
 export type WatchSettings = { 
 /**
  * How often records under review are checked again, in minutes; 0: never.
@@ -555,12 +625,13 @@ checkEveryMinutes: number,
  */
 notify: boolean, };
 
-export type WatchedKind = "customer-profile" | "trust-product" | "brand" | "campaign";
+export type WatchedKind = "customer-profile" | "trust-product" | "brand" | "campaign" | "tollfree-verification";
 
 /** The payload of each event the app sends the window. */
 export type EventPayloads = {
   "overview-progress": OverviewProgress;
   "update-progress": UpdateProgress;
+  "voice-progress": VoiceProgress;
   "watch-decision": Decision;
   "watch-notice": string;
   "watch-open": NotificationTarget;

@@ -7,9 +7,11 @@ pub mod classic;
 mod evaluate;
 mod objects;
 mod seed;
+mod seed_calls;
 mod texting;
 mod texting_campaigns;
 mod texting_services;
+mod tollfree;
 
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashMap};

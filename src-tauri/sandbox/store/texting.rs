@@ -54,6 +54,7 @@ pub struct Texting {
     pub(super) brands: Vec<TextBrand>,
     pub(super) services: Vec<Service>,
     pub(super) campaigns: Vec<Campaign>,
+    pub(super) tollfree: Vec<super::tollfree::Verification>,
 }
 
 pub(super) fn flag(form: &Pairs, name: &str) -> Result<Option<bool>, Refusal> {

@@ -366,15 +366,9 @@ fn optional_url(field: &str, value: &str) -> Result<Option<String>, FieldError> 
     if v.is_empty() {
         return Ok(None);
     }
-    let public = url::Url::parse(v).ok().filter(|u| {
-        u.scheme() == "https"
-            && u.username().is_empty()
-            && u.password().is_none()
-            && matches!(u.host(), Some(url::Host::Domain(d)) if d.contains('.'))
-    });
-    match public {
-        Some(_) => Ok(Some(v.to_owned())),
-        None => Err(FieldError::new(
+    match validate::is_public_https(v) {
+        true => Ok(Some(v.to_owned())),
+        false => Err(FieldError::new(
             field,
             "Enter the page's public address, starting with https:// (for example https://example.com/privacy).",
         )),

@@ -151,9 +151,9 @@ pub fn campaign_status_words(status: Option<&str>) -> &'static str {
 /// for a status that is neither (suspended, being deleted): it is not followed.
 pub fn watch_status(status: Option<&str>) -> Option<&'static str> {
     match upper(status).as_str() {
-        "PENDING" | "IN_REVIEW" | "IN_PROGRESS" => Some("in-review"),
-        "APPROVED" | "VERIFIED" => Some("twilio-approved"),
-        "FAILED" => Some("twilio-rejected"),
+        "PENDING" | "IN_REVIEW" | "IN_PROGRESS" | "PENDING_REVIEW" => Some("in-review"),
+        "APPROVED" | "VERIFIED" | "TWILIO_APPROVED" => Some("twilio-approved"),
+        "FAILED" | "TWILIO_REJECTED" => Some("twilio-rejected"),
         _ => None,
     }
 }
@@ -167,7 +167,7 @@ fn campaign_gap(status: Option<&str>) -> Option<Gap> {
 }
 
 /// US toll-free area codes: toll-free numbers need a Toll-Free Verification instead.
-const TOLL_FREE: [&str; 7] = ["800", "833", "844", "855", "866", "877", "888"];
+pub(crate) const TOLL_FREE: [&str; 7] = ["800", "833", "844", "855", "866", "877", "888"];
 
 /// A US number that is not toll-free: the ones a campaign must cover.
 pub(crate) fn is_us_local(number: &str) -> bool {

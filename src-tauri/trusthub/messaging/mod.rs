@@ -13,6 +13,10 @@ mod reading;
 pub mod reasons;
 mod services;
 pub mod summary;
+mod tollfree;
+pub mod tollfree_form;
+pub mod tollfree_prefill;
+pub mod tollfree_view;
 pub mod view;
 
 pub use pace::Pace;

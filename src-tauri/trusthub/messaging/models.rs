@@ -35,7 +35,8 @@ pub struct Brand {
 pub struct RegistrationError {
     #[serde(alias = "code")]
     pub error_code: Option<i64>,
-    #[serde(alias = "message")]
+    /// `message` in some answers, `reason` in a toll-free verification's.
+    #[serde(alias = "message", alias = "reason")]
     pub description: Option<String>,
     /// The campaign fields concerned, in Twilio's words (`MESSAGE_FLOW`, …).
     pub fields: Option<Vec<String>>,
@@ -138,6 +139,52 @@ pub(crate) struct UsecaseList {
     pub us_app_to_person_usecases: Option<Vec<Usecase>>,
 }
 
+/// A toll-free verification (`HH…`): a toll-free number texts only once it is approved.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TollfreeVerification {
+    pub sid: Option<String>,
+    pub account_sid: Option<String>,
+    pub customer_profile_sid: Option<String>,
+    pub tollfree_phone_number_sid: Option<String>,
+    pub tollfree_phone_number: Option<String>,
+    /// PENDING_REVIEW, IN_REVIEW, TWILIO_APPROVED, TWILIO_REJECTED.
+    pub status: Option<String>,
+    pub business_name: Option<String>,
+    pub business_website: Option<String>,
+    pub business_street_address: Option<String>,
+    pub business_street_address2: Option<String>,
+    pub business_city: Option<String>,
+    pub business_state_province_region: Option<String>,
+    pub business_postal_code: Option<String>,
+    pub business_country: Option<String>,
+    pub business_contact_first_name: Option<String>,
+    pub business_contact_last_name: Option<String>,
+    pub business_contact_email: Option<String>,
+    pub business_contact_phone: Option<String>,
+    pub notification_email: Option<String>,
+    pub use_case_categories: Option<Vec<String>>,
+    pub use_case_summary: Option<String>,
+    pub production_message_sample: Option<String>,
+    pub opt_in_image_urls: Option<Vec<String>>,
+    pub opt_in_type: Option<String>,
+    pub message_volume: Option<String>,
+    pub additional_information: Option<String>,
+    pub business_type: Option<String>,
+    pub business_registration_number: Option<String>,
+    pub business_registration_authority: Option<String>,
+    pub business_registration_country: Option<String>,
+    pub rejection_reason: Option<String>,
+    /// Untyped in the spec; read leniently like a campaign's errors.
+    pub rejection_reasons: Option<Vec<RegistrationError>>,
+    pub error_code: Option<i64>,
+    /// Whether a rejected verification may still be edited, and until when.
+    pub edit_allowed: Option<bool>,
+    pub edit_expiration: Option<String>,
+    pub date_created: Option<String>,
+    pub date_updated: Option<String>,
+}
+
 /// What kind of brand to register.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -182,7 +229,8 @@ owned_by_account_sid!(
     BrandOtp,
     MessagingService,
     ServiceNumber,
-    Campaign
+    Campaign,
+    TollfreeVerification
 );
 
 /// Use cases are Twilio's, for every account.

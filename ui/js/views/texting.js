@@ -1,8 +1,9 @@
 // Texting: what comes after an approved A2P Trust Product, for each business of the account
 // in use — its brand, its campaigns on their Messaging Services and the numbers in them, in
 // plain words with the one next step — and every number that cannot text US numbers yet,
-// with why. Registering a brand, making or fixing a campaign and choosing a service's
-// numbers each open in this tab, in place of the list.
+// with why, then the toll-free numbers and their verifications. Registering a brand,
+// making or fixing a campaign, choosing a service's numbers and verifying a toll-free
+// number each open in this tab, in place of the list.
 
 import { api } from '../api.js';
 import { h, userText } from '../format.js';
@@ -10,6 +11,8 @@ import { errorPanel, focusOn } from '../ui.js';
 import { brandActions, brandPanel } from './texting-brand.js';
 import { campaignPanel } from './texting-campaign.js';
 import { numbersPanel } from './texting-numbers.js';
+import { tollfreeCard } from './tollfree.js';
+import { tollfreePanel } from './tollfree-form.js';
 import { reasonLine } from './campaign-fields.js';
 import { nextAction, tone, usecaseWords } from '../texting-words.js';
 
@@ -17,6 +20,7 @@ import { nextAction, tone, usecaseWords } from '../texting-words.js';
  * @typedef {import('../../types/commands').TextingView} TextingView
  * @typedef {import('../../types/commands').BusinessView} BusinessView
  * @typedef {import('../../types/commands').CampaignView} CampaignView
+ * @typedef {import('../../types/commands').TollfreeView} TollfreeView
  */
 
 /** A result older than this is read again when the tab is shown. */
@@ -37,6 +41,8 @@ export function createTexting(root, { onReenterCredentials }) {
 
   /** @type {TextingView | null} */
   let view = null;
+  /** @type {TollfreeView | null} */
+  let tollfree = null;
   let readAt = 0;
   let loading = false;
 
@@ -46,7 +52,7 @@ export function createTexting(root, { onReenterCredentials }) {
     refresh.disabled = true;
     status.textContent = view ? 'Reading again…' : 'Reading the brands, campaigns and numbers…';
     try {
-      view = await api.loadTexting();
+      [view, tollfree] = await Promise.all([api.loadTexting(), api.loadTollfree()]);
       readAt = Date.now();
       status.textContent = view.incomplete ?? '';
       render();
@@ -97,7 +103,11 @@ export function createTexting(root, { onReenterCredentials }) {
       ? h('div', { class: 'card', id: 'texting-empty' }, h('h2', {}, 'No business can text yet'),
         h('p', {}, 'Texting to US numbers starts from an approved Customer-Profile with an approved A2P Trust Product. Make the A2P Trust Product under Trust Products, and come back here once Twilio approves it.'))
       : null;
-    body.replaceChildren(...cards, ...(register ? [register] : []), ...(empty ? [empty] : []), numbersCard(v));
+    const tf = tollfree;
+    const tollfreeSection = tf?.numbers.length
+      ? [tollfreeCard(tf, { primary: !primaryGiven, onAct: (n) => open((el) => tollfreePanel(el, { ...common, number: n, profiles: tf.profiles, mode: n.next === 'verify' ? 'new' : n.next === 'edit' ? 'edit' : 'restart' })) })]
+      : [];
+    body.replaceChildren(...cards, ...(register ? [register] : []), ...(empty ? [empty] : []), numbersCard(v), ...tollfreeSection);
   }
 
   /** One business: its chain, brand, campaigns and next step. @param {BusinessView} b @param {TextingView} v @param {boolean} primary */
@@ -175,11 +185,15 @@ export function createTexting(root, { onReenterCredentials }) {
       if (!view || Date.now() - readAt > FRESH_MS) load();
     },
     pause() {
-      if (loading) api.cancelLoad('texting', '').catch(() => {});
+      if (loading) {
+        api.cancelLoad('texting', '').catch(() => {});
+        api.cancelLoad('tollfree', '').catch(() => {});
+      }
     },
     dispose() {
       this.pause();
       view = null;
+      tollfree = null;
     },
   };
 }

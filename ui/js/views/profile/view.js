@@ -1,12 +1,13 @@
 // One Customer-Profile or Trust Product. First why Twilio rejected it, when it did
 // (reasons.js), then its status and the one next step (status-card.js); below, what Twilio
 // holds (details.js), the edit form (edit-form.js), What Twilio needs, its linked lists,
-// its history, submitting it (submission.js), and copying or deleting it.
+// a voice Trust Product's numbers (voice-numbers.js), its history, submitting it (submission.js), and copying or deleting it.
 
 import { api, openTwilioPage } from '../../api.js';
 import { h, userText, plainUserText } from '../../format.js';
 import { busy, confirmDialog, errorPanel, toast, focusOn } from '../../ui.js';
 import { createLinkedLists } from '../linked-lists.js';
+import { createVoiceNumbers } from '../voice-numbers.js';
 import { createRequirements } from '../requirements/section.js';
 import { createTimeline } from '../history.js';
 import { createDetails, clearPolicyNames } from './details.js';
@@ -74,6 +75,7 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
   const timeline = createTimeline();
   const linked = h('div', { class: 'linked', id: 'linked-list' });
   const linkedLists = createLinkedLists(linked);
+  const voiceNumbers = createVoiceNumbers({ onReenterCredentials });
   const needs = h('div', { id: 'requirements-root' });
   const requirements = createRequirements(needs, {
     kind: () => kind,
@@ -137,6 +139,7 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
     h('div', { class: 'columns' }, details.el, editForm.el),
     needs,
     linked,
+    voiceNumbers.el,
     timeline.el,
   );
 
@@ -181,6 +184,8 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
     rejections = rejected ? rejectionsOf(p.errors) : [];
     reasons.show(rejections);
     details.show(p, visitGuard());
+    if (kind === 'trust-product') voiceNumbers.show(p);
+    else voiceNumbers.hide();
     showNextStep();
   }
 
@@ -285,6 +290,7 @@ export function createProfileView(root, { onBack, onDeleted, onCopy, onReenterCr
     visit += 1;
     submission.stop();
     linkedLists.dispose();
+    voiceNumbers.hide();
     requirements.dispose();
   }
 
