@@ -150,3 +150,87 @@ async fn the_demos_signed_calls_product_holds_a_number_that_is_on_its_profile() 
         .unwrap();
     assert_eq!(bundle.status.as_deref(), Some("twilio-approved"));
 }
+
+fn app_on(sb: &Sandbox) -> trusthub_desk::state::AppState {
+    use trusthub_desk::credentials::{MemoryVault, Vault};
+    let c = sb.demo_credentials().unwrap();
+    let url = sb.base_url();
+    let vault = std::sync::Arc::new(MemoryVault::default());
+    vault.entry(c.account_sid()).save(&c).unwrap();
+    let state =
+        trusthub_desk::state::AppState::new(http_client_for(&url).unwrap(), url, vault, None);
+    state
+        .change_book(|b| b.remember(c.account_sid(), None))
+        .unwrap();
+    state
+}
+
+/// A verification edited in the Texting tab is recorded by its field names, followed by
+/// the watch while Twilio reviews it, and its approval told with the number.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_edited_verification_is_watched_until_twilio_decides_and_kept_in_the_history() {
+    use trusthub_desk::commands::{history, tollfree, watch};
+    let sb = Sandbox::start(sandbox::Config {
+        review_delay: DELAY,
+        texting: true,
+        ..sandbox::Config::default()
+    })
+    .await
+    .unwrap();
+    let state = app_on(&sb);
+    let view = tollfree::tollfree(&state).await.unwrap();
+    assert_eq!(view.numbers.len(), 6);
+    let open = view
+        .numbers
+        .iter()
+        .find(|n| n.next == TollfreeNext::Edit)
+        .unwrap();
+    let sid = open.verification_sid.clone().unwrap();
+    let c = sb.demo_credentials().unwrap();
+    let client = TrustHubClient::new(http_client_for(&sb.base_url()).unwrap(), sb.base_url());
+    let mut fix = TollfreeInput::from(&client.fetch_tollfree(&c, &sid).await.unwrap());
+    fix.opt_in_image_urls = vec!["https://www.example.com/images/opt-in-consent.png".into()];
+    fix.edit_reason = "The opt-in page now asks for consent to texts.".into();
+    tollfree::edit(&state, &sid, &fix).await.unwrap();
+    // The window reads the list again after sending: the verification is seen in review.
+    let view = tollfree::tollfree(&state).await.unwrap();
+    let edited = view
+        .numbers
+        .iter()
+        .find(|n| n.verification_sid.as_deref() == Some(sid.as_str()));
+    assert_eq!(edited.map(|n| n.next), Some(TollfreeNext::Wait));
+
+    let mut schedule = trusthub_desk::watch::Schedule::default();
+    let every = Duration::from_secs(600);
+    tokio::time::sleep(DELAY + Duration::from_millis(300)).await;
+    let decisions = watch::check(&state, &mut schedule, 0, every).await;
+    let ours: Vec<_> = decisions.iter().filter(|d| d.sid == sid).collect();
+    assert_eq!(ours.len(), 1, "{decisions:?}");
+    let d = ours[0];
+    assert_eq!(
+        (d.kind.as_str(), d.title.as_str()),
+        ("tollfree-verification", "Approved by Twilio")
+    );
+    assert_eq!(
+        d.name.as_deref(),
+        Some("The toll-free verification of +18335550104")
+    );
+    let lines = history::recent(&state, vec![c.account_sid().to_owned()], 10).await;
+    let words: Vec<&str> = lines.iter().map(|l| l.words.as_str()).take(2).collect();
+    assert_eq!(
+        words,
+        [
+            "Twilio's decision, noticed while TrustHub Desk was open: In review → Approved by Twilio",
+            "Toll-free verification resubmitted for review"
+        ]
+    );
+    let fields = &lines[1].event.fields;
+    assert!(fields.contains(&"optInImageUrls".to_owned()), "{fields:?}");
+    assert!(fields.contains(&"editReason".to_owned()), "{fields:?}");
+    assert!(
+        !fields
+            .iter()
+            .any(|f| f.contains('@') || f.contains("https")),
+        "names, never values: {fields:?}"
+    );
+}

@@ -43,9 +43,15 @@ pub struct TollfreeView {
 /// The account's toll-free numbers, each with its verification.
 #[tauri::command]
 pub async fn load_tollfree(state: State<'_, AppState>) -> Answer<TollfreeView> {
+    tollfree(&state).await
+}
+
+/// The toll-free numbers of the connection in use; their verifications' statuses are
+/// remembered for the watch.
+pub async fn tollfree(state: &AppState) -> Answer<TollfreeView> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
-    load(&state, &super::bundles::load_key("tollfree", ""), async {
+    load(state, &super::bundles::load_key("tollfree", ""), async {
         let numbers = conn.client.list_phone_numbers(&c).await?;
         let verifications = conn.client.list_tollfree(&c).await?;
         let profiles = conn
@@ -190,11 +196,15 @@ pub async fn edit_tollfree(
     sid: String,
     input: TollfreeInput,
 ) -> Answer<()> {
+    edit(&state, &sid, &input).await
+}
+
+pub async fn edit(state: &AppState, sid: &str, input: &TollfreeInput) -> Answer<()> {
     let conn = state.connection();
     let c = current_credentials(&conn).await?;
     let result = conn
         .client
-        .edit_tollfree(&c, &sid, &input)
+        .edit_tollfree(&c, sid, input)
         .await
         .map(|_| ())
         .map_err(UiError::from);
@@ -202,13 +212,10 @@ pub async fn edit_tollfree(
         object_sid: sid.trim().to_owned(),
         object: OBJECT,
         action: "resubmitted",
-        fields: field_names(&input),
+        fields: field_names(input),
         ..Change::default()
     };
-    journal(&state, &c, change, &result, |_| {
-        Some("in-review".to_owned())
-    })
-    .await;
+    journal(state, &c, change, &result, |_| Some("in-review".to_owned())).await;
     result
 }
 

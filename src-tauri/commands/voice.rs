@@ -13,6 +13,7 @@ use super::history::journal;
 use super::{current_credentials, Answer};
 use crate::history::Change;
 use crate::state::AppState;
+use crate::trusthub::messaging::summary::voice_words;
 use crate::trusthub::models::BundleKind;
 use crate::trusthub::policies::Purpose;
 use crate::trusthub::validate;
@@ -57,16 +58,6 @@ pub struct VoiceNumbersView {
     pub numbers: Vec<VoiceNumber>,
 }
 
-/// A voice product's words, or `None` for a product of another kind.
-pub fn voice_kind(purpose: Purpose) -> Option<&'static str> {
-    match purpose {
-        Purpose::ShakenStir => Some("SHAKEN/STIR"),
-        Purpose::Cnam => Some("CNAM"),
-        Purpose::VoiceIntegrity => Some("Voice Integrity"),
-        _ => None,
-    }
-}
-
 /// The product, its profile, and every number of the account with where it is.
 #[tauri::command]
 pub async fn load_voice_numbers(
@@ -88,7 +79,7 @@ pub async fn load_voice_numbers(
         )
         .await?;
     let purpose = Purpose::of(policy.friendly_name.as_deref().unwrap_or_default());
-    let kind = voice_kind(purpose).ok_or_else(|| {
+    let kind = voice_words(purpose).ok_or_else(|| {
         UiError::new(
             ErrorKind::InvalidInput,
             "This Trust Product is not for calls: numbers go on SHAKEN/STIR, CNAM and Voice Integrity products.",

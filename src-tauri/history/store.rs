@@ -164,8 +164,13 @@ fn event(row: &Row<'_>) -> rusqlite::Result<Event> {
 }
 
 /// The kinds of record whose status the history follows.
-fn is_bundle(object: &str) -> bool {
-    matches!(object, "customer-profile" | "trust-product")
+/// A record whose status the watch follows: a change that gives its new status makes
+/// that the status the watch compares with.
+fn follows_status(object: &str) -> bool {
+    matches!(
+        object,
+        "customer-profile" | "trust-product" | "brand" | "campaign" | "tollfree-verification"
+    )
 }
 
 impl History {
@@ -321,7 +326,7 @@ fn record_in(tx: &rusqlite::Transaction<'_>, change: &Change, outcome: &Outcome)
         ],
     )?;
     let id = tx.last_insert_rowid();
-    if is_bundle(change.object) && word == "done" {
+    if follows_status(change.object) && word == "done" {
         if change.action == "deleted" {
             tx.execute(
                 "DELETE FROM statuses WHERE account_sid = ?1 AND sid = ?2",

@@ -40,7 +40,7 @@ async fn a_rejected_toll_free_verification_is_edited_within_its_window_and_sent_
         "Verify this number…",
     )
     .await;
-    app.screenshot("tollfree").await;
+    app.screenshot_at("#tollfree", "tollfree").await;
     app.assert_accessible("the toll-free numbers").await;
 
     app.click(&format!("{row} button[data-act=\"edit\"]")).await;
@@ -75,7 +75,8 @@ async fn a_rejected_toll_free_verification_is_edited_within_its_window_and_sent_
         "The sign-up page now asks for consent to texts.",
     )
     .await;
-    app.screenshot("tollfree-edit").await;
+    app.screenshot_at("#tollfree-reasons", "tollfree-edit")
+        .await;
     app.assert_accessible("the toll-free form").await;
     app.click("#tollfree-submit").await;
     app.text_contains(&row, "Waiting for Twilio's review").await;
@@ -131,7 +132,7 @@ async fn twelve_numbers_go_onto_shaken_stir_and_one_refused_is_skipped_to_contin
         plan.iter().all(|l| l.contains("first onto the Customer-Profile “Fabrikam Logistics”, then onto “Fabrikam Logistics — signed calls”")),
         "{plan:?}"
     );
-    app.screenshot("voice-numbers").await;
+    app.screenshot_at("#voice-numbers", "voice-numbers").await;
     app.assert_accessible("the voice numbers picker").await;
     app.click("#voice-apply").await;
     confirm(

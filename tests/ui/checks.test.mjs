@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  isEmail, isWebAddress, isCallbackAddress, internationalPhone, lines, length, checkField, isPublicHttps, callerNameProblem,
+  isEmail, isWebAddress, isCallbackAddress, internationalPhone, lines, length, checkField, callerNameProblem,
   checkObjectName, PROFILE_CHECKS, OBJECT_NAME_MAX,
 } from '../../ui/js/checks.js';
 
@@ -26,8 +26,6 @@ test('web addresses and status-change addresses: the shared cases', () => {
 test('phone numbers in international form: what is typed and what is sent', () => {
   for (const [typed, sent] of cases.phone.valid) assert.equal(internationalPhone(typed), sent, JSON.stringify(typed));
   for (const v of cases.phone.invalid) assert.equal(internationalPhone(v), null, JSON.stringify(v));
-  for (const v of cases.publicHttps.valid) assert.equal(isPublicHttps(v), true, JSON.stringify(v));
-  for (const v of cases.publicHttps.invalid) assert.equal(isPublicHttps(v), false, JSON.stringify(v));
   for (const v of cases.callerName.valid) assert.equal(callerNameProblem(v), '', JSON.stringify(v));
   for (const v of cases.callerName.invalid) assert.notEqual(callerNameProblem(v), '', JSON.stringify(v));
   assert.equal(checkField({ label: 'caller name', kind: 'caller-name' }, '1st Choice'), 'The name must start with a letter.');

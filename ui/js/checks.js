@@ -103,23 +103,6 @@ export function checkField(spec, value) {
 }
 
 /**
- * A page anyone on the internet can open over https: no user or password, a named host with
- * a dot (not an IP address), not a name only a local network knows.
- * @param {unknown} input
- */
-export function isPublicHttps(input) {
-  try {
-    const u = new URL(String(input ?? '').trim());
-    const host = u.hostname.replace(/\.$/, '');
-    return u.protocol === 'https:' && !u.username && !u.password && host.includes('.') && !host.startsWith('.')
-      && !/^[\d.]+$/.test(host) && !host.startsWith('[')
-      && !['.local', '.localhost', '.internal', '.lan', '.home.arpa'].some((l) => host.endsWith(l));
-  } catch {
-    return false;
-  }
-}
-
-/**
  * Why Twilio would refuse a caller name (CNAM), or '': at most 15 characters, starting with
  * a letter; letters, digits, periods, commas and spaces only.
  * @param {unknown} input

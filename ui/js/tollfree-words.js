@@ -44,10 +44,9 @@ export const AUTHORITIES = ['EIN', 'CBN', 'CRN', 'PROVINCIAL_NUMBER', 'VAT', 'AC
 
 /** The badge tone of a toll-free status. @param {string} code */
 export function tollfreeTone(code) {
-  if (code === 'TWILIO_APPROVED') return 'approved';
-  if (code === 'TWILIO_REJECTED') return 'rejected';
-  if (code === 'NONE') return 'draft';
-  return 'review';
+  if (code === 'TWILIO_APPROVED') return 'ok';
+  if (code === 'TWILIO_REJECTED') return 'bad';
+  return 'waiting';
 }
 
 /**

@@ -476,6 +476,14 @@ export type SupportingDocument = { sid: string | null, account_sid: string | nul
 
 export type TextingSummary = { accountSid: string, brands: number, brandsApproved: number, campaigns: number, campaignsApproved: number, numbersNotTexting: number, 
 /**
+ * The account's toll-free numbers, and how many of them are verified.
+ */
+tollFree: number, tollFreeVerified: number, 
+/**
+ * Each approved voice Trust Product's coverage: "3 of 12 numbers on SHAKEN/STIR".
+ */
+voice: Array<string>, 
+/**
  * What needs doing first, in words; `None` when nothing does.
  */
 attention: string | null, 

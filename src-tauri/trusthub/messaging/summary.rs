@@ -7,8 +7,12 @@ use futures_util::stream::{self, StreamExt};
 use serde::Serialize;
 
 use super::chain::{NextStep, TextingChain};
+use super::models::TollfreeVerification;
+use super::tollfree_view::{tollfree_numbers, TollfreeNext};
 use crate::credentials::Credentials;
 use crate::trusthub::client::Result;
+use crate::trusthub::models::{BundleKind, PhoneNumber};
+use crate::trusthub::policies::Purpose;
 use crate::trusthub::TrustHubClient;
 
 /// Accounts read at once for their texting: each waits a second between its brand and
@@ -29,6 +33,11 @@ pub struct TextingSummary {
     pub campaigns: usize,
     pub campaigns_approved: usize,
     pub numbers_not_texting: usize,
+    /// The account's toll-free numbers, and how many of them are verified.
+    pub toll_free: usize,
+    pub toll_free_verified: usize,
+    /// Each approved voice Trust Product's coverage: "3 of 12 numbers on SHAKEN/STIR".
+    pub voice: Vec<String>,
     /// What needs doing first, in words; `None` when nothing does.
     pub attention: Option<String>,
     /// The order of urgency. Below `REVIEWING`, the person has something to do (a brand to
@@ -114,28 +123,146 @@ pub fn summary(account_sid: &str, chain: &TextingChain) -> TextingSummary {
         numbers_not_texting: gaps,
         attention,
         rank,
-        error: None,
+        ..TextingSummary::default()
     }
+}
+
+/// Adds the toll-free numbers (verified or not) to `line`; when nothing else needs the
+/// person, an unverified or rejected toll-free number does.
+pub fn with_toll_free(
+    mut line: TextingSummary,
+    numbers: &[PhoneNumber],
+    verifications: &[TollfreeVerification],
+) -> TextingSummary {
+    let list = tollfree_numbers(numbers, verifications, 0);
+    line.toll_free = list.len();
+    line.toll_free_verified = list.iter().filter(|n| n.next == TollfreeNext::None).count();
+    let rejected = list
+        .iter()
+        .filter(|n| n.status_code == "TWILIO_REJECTED")
+        .count();
+    let unverified = list
+        .iter()
+        .filter(|n| n.next == TollfreeNext::Verify)
+        .count();
+    if line.rank >= REVIEWING && rejected > 0 {
+        line.attention = Some(if rejected == 1 {
+            "A toll-free verification was not approved: edit it, or start it again.".to_owned()
+        } else {
+            format!("{rejected} toll-free verifications were not approved: edit them, or start them again.")
+        });
+        line.rank = REVIEWING - 1;
+    } else if line.rank >= REVIEWING && unverified > 0 {
+        line.attention = Some(if unverified == 1 {
+            "A toll-free number is not verified: it cannot text.".to_owned()
+        } else {
+            format!("{unverified} toll-free numbers are not verified: they cannot text.")
+        });
+        line.rank = REVIEWING - 1;
+    }
+    line
+}
+
+/// "3 of 12 numbers on SHAKEN/STIR": how many of the account's `total` numbers are on a
+/// voice Trust Product of `kind`.
+pub fn voice_line(on: usize, total: usize, kind: &str) -> String {
+    format!(
+        "{on} of {total} {} on {kind}",
+        if total == 1 { "number" } else { "numbers" }
+    )
 }
 
 impl TrustHubClient {
     /// Each account's texting summary, `CONCURRENT_TEXTING` accounts at a time, in the
-    /// order given; an account that fails gives its error in its place.
+    /// order given; an account that fails gives its error in its place. With it, its
+    /// toll-free verifications and its approved voice Trust Products' numbers.
     pub async fn texting_summaries(
         &self,
         accounts: Vec<Credentials>,
     ) -> Vec<Result<TextingSummary>> {
+        // Policies are Twilio's, the same for every account: read once.
+        let voice_policies: Vec<(String, &'static str)> = match accounts.first() {
+            Some(c) => self
+                .list_policies(c)
+                .await
+                .map(|l| l.records)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|p| {
+                    let kind = voice_words(Purpose::of(p.friendly_name.as_deref()?))?;
+                    Some((p.sid?, kind))
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let voice_policies = &voice_policies;
         let mut read: Vec<(usize, Result<TextingSummary>)> =
             stream::iter(accounts.into_iter().enumerate())
                 .map(|(i, c)| async move {
-                    let read = self.read_texting(&c).await;
-                    (i, read.map(|r| summary(c.account_sid(), &r.chain)))
+                    let line = async {
+                        let read = self.read_texting(&c).await?;
+                        let verifications = self.list_tollfree(&c).await?.records;
+                        let mut line = with_toll_free(
+                            summary(c.account_sid(), &read.chain),
+                            &read.numbers,
+                            &verifications,
+                        );
+                        line.voice = self
+                            .voice_coverage(&c, voice_policies, read.numbers.len())
+                            .await?;
+                        Ok(line)
+                    };
+                    (i, line.await)
                 })
                 .buffer_unordered(CONCURRENT_TEXTING)
                 .collect()
                 .await;
         read.sort_by_key(|(i, _)| *i);
         read.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// A line per approved voice Trust Product: how many of the `total` numbers are on it.
+    async fn voice_coverage(
+        &self,
+        c: &Credentials,
+        policies: &[(String, &'static str)],
+        total: usize,
+    ) -> Result<Vec<String>> {
+        if policies.is_empty() {
+            return Ok(Vec::new());
+        }
+        let products = self.list_bundles_all(c, BundleKind::TrustProduct).await?;
+        let mut lines = Vec::new();
+        for p in products.records {
+            let Some(kind) = policies
+                .iter()
+                .find(|(sid, _)| p.policy_sid.as_deref() == Some(sid.as_str()))
+                .map(|(_, kind)| *kind)
+            else {
+                continue;
+            };
+            let (Some(sid), Some("twilio-approved")) = (p.sid.as_deref(), p.status.as_deref())
+            else {
+                continue;
+            };
+            let on = self
+                .list_channel_endpoint_assignments(c, BundleKind::TrustProduct, sid)
+                .await?
+                .records
+                .len();
+            lines.push(voice_line(on, total, kind));
+        }
+        Ok(lines)
+    }
+}
+
+/// A voice product's words, or `None` for a product of another kind.
+pub fn voice_words(purpose: Purpose) -> Option<&'static str> {
+    match purpose {
+        Purpose::ShakenStir => Some("SHAKEN/STIR"),
+        Purpose::Cnam => Some("CNAM"),
+        Purpose::VoiceIntegrity => Some("Voice Integrity"),
+        _ => None,
     }
 }
 
@@ -233,5 +360,63 @@ mod tests {
             Some("3 numbers cannot text US numbers yet.")
         );
         assert_eq!(s.rank, 4, "after every brand and campaign to fix");
+    }
+
+    #[test]
+    fn toll_free_numbers_are_counted_and_need_the_person_when_nothing_else_does() {
+        let numbers: Vec<PhoneNumber> = [
+            ("PN1", "+18335550100"),
+            ("PN2", "+18335550101"),
+            ("PN3", "+14155550100"),
+        ]
+        .iter()
+        .map(|(sid, n)| PhoneNumber {
+            sid: Some((*sid).into()),
+            phone_number: Some((*n).into()),
+            ..PhoneNumber::default()
+        })
+        .collect();
+        let verified = TollfreeVerification {
+            tollfree_phone_number_sid: Some("PN1".into()),
+            status: Some("TWILIO_APPROVED".into()),
+            ..TollfreeVerification::default()
+        };
+        let calm = TextingSummary {
+            rank: REVIEWING + 1,
+            ..TextingSummary::default()
+        };
+        let line = with_toll_free(calm.clone(), &numbers, std::slice::from_ref(&verified));
+        assert_eq!((line.toll_free, line.toll_free_verified), (2, 1));
+        assert_eq!(
+            line.attention.as_deref(),
+            Some("A toll-free number is not verified: it cannot text.")
+        );
+        assert_eq!(line.rank, REVIEWING - 1);
+        let rejected = TollfreeVerification {
+            tollfree_phone_number_sid: Some("PN2".into()),
+            status: Some("TWILIO_REJECTED".into()),
+            ..TollfreeVerification::default()
+        };
+        let line = with_toll_free(calm, &numbers, &[verified, rejected.clone()]);
+        assert_eq!(
+            line.attention.as_deref(),
+            Some("A toll-free verification was not approved: edit it, or start it again.")
+        );
+        let busy = TextingSummary {
+            rank: 1,
+            attention: Some("A campaign was not approved: fix it and resubmit it.".into()),
+            ..TextingSummary::default()
+        };
+        let line = with_toll_free(busy, &numbers, &[rejected]);
+        assert_eq!(
+            (line.rank, line.toll_free_verified),
+            (1, 0),
+            "a campaign to fix comes first"
+        );
+        assert_eq!(
+            voice_line(3, 12, "SHAKEN/STIR"),
+            "3 of 12 numbers on SHAKEN/STIR"
+        );
+        assert_eq!(voice_line(1, 1, "CNAM"), "1 of 1 number on CNAM");
     }
 }

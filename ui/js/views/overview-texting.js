@@ -39,11 +39,11 @@ export function overviewTexting({ onOpen }) {
   const status = h('p', { class: 'muted', id: 'overview-texting-status', role: 'status' });
   const tbody = h('tbody', { id: 'overview-texting-rows' });
   const table = h('table', { class: 'list', id: 'overview-texting-table', hidden: true },
-    h('thead', {}, h('tr', {}, ...['Account', 'Brands approved', 'Campaigns approved', 'Numbers that cannot text yet', 'Needs attention'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ...['Account', 'Brands approved', 'Campaigns approved', 'Numbers that cannot text yet', 'Toll-free numbers verified', 'Numbers on voice products', 'Needs attention'].map((t) => h('th', { scope: 'col' }, t)))),
     tbody);
   const element = h('section', { class: 'card', id: 'overview-texting', 'aria-labelledby': 'overview-texting-title' },
     h('h2', { id: 'overview-texting-title' }, 'Texting'),
-    h('p', { class: 'help' }, 'Brands, campaigns and the numbers in their Messaging Services, account by account. Open an account to see each business and do what is next.'),
+    h('p', { class: 'help' }, 'Brands, campaigns and the numbers in their Messaging Services, toll-free verifications, and the numbers on approved voice Trust Products (SHAKEN/STIR, CNAM, Voice Integrity), account by account. Open an account to see each business and do what is next.'),
     status, table);
   const more = h('button', { type: 'button', class: 'secondary', id: 'overview-texting-more', hidden: true }, 'Show more');
   element.append(h('div', { class: 'actions' }, more));
@@ -69,6 +69,8 @@ export function overviewTexting({ onOpen }) {
         h('td', {}, l.error ? '—' : `${number(l.brandsApproved)} of ${number(l.brands)}`),
         h('td', {}, l.error ? '—' : `${number(l.campaignsApproved)} of ${number(l.campaigns)}`),
         h('td', {}, l.error ? '—' : number(l.numbersNotTexting)),
+        h('td', {}, l.error || !l.tollFree ? '—' : `${number(l.tollFreeVerified)} of ${number(l.tollFree)}`),
+        h('td', { class: 'voice-lines' }, l.error || !l.voice.length ? '—' : l.voice.flatMap((v, i) => (i ? [h('br'), v] : [v]))),
         h('td', {}, l.error ?? l.attention ?? 'Nothing: every brand and campaign is approved.'));
     }));
     table.hidden = lines.length === 0;

@@ -6,7 +6,7 @@
 
 import { api } from '../api.js';
 import { h, userText } from '../format.js';
-import { isPublicHttps, lines } from '../checks.js';
+import { lines } from '../checks.js';
 import { busy, confirmDialog, errorPanel, focusOn, toast } from '../ui.js';
 import { reasonLine } from './campaign-fields.js';
 import { AUTHORITIES, BUSINESS_TYPES, CATEGORIES, OPT_IN_TYPES, VOLUMES } from '../tollfree-words.js';
@@ -70,6 +70,9 @@ function form(start, options) {
   const field = (/** @type {string} */ key, /** @type {string} */ label, /** @type {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} */ input, /** @type {string} */ help = '') => {
     input.id = `tollfree-${key}`;
     input.setAttribute('aria-describedby', `tollfree-${key}-help tollfree-${key}-error`);
+    // A field's message goes once the person changes it; new ones wait for Send, so
+    // nothing moves under the pointer on the way to the button.
+    input.addEventListener('input', () => { errors[key].textContent = ''; input.setAttribute('aria-invalid', 'false'); });
     inputs[key] = input;
     return h('div', { class: 'field' }, h('label', { for: input.id }, label), input,
       help ? h('p', { class: 'help', id: `tollfree-${key}-help` }, help) : '', errorOf(key));
@@ -86,11 +89,6 @@ function form(start, options) {
     return { box, row: h('div', { class: 'check-row' }, box, h('label', { for: box.id }, words)) };
   });
   const images = h('textarea', { rows: 2, spellcheck: 'false' });
-  // Once an address is fixed its message goes at once; a new problem waits for Send, so
-  // nothing moves under the pointer while the person is on the way to the button.
-  images.addEventListener('input', () => {
-    if (lines(images.value).every((u) => isPublicHttps(u))) errors.optInImageUrls.textContent = '';
-  });
 
   const reasons = number.reasons.length && mode !== 'new'
     ? h('div', { class: 'reasons', id: 'tollfree-reasons' }, h('h2', {}, 'Why Twilio did not approve it'), h('ul', {}, ...number.reasons.map(reasonLine)),
