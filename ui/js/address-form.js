@@ -26,6 +26,11 @@ function countryName(code) {
   }
 }
 
+/** Every country as [code, name in the person's language], by name. @returns {[string, string][]} */
+export function countryChoices() {
+  return COUNTRIES.map((c) => /** @type {[string, string]} */ ([c, countryName(c)])).sort((a, b) => a[1].localeCompare(b[1]));
+}
+
 /**
  * @typedef {import('../types/commands').Address} Address
  * @typedef {import('../types/commands').AddressView} AddressView

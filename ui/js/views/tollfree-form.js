@@ -9,6 +9,7 @@ import { h, userText } from '../format.js';
 import { lines } from '../checks.js';
 import { busy, confirmDialog, errorPanel, focusOn, toast } from '../ui.js';
 import { reasonLine } from './campaign-fields.js';
+import { countryChoices } from '../address-form.js';
 import { AUTHORITIES, BUSINESS_TYPES, CATEGORIES, OPT_IN_TYPES, VOLUMES } from '../tollfree-words.js';
 
 /**
@@ -25,13 +26,13 @@ const BUSINESS = /** @type {const} */ ([
   ['businessName', 'Business name (as registered)', 'text'],
   ['businessWebsite', 'Business website', 'url'],
   ['registrationNumber', 'Registration number (for example the EIN)', 'text'],
-  ['registrationCountry', 'Country of registration (two letters, such as US)', 'text'],
+  ['registrationCountry', 'Country of registration', 'country'],
   ['street', 'Street address', 'text'],
   ['street2', 'Address line 2 (optional)', 'text'],
   ['city', 'City', 'text'],
   ['region', 'State or region', 'text'],
   ['postalCode', 'Postal code', 'text'],
-  ['country', 'Country (two letters, such as US)', 'text'],
+  ['country', 'Country', 'country'],
   ['contactFirstName', 'Contact’s first name', 'text'],
   ['contactLastName', 'Contact’s last name', 'text'],
   ['contactEmail', 'Contact’s e-mail', 'email'],
@@ -80,8 +81,9 @@ function form(start, options) {
   const select = (/** @type {readonly (readonly [string, string])[]} */ choices, /** @type {string} */ ask) =>
     h('select', {}, h('option', { value: '' }, ask), ...choices.map(([value, words]) => h('option', { value }, words)));
 
-  const businessRows = BUSINESS.map(([key, label, type]) =>
-    field(key, label, h('input', { type, autocomplete: 'off', spellcheck: 'false' })));
+  const businessRows = BUSINESS.map(([key, label, type]) => field(key, label, type === 'country'
+    ? select(countryChoices(), 'Choose the country…')
+    : h('input', { type, autocomplete: 'off', spellcheck: 'false' })));
   const kind = select(BUSINESS_TYPES, 'Choose the kind of business…');
   const authority = select(AUTHORITIES.map((a) => [a, a === 'EIN' ? 'EIN (US tax number)' : a]), 'Choose who issued the number…');
   const boxes = CATEGORIES.map(([value, words], i) => {
@@ -117,7 +119,9 @@ function form(start, options) {
   const element = h('form', { class: 'card', id: 'tollfree-form', novalidate: true },
     reasons ?? '', restartWarning ?? '',
     h('h2', {}, 'The business'),
-    h('p', { class: 'help' }, profiles.length ? 'Filled in from the approved Customer-Profile. Check it matches the business’s official records.' : 'No approved Customer-Profile to fill this in from: enter the business’s details as registered.'),
+    h('p', { class: 'help' }, mode !== 'new' ? 'As it was sent to Twilio. Change what the reasons above name.'
+      : profiles.length ? 'Filled in from the approved Customer-Profile. Check it matches the business’s official records.'
+        : 'No approved Customer-Profile to fill this in from: enter the business’s details as registered.'),
     from ? h('div', { class: 'field' }, h('label', { for: 'tollfree-from' }, 'Fill in from'), from) : '',
     field('businessType', 'Kind of business', kind),
     field('registrationAuthority', 'Who issued the registration number', authority),
