@@ -108,6 +108,30 @@ fn form_field(parameter: &str) -> Option<&'static str> {
         "PostalCode" => "postalCode",
         "IsoCountry" => "isoCountry",
         "Attributes" => "attributes",
+        // A toll-free verification's fields, as its form names them.
+        "BusinessName" => "businessName",
+        "BusinessWebsite" => "businessWebsite",
+        "NotificationEmail" => "notificationEmail",
+        "BusinessType" => "businessType",
+        "BusinessRegistrationNumber" => "registrationNumber",
+        "BusinessRegistrationAuthority" => "registrationAuthority",
+        "BusinessRegistrationCountry" => "registrationCountry",
+        "BusinessStreetAddress" => "street",
+        "BusinessCity" => "city",
+        "BusinessStateProvinceRegion" => "region",
+        "BusinessPostalCode" => "postalCode",
+        "BusinessCountry" => "country",
+        "BusinessContactFirstName" => "contactFirstName",
+        "BusinessContactLastName" => "contactLastName",
+        "BusinessContactEmail" => "contactEmail",
+        "BusinessContactPhone" => "contactPhone",
+        "UseCaseCategories" => "useCaseCategories",
+        "UseCaseSummary" => "useCaseSummary",
+        "ProductionMessageSample" => "productionMessageSample",
+        "OptInType" => "optInType",
+        "OptInImageUrls" => "optInImageUrls",
+        "MessageVolume" => "messageVolume",
+        "EditReason" => "editReason",
         _ => return None,
     })
 }
@@ -329,5 +353,14 @@ mod tests {
             br#"{"code": 20001, "message": "Invalid parameter: Email", "status": 400}"#,
         )));
         assert_eq!(e.field.as_deref(), Some("email"));
+        let e = UiError::from(TrustHubError::Api(ApiError::from_body(
+            400,
+            br#"{"code": 20001, "message": "Invalid parameter: BusinessStreetAddress", "status": 400}"#,
+        )));
+        assert_eq!(
+            e.field.as_deref(),
+            Some("street"),
+            "the toll-free form's field"
+        );
     }
 }

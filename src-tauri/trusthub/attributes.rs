@@ -222,4 +222,22 @@ mod tests {
             "JSON typed in a free-text field is just text"
         );
     }
+
+    #[test]
+    fn a_caller_name_twilio_would_refuse_never_leaves() {
+        let field = |v: &str| check_field("cnam_display_name", "caller name", &json!(v));
+        assert_eq!(field(" Acme Shop ").unwrap(), json!("Acme Shop"));
+        assert_eq!(
+            field("Acme Plumbing LLC").unwrap_err().message,
+            "Callers see at most 15 characters: shorten the name."
+        );
+        assert_eq!(
+            field("1st Choice").unwrap_err().message,
+            "The name must start with a letter."
+        );
+        assert_eq!(
+            field("Acme & Sons").unwrap_err().message,
+            "Use only letters, digits, periods, commas and spaces."
+        );
+    }
 }

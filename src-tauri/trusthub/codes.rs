@@ -69,6 +69,7 @@ pub fn resource_of(path: &str) -> &'static str {
         "PhoneNumbers" => "number in a Messaging Service",
         "Usa2p" => "campaign",
         "Usecases" => "list of use cases",
+        "Verifications" => "toll-free verification",
         _ => "record",
     }
 }

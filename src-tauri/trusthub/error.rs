@@ -122,7 +122,37 @@ impl ApiError {
 
 /// Twilio names the offending parameter in its message, e.g. "Invalid parameter: Email".
 fn parameter_named_in(message: &str) -> Option<String> {
-    ["Status", "StatusCallback", "FriendlyName", "Email"]
+    const NAMED: [&str; 27] = [
+        "Status",
+        "StatusCallback",
+        "FriendlyName",
+        "Email",
+        // A toll-free verification's fields.
+        "BusinessName",
+        "BusinessWebsite",
+        "NotificationEmail",
+        "BusinessType",
+        "BusinessRegistrationNumber",
+        "BusinessRegistrationAuthority",
+        "BusinessRegistrationCountry",
+        "BusinessStreetAddress",
+        "BusinessCity",
+        "BusinessStateProvinceRegion",
+        "BusinessPostalCode",
+        "BusinessCountry",
+        "BusinessContactFirstName",
+        "BusinessContactLastName",
+        "BusinessContactEmail",
+        "BusinessContactPhone",
+        "UseCaseCategories",
+        "UseCaseSummary",
+        "ProductionMessageSample",
+        "OptInType",
+        "OptInImageUrls",
+        "MessageVolume",
+        "EditReason",
+    ];
+    NAMED
         .iter()
         .rev()
         .find(|p| {

@@ -160,4 +160,11 @@ async fn twelve_numbers_go_onto_shaken_stir_and_one_refused_is_skipped_to_contin
     let on = app.texts("#voice-on li").await;
     assert_eq!(on.len(), 12, "{on:?}");
     assert!(!on.iter().any(|l| l.contains("+16285550000")), "{on:?}");
+
+    // One taken off again, after a question in red.
+    app.click("#voice-on li[data-number=\"+16285550032\"] button[data-act=\"remove\"]")
+        .await;
+    confirm(&app, "Take +16285550032 off", "Remove the number").await;
+    app.text_contains("#voice-coverage", &format!("11 of {total} numbers"))
+        .await;
 }
