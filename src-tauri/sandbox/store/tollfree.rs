@@ -27,7 +27,8 @@ pub struct Verification {
     pub(super) decide_at: Option<Instant>,
 }
 
-/// The form's fields, Twilio's name and the name it echoes; lists last.
+/// The form's text fields: Twilio's name, and the name it echoes. The two lists are read
+/// apart (`read_form`).
 const TEXT_FIELDS: [(&str, &str); 26] = [
     ("CustomerProfileSid", "customer_profile_sid"),
     ("BusinessName", "business_name"),
