@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use super::error::{ErrorKind, Partial, UiError};
-use super::history::journal;
+use super::history::{fields_given, journal};
 use super::{current_credentials, Answer};
 use crate::credentials::Credentials;
 use crate::history::Change;
@@ -138,18 +138,6 @@ fn refused(input: &CampaignInput) -> Result<(), UiError> {
     }
 }
 
-fn field_names(input: &CampaignInput) -> Vec<String> {
-    match serde_json::to_value(input) {
-        Ok(serde_json::Value::Object(map)) => map
-            .into_iter()
-            .filter(|(_, v)| !matches!(v, serde_json::Value::String(s) if s.is_empty()))
-            .filter(|(_, v)| !matches!(v, serde_json::Value::Array(a) if a.is_empty()))
-            .map(|(k, _)| k)
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
 /// A campaign submitted, or the one the service had already.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -183,7 +171,7 @@ async fn create(
                 .unwrap_or_default(),
             object: "campaign",
             action: "created",
-            fields: field_names(input),
+            fields: fields_given(input, &[]),
             ..Change::default()
         };
         journal(state, c, change, &result, |_| None).await;
@@ -261,7 +249,7 @@ pub async fn resubmit_campaign(
         object_sid: sid.trim().to_owned(),
         object: "campaign",
         action: "resubmitted",
-        fields: field_names(&input),
+        fields: fields_given(&input, &[]),
         ..Change::default()
     };
     journal(&state, &c, change, &result, |_| None).await;

@@ -69,6 +69,21 @@ pub(crate) async fn with_history<T: Send + 'static>(
     }
 }
 
+/// The names of the fields a form gives (its camelCase keys, an empty text or list left
+/// out, and the `left_out` keys), for the history: names, never values.
+pub(crate) fn fields_given(form: &impl Serialize, left_out: &[&str]) -> Vec<String> {
+    match serde_json::to_value(form) {
+        Ok(serde_json::Value::Object(map)) => map
+            .into_iter()
+            .filter(|(k, _)| !left_out.contains(&k.as_str()))
+            .filter(|(_, v)| !matches!(v, serde_json::Value::String(s) if s.is_empty()))
+            .filter(|(_, v)| !matches!(v, serde_json::Value::Array(a) if a.is_empty()))
+            .map(|(k, _)| k)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Records `change`, made with `c`, and how `result` ended; `after` reads the status the
 /// answer gives, for a profile. The status before is the one last known.
 pub(crate) async fn journal<T>(

@@ -8,7 +8,7 @@ use tauri::State;
 
 use super::campaigns::FieldProblem;
 use super::error::UiError;
-use super::history::{journal, observe_items};
+use super::history::{fields_given, journal, observe_items};
 use super::{current_credentials, load, Answer};
 use crate::credentials::Credentials;
 use crate::history::{Change, Source};
@@ -133,18 +133,9 @@ pub fn check_tollfree(input: TollfreeInput, edit: bool) -> Vec<FieldProblem> {
         .collect()
 }
 
-/// The names of the fields given, for the history (never their values).
+/// The fields given, for the history: the number and profile are the record's, not fields.
 fn field_names(input: &TollfreeInput) -> Vec<String> {
-    match serde_json::to_value(input) {
-        Ok(serde_json::Value::Object(map)) => map
-            .into_iter()
-            .filter(|(k, _)| k != "phoneNumberSid" && k != "customerProfileSid")
-            .filter(|(_, v)| !matches!(v, serde_json::Value::String(s) if s.is_empty()))
-            .filter(|(_, v)| !matches!(v, serde_json::Value::Array(a) if a.is_empty()))
-            .map(|(k, _)| k)
-            .collect(),
-        _ => Vec::new(),
-    }
+    fields_given(input, &["phoneNumberSid", "customerProfileSid"])
 }
 
 /// A verification sent, or the one the number had already.
