@@ -1,5 +1,6 @@
 //! The one error shape the window receives: a tagged object the UI branches on.
 
+use crate::trusthub::messaging::tollfree_form::TWILIO_FIELDS;
 use serde::Serialize;
 
 use crate::credentials::StoreError;
@@ -109,30 +110,12 @@ fn form_field(parameter: &str) -> Option<&'static str> {
         "IsoCountry" => "isoCountry",
         "Attributes" => "attributes",
         // A toll-free verification's fields, as its form names them.
-        "BusinessName" => "businessName",
-        "BusinessWebsite" => "businessWebsite",
-        "NotificationEmail" => "notificationEmail",
-        "BusinessType" => "businessType",
-        "BusinessRegistrationNumber" => "registrationNumber",
-        "BusinessRegistrationAuthority" => "registrationAuthority",
-        "BusinessRegistrationCountry" => "registrationCountry",
-        "BusinessStreetAddress" => "street",
-        "BusinessCity" => "city",
-        "BusinessStateProvinceRegion" => "region",
-        "BusinessPostalCode" => "postalCode",
-        "BusinessCountry" => "country",
-        "BusinessContactFirstName" => "contactFirstName",
-        "BusinessContactLastName" => "contactLastName",
-        "BusinessContactEmail" => "contactEmail",
-        "BusinessContactPhone" => "contactPhone",
-        "UseCaseCategories" => "useCaseCategories",
-        "UseCaseSummary" => "useCaseSummary",
-        "ProductionMessageSample" => "productionMessageSample",
-        "OptInType" => "optInType",
-        "OptInImageUrls" => "optInImageUrls",
-        "MessageVolume" => "messageVolume",
-        "EditReason" => "editReason",
-        _ => return None,
+        other => {
+            return TWILIO_FIELDS
+                .iter()
+                .find(|(twilio, _)| *twilio == other)
+                .map(|(_, form)| *form)
+        }
     })
 }
 

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use std::time::Duration;
 
+use super::messaging::tollfree_form::TWILIO_FIELDS;
 use super::validate::FieldError;
 
 #[derive(Debug, thiserror::Error)]
@@ -122,38 +123,11 @@ impl ApiError {
 
 /// Twilio names the offending parameter in its message, e.g. "Invalid parameter: Email".
 fn parameter_named_in(message: &str) -> Option<String> {
-    const NAMED: [&str; 27] = [
-        "Status",
-        "StatusCallback",
-        "FriendlyName",
-        "Email",
-        // A toll-free verification's fields.
-        "BusinessName",
-        "BusinessWebsite",
-        "NotificationEmail",
-        "BusinessType",
-        "BusinessRegistrationNumber",
-        "BusinessRegistrationAuthority",
-        "BusinessRegistrationCountry",
-        "BusinessStreetAddress",
-        "BusinessCity",
-        "BusinessStateProvinceRegion",
-        "BusinessPostalCode",
-        "BusinessCountry",
-        "BusinessContactFirstName",
-        "BusinessContactLastName",
-        "BusinessContactEmail",
-        "BusinessContactPhone",
-        "UseCaseCategories",
-        "UseCaseSummary",
-        "ProductionMessageSample",
-        "OptInType",
-        "OptInImageUrls",
-        "MessageVolume",
-        "EditReason",
-    ];
+    const NAMED: [&str; 4] = ["Status", "StatusCallback", "FriendlyName", "Email"];
+    let toll_free = TWILIO_FIELDS.iter().map(|(twilio, _)| twilio);
     NAMED
         .iter()
+        .chain(toll_free)
         .rev()
         .find(|p| {
             message

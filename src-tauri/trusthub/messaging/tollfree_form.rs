@@ -83,6 +83,34 @@ pub const AUTHORITIES: [&str; 18] = [
     "OTHER",
 ];
 
+/// Twilio's name of each field and the form's, for Twilio's refusals to land beside the
+/// field they name.
+pub const TWILIO_FIELDS: [(&str, &str); 23] = [
+    ("BusinessName", "businessName"),
+    ("BusinessWebsite", "businessWebsite"),
+    ("NotificationEmail", "notificationEmail"),
+    ("BusinessType", "businessType"),
+    ("BusinessRegistrationNumber", "registrationNumber"),
+    ("BusinessRegistrationAuthority", "registrationAuthority"),
+    ("BusinessRegistrationCountry", "registrationCountry"),
+    ("BusinessStreetAddress", "street"),
+    ("BusinessCity", "city"),
+    ("BusinessStateProvinceRegion", "region"),
+    ("BusinessPostalCode", "postalCode"),
+    ("BusinessCountry", "country"),
+    ("BusinessContactFirstName", "contactFirstName"),
+    ("BusinessContactLastName", "contactLastName"),
+    ("BusinessContactEmail", "contactEmail"),
+    ("BusinessContactPhone", "contactPhone"),
+    ("UseCaseCategories", "useCaseCategories"),
+    ("UseCaseSummary", "useCaseSummary"),
+    ("ProductionMessageSample", "productionMessageSample"),
+    ("OptInType", "optInType"),
+    ("OptInImageUrls", "optInImageUrls"),
+    ("MessageVolume", "messageVolume"),
+    ("EditReason", "editReason"),
+];
+
 /// What the person fills in. Empty text means "not given".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -607,5 +635,13 @@ mod tests {
             .edit_form()
             .iter()
             .any(|(k, _)| *k == "TollfreePhoneNumberSid"));
+    }
+
+    #[test]
+    fn each_twilio_field_names_a_field_of_the_form() {
+        let form = serde_json::to_value(TollfreeInput::default()).unwrap();
+        for (twilio, field) in TWILIO_FIELDS {
+            assert!(form.get(field).is_some(), "{twilio} → {field}");
+        }
     }
 }
