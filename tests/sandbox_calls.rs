@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::app_on;
 use std::time::Duration;
 use trusthub_desk::sandbox::{self, profile_sid, trust_product_sid, Sandbox, Seeded};
 use trusthub_desk::trusthub::messaging::tollfree_form::TollfreeInput;
@@ -14,6 +15,17 @@ use trusthub_desk::trusthub::models::BundleKind;
 use trusthub_desk::trusthub::{http_client_for, TrustHubClient, TrustHubError};
 
 const DELAY: Duration = Duration::from_millis(600);
+
+/// The demo account with its texting, Twilio deciding `DELAY` after each submission.
+async fn demo() -> Sandbox {
+    Sandbox::start(sandbox::Config {
+        review_delay: DELAY,
+        texting: true,
+        ..sandbox::Config::default()
+    })
+    .await
+    .unwrap()
+}
 
 fn code(result: Result<impl std::fmt::Debug, TrustHubError>) -> (u16, Option<i64>) {
     match result {
@@ -24,13 +36,7 @@ fn code(result: Result<impl std::fmt::Debug, TrustHubError>) -> (u16, Option<i64
 
 #[tokio::test]
 async fn toll_free_verifications_keep_twilios_edit_window() {
-    let sb = Sandbox::start(sandbox::Config {
-        review_delay: DELAY,
-        texting: true,
-        ..sandbox::Config::default()
-    })
-    .await
-    .unwrap();
+    let sb = demo().await;
     let client = TrustHubClient::new(http_client_for(&sb.base_url()).unwrap(), sb.base_url());
     let c = sb.demo_credentials().unwrap();
     let numbers = client.list_phone_numbers(&c).await.unwrap().records;
@@ -118,12 +124,7 @@ async fn toll_free_verifications_keep_twilios_edit_window() {
 
 #[tokio::test]
 async fn the_demos_signed_calls_product_holds_a_number_that_is_on_its_profile() {
-    let sb = Sandbox::start(sandbox::Config {
-        texting: true,
-        ..sandbox::Config::default()
-    })
-    .await
-    .unwrap();
+    let sb = demo().await;
     let client = TrustHubClient::new(http_client_for(&sb.base_url()).unwrap(), sb.base_url());
     let c = sb.demo_credentials().unwrap();
     let product = trust_product_sid(Seeded::TRUST_PRODUCT_VOICE);
@@ -151,32 +152,12 @@ async fn the_demos_signed_calls_product_holds_a_number_that_is_on_its_profile() 
     assert_eq!(bundle.status.as_deref(), Some("twilio-approved"));
 }
 
-fn app_on(sb: &Sandbox) -> trusthub_desk::state::AppState {
-    use trusthub_desk::credentials::{MemoryVault, Vault};
-    let c = sb.demo_credentials().unwrap();
-    let url = sb.base_url();
-    let vault = std::sync::Arc::new(MemoryVault::default());
-    vault.entry(c.account_sid()).save(&c).unwrap();
-    let state =
-        trusthub_desk::state::AppState::new(http_client_for(&url).unwrap(), url, vault, None);
-    state
-        .change_book(|b| b.remember(c.account_sid(), None))
-        .unwrap();
-    state
-}
-
 /// A verification edited in the Texting tab is recorded by its field names, followed by
 /// the watch while Twilio reviews it, and its approval told with the number.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_edited_verification_is_watched_until_twilio_decides_and_kept_in_the_history() {
     use trusthub_desk::commands::{history, tollfree, watch};
-    let sb = Sandbox::start(sandbox::Config {
-        review_delay: DELAY,
-        texting: true,
-        ..sandbox::Config::default()
-    })
-    .await
-    .unwrap();
+    let sb = demo().await;
     let state = app_on(&sb);
     let view = tollfree::tollfree(&state).await.unwrap();
     assert_eq!(view.numbers.len(), 6);

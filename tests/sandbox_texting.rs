@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::basic;
+use common::{app_on, basic};
 use std::time::Duration;
 use trusthub_desk::sandbox::{self, profile_sid, trust_product_sid, Sandbox, Seeded};
 use trusthub_desk::trusthub::messaging::campaign_form::CampaignInput;
@@ -356,21 +356,6 @@ async fn the_demo_starts_with_a_campaign_that_texts_and_one_to_fix() {
         let problems = violations(&response_schema(spec_path, "get", "200"), body);
         assert!(problems.is_empty(), "{spec_path}: {problems:?}");
     }
-}
-
-/// The app on the demo with texting, signed in with the demo's own credentials.
-fn app_on(sb: &Sandbox) -> trusthub_desk::state::AppState {
-    use trusthub_desk::credentials::{MemoryVault, Vault};
-    let c = sb.demo_credentials().unwrap();
-    let url = sb.base_url();
-    let vault = std::sync::Arc::new(MemoryVault::default());
-    vault.entry(c.account_sid()).save(&c).unwrap();
-    let state =
-        trusthub_desk::state::AppState::new(http_client_for(&url).unwrap(), url, vault, None);
-    state
-        .change_book(|b| b.remember(c.account_sid(), None))
-        .unwrap();
-    state
 }
 
 /// The Texting area offers the approved pair without a brand; the brand registered there

@@ -79,12 +79,24 @@ pub fn map(v: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {
 
 /// The window's state, signed in with the test account's Auth Token, talking to `base`.
 pub fn signed_in(base: &str) -> trusthub_desk::state::AppState {
-    use trusthub_desk::credentials::{MemoryVault, Vault};
     let url = trusthub_desk::trusthub::base_url::check(base).unwrap();
+    state_with(url, &token_credentials())
+}
+
+/// The window's state, signed in to the demo account of the sandbox `sb`.
+pub fn app_on(sb: &trusthub_desk::sandbox::Sandbox) -> trusthub_desk::state::AppState {
+    state_with(sb.base_url(), &sb.demo_credentials().unwrap())
+}
+
+/// The window's state with `c` saved (in memory) and remembered, talking to `url`.
+fn state_with(url: url::Url, c: &Credentials) -> trusthub_desk::state::AppState {
+    use trusthub_desk::credentials::{MemoryVault, Vault};
     let vault = std::sync::Arc::new(MemoryVault::default());
-    vault.entry(AC).save(&token_credentials()).unwrap();
+    vault.entry(c.account_sid()).save(c).unwrap();
     let state =
         trusthub_desk::state::AppState::new(http_client_for(&url).unwrap(), url, vault, None);
-    state.change_book(|b| b.remember(AC, None)).unwrap();
+    state
+        .change_book(|b| b.remember(c.account_sid(), None))
+        .unwrap();
     state
 }
