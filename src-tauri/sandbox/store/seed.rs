@@ -309,23 +309,8 @@ impl Db {
                 ProfileStatus::Draft,
             ),
         ] {
-            self.insert_bundle(Bundle {
-                sid: sid.clone(),
-                kind: BundleKind::TrustProduct,
-                policy_sid: policy,
-                name,
-                status,
-                email: email.clone(),
-                callback: None,
-                valid_until: (status == ProfileStatus::TwilioApproved)
-                    .then_some(later(updated, 365 * 86_400)),
-                created: later(created, 3600),
-                updated,
-                errors: Vec::new(),
-                submitted: None,
-                decide_at: None,
-            });
-            self.record_evaluation(&sid, updated);
+            let seeded = (email.clone(), created, updated);
+            self.seed_trust_product(&sid, policy, name, status, seeded);
         }
     }
 
@@ -343,22 +328,43 @@ impl Db {
         let a2p = data::trust_product_sid(data::Seeded::TRUST_PRODUCT_UNBRANDED);
         self.seed_a2p_records(&a2p, &profile, &name, &email, created, 16);
         let updated = later(created, 2 * 86_400);
+        self.seed_trust_product(
+            &a2p,
+            catalog::a2p_policy(),
+            format!("{name} — text messages"),
+            ProfileStatus::TwilioApproved,
+            (email, created, updated),
+        );
+    }
+
+    /// A seeded Trust Product of the business whose profile has `(email, created)`: made an
+    /// hour after that profile, last changed at `updated`, approved for a year from then
+    /// (or still a draft), and checked by Twilio then.
+    pub(super) fn seed_trust_product(
+        &mut self,
+        sid: &str,
+        policy_sid: String,
+        name: String,
+        status: ProfileStatus,
+        (email, created, updated): (String, i64, i64),
+    ) {
         self.insert_bundle(Bundle {
-            sid: a2p.clone(),
+            sid: sid.to_owned(),
             kind: BundleKind::TrustProduct,
-            policy_sid: catalog::a2p_policy(),
-            name: format!("{name} — text messages"),
-            status: ProfileStatus::TwilioApproved,
+            policy_sid,
+            name,
+            status,
             email,
             callback: None,
-            valid_until: Some(later(updated, 365 * 86_400)),
+            valid_until: (status == ProfileStatus::TwilioApproved)
+                .then_some(later(updated, 365 * 86_400)),
             created: later(created, 3600),
             updated,
             errors: Vec::new(),
             submitted: None,
             decide_at: None,
         });
-        self.record_evaluation(&a2p, updated);
+        self.record_evaluation(sid, updated);
     }
 
     /// What an A2P Trust Product `a2p` holds: the business's messaging-brand details and

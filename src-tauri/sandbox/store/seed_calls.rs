@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::super::{catalog, data};
 use super::tollfree::{Verification, EDIT_WINDOW};
-use super::{later, now, Assignment, Bundle, BundleKind, Db, Number};
+use super::{later, now, Assignment, Db, Number};
 use crate::trusthub::models::ProfileStatus;
 
 /// A rejection's code and Twilio's words.
@@ -144,21 +144,12 @@ impl Db {
             }],
         );
         let updated = later(created, 4 * 86_400);
-        self.insert_bundle(Bundle {
-            sid: product.clone(),
-            kind: BundleKind::TrustProduct,
-            policy_sid: catalog::shaken_stir_policy(),
-            name: format!("{owner} — signed calls"),
-            status: ProfileStatus::TwilioApproved,
-            email,
-            callback: None,
-            valid_until: Some(later(updated, 365 * 86_400)),
-            created: later(created, 3600),
-            updated,
-            errors: Vec::new(),
-            submitted: None,
-            decide_at: None,
-        });
-        self.record_evaluation(&product, updated);
+        self.seed_trust_product(
+            &product,
+            catalog::shaken_stir_policy(),
+            format!("{owner} — signed calls"),
+            ProfileStatus::TwilioApproved,
+            (email, created, updated),
+        );
     }
 }
