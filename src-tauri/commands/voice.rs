@@ -92,24 +92,16 @@ pub async fn load_voice_numbers(
         .into_iter()
         .filter_map(|a| a.object_sid)
         .find(|o| validate::is_sid(o, "BU"));
-    let on_product: HashSet<String> = client
-        .list_channel_endpoint_assignments(&c, BundleKind::TrustProduct, &product_sid)
-        .await?
-        .records
-        .into_iter()
-        .filter_map(|a| a.channel_endpoint_sid)
-        .collect();
+    let on_product = client
+        .numbers_on(&c, BundleKind::TrustProduct, &product_sid)
+        .await?;
     let (on_profile, profile_name) = match &profile_sid {
         Some(p) => {
-            let set: HashSet<String> = client
-                .list_channel_endpoint_assignments(&c, BundleKind::CustomerProfile, p)
-                .await?
-                .records
-                .into_iter()
-                .filter_map(|a| a.channel_endpoint_sid)
-                .collect();
+            let on = client
+                .numbers_on(&c, BundleKind::CustomerProfile, p)
+                .await?;
             let name = client.fetch_profile(&c, p).await?.friendly_name;
-            (set, name)
+            (on, name)
         }
         None => (HashSet::new(), None),
     };
@@ -192,23 +184,13 @@ pub async fn assign_voice_numbers(
     let c = current_credentials(&conn).await?;
     let client = &conn.client;
     let c = &c;
-    let assigned = |kind, sid: &str| {
-        let sid = sid.to_owned();
-        async move {
-            Ok::<HashSet<String>, UiError>(
-                client
-                    .list_channel_endpoint_assignments(c, kind, &sid)
-                    .await?
-                    .records
-                    .into_iter()
-                    .filter_map(|a| a.channel_endpoint_sid)
-                    .collect(),
-            )
-        }
-    };
     // Read again: the plan follows what Twilio has now, not what the window last saw.
-    let on_profile = assigned(BundleKind::CustomerProfile, &profile_sid).await?;
-    let on_product = assigned(BundleKind::TrustProduct, &product_sid).await?;
+    let on_profile = client
+        .numbers_on(c, BundleKind::CustomerProfile, &profile_sid)
+        .await?;
+    let on_product = client
+        .numbers_on(c, BundleKind::TrustProduct, &product_sid)
+        .await?;
     let steps = voice_numbers::plan(&number_sids, &on_profile, &on_product);
     let applied = voice_numbers::apply(
         client,

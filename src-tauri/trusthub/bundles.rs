@@ -290,6 +290,22 @@ impl TrustHubClient {
             .await
     }
 
+    /// The phone numbers (`PN…`) on a profile or Trust Product.
+    pub async fn numbers_on(
+        &self,
+        c: &Credentials,
+        kind: BundleKind,
+        sid: &str,
+    ) -> Result<std::collections::HashSet<String>> {
+        Ok(self
+            .list_channel_endpoint_assignments(c, kind, sid)
+            .await?
+            .records
+            .into_iter()
+            .filter_map(|a| a.channel_endpoint_sid)
+            .collect())
+    }
+
     /// `POST .../EntityAssignments` with `ObjectSid`: an end user (IT), a supporting
     /// document (RD), or another profile (BU).
     pub async fn assign_entity(

@@ -246,9 +246,8 @@ impl TrustHubClient {
                 continue;
             };
             let on = self
-                .list_channel_endpoint_assignments(c, BundleKind::TrustProduct, sid)
+                .numbers_on(c, BundleKind::TrustProduct, sid)
                 .await?
-                .records
                 .len();
             lines.push(voice_line(on, total, kind));
         }
