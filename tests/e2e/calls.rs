@@ -1,7 +1,8 @@
 //! Toll-free verification and voice numbers on the real window, in the demo: a rejected
 //! verification edited within its window and sent again; twelve numbers put on the
 //! approved SHAKEN/STIR product — most first onto the business's Customer-Profile, one
-//! refused by Twilio half-way — and the run continued without it.
+//! refused by Twilio half-way — and the run continued without it. Also a number verified
+//! from nothing, and one whose edit window has closed deleted and sent again.
 
 use crate::harness::{forget_saved_credentials, App, Launch};
 use trusthub_desk::sandbox::{trust_product_sid, Seeded};
@@ -82,6 +83,85 @@ async fn a_rejected_toll_free_verification_is_edited_within_its_window_and_sent_
     app.text_contains(&row, "Waiting for Twilio's review").await;
     let now = app.texts(&row).await.join(" ");
     assert!(!now.contains("left to edit"), "{now}");
+}
+
+/// A number with no verification: the form comes filled from the approved profile, asks
+/// for what only the person knows (refused beside the field until given), and sends. Then
+/// one whose edit window has closed is deleted and sent again, after a question in red.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_number_is_verified_from_the_profile_and_a_closed_one_is_started_again() {
+    forget_saved_credentials();
+    let app = App::launch(Launch::demo()).await;
+    app.visible("#profile-list").await;
+    app.click("#tab-texting").await;
+    let fresh = "#tollfree tr[data-number=\"+18335550100\"]";
+    app.click(&format!("{fresh} button[data-act=\"verify\"]"))
+        .await;
+    app.text_contains("#tollfree-form-title", "Verify +18335550100")
+        .await;
+    app.value_is("#tollfree-businessName", "Fabrikam Logistics")
+        .await;
+    app.value_is("#tollfree-city", "San Francisco").await;
+    app.click("#tollfree-submit").await;
+    app.text_contains(
+        "#tollfree-useCaseCategories-error",
+        "Choose at least one thing the texts are for.",
+    )
+    .await;
+    app.click("#tollfree-category-2").await; // Orders and deliveries
+    app.type_into(
+        "#tollfree-useCaseSummary",
+        "Fabrikam Logistics texts customers when their parcels are on the way.",
+    )
+    .await;
+    app.type_into(
+        "#tollfree-productionMessageSample",
+        "Fabrikam Logistics: parcel 1234 arrives today. Reply STOP to opt out.",
+    )
+    .await;
+    app.select_by_text("#tollfree-optInType", "On a web page form")
+        .await;
+    app.type_into(
+        "#tollfree-optInImageUrls",
+        "https://www.example.com/images/checkout-consent.png",
+    )
+    .await;
+    app.select_by_text("#tollfree-messageVolume", "1,000").await;
+    app.click("#tollfree-submit").await;
+    app.text_contains(fresh, "Waiting for Twilio's review")
+        .await;
+    assert!(
+        !app.texts(fresh)
+            .await
+            .join(" ")
+            .contains("Verify this number"),
+        "the number asks for nothing more"
+    );
+
+    let closed = "#tollfree tr[data-number=\"+18335550105\"]";
+    app.click(&format!("{closed} button[data-act=\"start-again\"]"))
+        .await;
+    app.text_contains(
+        "#tollfree-restart-warning",
+        "loses its place in Twilio’s queue",
+    )
+    .await;
+    app.text_contains("#tollfree-reasons", "official domain")
+        .await;
+    app.type_into("#tollfree-contactEmail", "jordan@fabrikam.example")
+        .await;
+    app.click("#tollfree-submit").await;
+    confirm(
+        &app,
+        "loses its place in Twilio’s queue",
+        "Delete and send again",
+    )
+    .await;
+    let now = app
+        .text_contains(closed, "Waiting for Twilio's review")
+        .await;
+    assert!(!now.contains("Delete and start again"), "{now}");
+    assert!(!now.contains("official domain"), "{now}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

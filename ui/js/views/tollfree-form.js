@@ -44,7 +44,7 @@ const BUSINESS = /** @type {const} */ ([
 export async function tollfreePanel(root, options) {
   const { number, profiles, mode, onCancel, onReenterCredentials } = options;
   const back = h('button', { type: 'button', class: 'link-button back', id: 'tollfree-back', onclick: onCancel }, '‹ Back to texting');
-  const title = h('h1', { id: 'tollfree-title', tabindex: '-1' },
+  const title = h('h1', { id: 'tollfree-form-title', tabindex: '-1' },
     mode === 'new' ? 'Verify ' : mode === 'edit' ? 'Edit the verification of ' : 'Start again for ', userText(number.phoneNumber, { max: 20 }));
   const body = h('div', { id: 'tollfree-body' }, h('p', { class: 'muted' }, 'Reading the business’s details…'));
   root.replaceChildren(back, title, body);
