@@ -17,13 +17,33 @@ export const nextTask = () => new Promise((resolve) => {
   channel.port2.postMessage(null);
 });
 
+/**
+ * Fills `tbody` with a row per item: the first frame's at once (the screenful a person
+ * sees), the others a frame at a time below it. Returns what stops the frames still to
+ * come, for when a newer list replaces this one.
+ * @template T
+ * @param {HTMLElement} tbody @param {T[]} items @param {(item: T) => HTMLElement} rowOf
+ * @returns {() => void}
+ */
+export function drawInFrames(tbody, items, rowOf) {
+  let stopped = false;
+  tbody.replaceChildren(...items.slice(0, ROWS_PER_FRAME).map(rowOf));
+  const rest = (/** @type {number} */ from) => requestAnimationFrame(() => {
+    if (stopped) return;
+    tbody.append(...items.slice(from, from + ROWS_PER_FRAME).map(rowOf));
+    if (from + ROWS_PER_FRAME < items.length) rest(from + ROWS_PER_FRAME);
+  });
+  if (items.length > ROWS_PER_FRAME) rest(ROWS_PER_FRAME);
+  return () => { stopped = true; };
+}
+
 /** @param {{ onOpen: (account: Row['account'], row: Row) => void }} options */
 export function overviewTable({ onOpen }) {
   const tbody = h('tbody', { id: 'overview-rows' });
   const table = h('table', { class: 'list overview-table', id: 'overview-table', hidden: true },
     h('thead', {}, h('tr', {}, ...['Name', 'Account', 'Status', 'Last updated', 'Needs attention'].map((t) => h('th', { scope: 'col' }, t)))),
     tbody);
-  let drawing = 0; // tables drawn: a newer one stops the frames of an older one
+  let stopDrawing = () => {};
 
   /** @param {Row} r */
   function rowElement(r) {
@@ -53,20 +73,10 @@ export function overviewTable({ onOpen }) {
 
   return {
     table,
-    /**
-     * Shows `rows`: the first frame's at once (the screenful a person sees), the others a
-     * frame at a time, below it.
-     * @param {Row[]} rows
-     */
+    /** Shows `rows`, a few a frame (`drawInFrames`). @param {Row[]} rows */
     show(rows) {
-      const mine = ++drawing;
-      tbody.replaceChildren(...rows.slice(0, ROWS_PER_FRAME).map(rowElement));
-      const rest = (/** @type {number} */ from) => requestAnimationFrame(() => {
-        if (mine !== drawing) return;
-        tbody.append(...rows.slice(from, from + ROWS_PER_FRAME).map(rowElement));
-        if (from + ROWS_PER_FRAME < rows.length) rest(from + ROWS_PER_FRAME);
-      });
-      if (rows.length > ROWS_PER_FRAME) rest(ROWS_PER_FRAME);
+      stopDrawing();
+      stopDrawing = drawInFrames(tbody, rows, rowElement);
     },
   };
 }

@@ -6,6 +6,7 @@
 import { api } from '../api.js';
 import { h, count, number } from '../format.js';
 import { errorPanel } from '../ui.js';
+import { drawInFrames } from './overview-table.js';
 
 /**
  * @typedef {import('../../types/commands').Overview} Overview
@@ -51,6 +52,7 @@ export function overviewTexting({ onOpen }) {
   let limit = LINES_AT_ONCE;
   /** @type {(() => void) | null} draws the lines shown again (with a higher limit) */
   let again = null;
+  let stopDrawing = () => {};
   more.addEventListener('click', () => { limit += LINES_AT_ONCE; again?.(); });
 
   /** @param {Overview} answer @param {Map<string, string>} names */
@@ -60,7 +62,9 @@ export function overviewTexting({ onOpen }) {
     again = () => draw(answer, names);
     const ordered = orderTexting(lines, names);
     more.hidden = ordered.length <= limit;
-    tbody.replaceChildren(...ordered.slice(0, limit).map((l) => {
+    stopDrawing();
+    // A few lines a frame, as the table above, so that a long list never holds the window still.
+    stopDrawing = drawInFrames(tbody, ordered.slice(0, limit), (l) => {
       const account = byAccount.get(l.accountSid);
       const open = h('button', { type: 'button', class: 'link-button', dataset: { account: l.accountSid } }, names.get(l.accountSid) ?? 'An account');
       if (account) open.addEventListener('click', () => onOpen(account));
@@ -72,7 +76,7 @@ export function overviewTexting({ onOpen }) {
         h('td', {}, l.error || !l.tollFree ? '—' : `${number(l.tollFreeVerified)} of ${number(l.tollFree)}`),
         h('td', { class: 'voice-lines' }, l.error || !l.voice.length ? '—' : l.voice.flatMap((v, i) => (i ? [h('br'), v] : [v]))),
         h('td', {}, l.error ?? l.attention ?? 'Nothing: every brand and campaign is approved.'));
-    }));
+    });
     table.hidden = lines.length === 0;
     const waiting = lines.filter((l) => !l.error && l.rank < REVIEWING).length;
     status.textContent = lines.length ? (waiting ? `${count(waiting, 'account')} need${waiting === 1 ? 's' : ''} you for texting.` : 'No account needs you for texting.') : '';
@@ -107,6 +111,7 @@ export function overviewTexting({ onOpen }) {
     },
     stop() {
       generation += 1;
+      stopDrawing();
       api.cancelLoad('overview-texting', '').catch(() => {});
     },
   };
