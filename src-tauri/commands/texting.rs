@@ -108,10 +108,10 @@ async fn extras(
     client: &TrustHubClient,
     c: &Credentials,
 ) -> Result<Extras, UiError> {
-    let profiles = client
-        .list_bundles_all(c, BundleKind::CustomerProfile)
-        .await?;
-    let products = client.list_bundles_all(c, BundleKind::TrustProduct).await?;
+    let (profiles, products) = tokio::try_join!(
+        client.list_bundles_all(c, BundleKind::CustomerProfile),
+        client.list_bundles_all(c, BundleKind::TrustProduct),
+    )?;
     let incomplete = profiles
         .note
         .as_ref()
