@@ -109,9 +109,9 @@ export function overviewTexting({ onOpen }) {
         if (error.kind !== 'cancelled') status.replaceChildren(errorPanel(error));
       }
     },
+    // The lines being drawn are left to finish: the same result is shown on coming back.
     stop() {
       generation += 1;
-      stopDrawing();
       api.cancelLoad('overview-texting', '').catch(() => {});
     },
   };
