@@ -7,14 +7,13 @@
 use crate::harness::{forget_saved_credentials, App, Launch};
 use trusthub_desk::sandbox::{trust_product_sid, Seeded};
 
-async fn confirm(app: &App, words: &str, button: &str) {
-    app.text_contains("#confirm-text", words).await;
-    app.text_contains("#confirm-ok", button).await;
-    app.click("#confirm-ok").await;
-}
-
 /// The demo's toll-free numbers are +1 833 555 0100 to 0105, one per state.
 const OPEN: &str = "+18335550104";
+
+/// A toll-free number's row in the Texting tab.
+fn tollfree_row(number: &str) -> String {
+    format!("#tollfree tr[data-number=\"{number}\"]")
+}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_rejected_toll_free_verification_is_edited_within_its_window_and_sent_again() {
@@ -22,7 +21,7 @@ async fn a_rejected_toll_free_verification_is_edited_within_its_window_and_sent_
     let app = App::launch(Launch::demo()).await;
     app.visible("#profile-list").await;
     app.click("#tab-texting").await;
-    let row = format!("#tollfree tr[data-number=\"{OPEN}\"]");
+    let row = tollfree_row(OPEN);
     let shown = app.text_contains(&row, "Not approved").await;
     assert!(shown.contains("3 days left to edit"), "{shown}");
     assert!(
@@ -30,17 +29,11 @@ async fn a_rejected_toll_free_verification_is_edited_within_its_window_and_sent_
         "{shown}"
     );
     let closed = app
-        .text_contains(
-            "#tollfree tr[data-number=\"+18335550105\"]",
-            "Delete and start again…",
-        )
+        .text_contains(&tollfree_row("+18335550105"), "Delete and start again…")
         .await;
     assert!(closed.contains("edit window has closed"), "{closed}");
-    app.text_contains(
-        "#tollfree tr[data-number=\"+18335550100\"]",
-        "Verify this number…",
-    )
-    .await;
+    app.text_contains(&tollfree_row("+18335550100"), "Verify this number…")
+        .await;
     app.screenshot_at("#tollfree", "tollfree").await;
     app.assert_accessible("the toll-free numbers").await;
 
@@ -94,7 +87,7 @@ async fn a_number_is_verified_from_the_profile_and_a_closed_one_is_started_again
     let app = App::launch(Launch::demo()).await;
     app.visible("#profile-list").await;
     app.click("#tab-texting").await;
-    let fresh = "#tollfree tr[data-number=\"+18335550100\"]";
+    let fresh = &tollfree_row("+18335550100");
     app.click(&format!("{fresh} button[data-act=\"verify\"]"))
         .await;
     app.text_contains("#tollfree-form-title", "Verify +18335550100")
@@ -138,7 +131,7 @@ async fn a_number_is_verified_from_the_profile_and_a_closed_one_is_started_again
         "the number asks for nothing more"
     );
 
-    let closed = "#tollfree tr[data-number=\"+18335550105\"]";
+    let closed = &tollfree_row("+18335550105");
     app.click(&format!("{closed} button[data-act=\"start-again\"]"))
         .await;
     app.text_contains(
@@ -151,12 +144,8 @@ async fn a_number_is_verified_from_the_profile_and_a_closed_one_is_started_again
     app.type_into("#tollfree-contactEmail", "jordan@fabrikam.example")
         .await;
     app.click("#tollfree-submit").await;
-    confirm(
-        &app,
-        "loses its place in Twilio’s queue",
-        "Delete and send again",
-    )
-    .await;
+    app.confirm("loses its place in Twilio’s queue", "Delete and send again")
+        .await;
     let now = app
         .text_contains(closed, "Waiting for Twilio's review")
         .await;
@@ -215,12 +204,8 @@ async fn twelve_numbers_go_onto_shaken_stir_and_one_refused_is_skipped_to_contin
     app.screenshot_at("#voice-numbers", "voice-numbers").await;
     app.assert_accessible("the voice numbers picker").await;
     app.click("#voice-apply").await;
-    confirm(
-        &app,
-        "12 go to the Customer-Profile first",
-        "Add the numbers",
-    )
-    .await;
+    app.confirm("12 go to the Customer-Profile first", "Add the numbers")
+        .await;
 
     let stopped = app
         .text_contains("#voice-stopped", "Stopped: 5 of 12 numbers were added.")
@@ -244,7 +229,8 @@ async fn twelve_numbers_go_onto_shaken_stir_and_one_refused_is_skipped_to_contin
     // One taken off again, after a question in red.
     app.click("#voice-on li[data-number=\"+16285550032\"] button[data-act=\"remove\"]")
         .await;
-    confirm(&app, "Take +16285550032 off", "Remove the number").await;
+    app.confirm("Take +16285550032 off", "Remove the number")
+        .await;
     app.text_contains("#voice-coverage", &format!("11 of {total} numbers"))
         .await;
 }

@@ -336,6 +336,13 @@ impl App {
         self.text_contains("#status-card", "In review").await;
     }
 
+    /// Answers the in-window question: checks its words, then presses its button.
+    pub async fn confirm(&self, words: &str, button: &str) {
+        self.text_contains("#confirm-text", words).await;
+        self.text_contains("#confirm-ok", button).await;
+        self.click("#confirm-ok").await;
+    }
+
     /// Presses Submit for review… and waits for its question, which says Twilio's check
     /// passed. On a loaded machine a press can still land while the card moves: when no
     /// question came within 5 s and the button is not busy (a pressed Submit disables itself

@@ -27,13 +27,6 @@ async fn refresh_until(app: &App, css: &str, expected: &str) {
     }
 }
 
-/// Answers the in-window question: checks its words, then presses its button.
-async fn confirm(app: &App, words: &str, button: &str) {
-    app.text_contains("#confirm-text", words).await;
-    app.text_contains("#confirm-ok", button).await;
-    app.click("#confirm-ok").await;
-}
-
 const SECOND: &str = "#texting-body section.texting-business:nth-of-type(2)";
 
 #[tokio::test(flavor = "multi_thread")]
@@ -75,8 +68,7 @@ async fn from_an_approved_a2p_trust_product_to_a_brand_a_fixed_campaign_and_a_nu
     app.assert_accessible("the brand form").await;
     app.click("#brand-kind-low-volume-standard").await;
     app.click("#brand-register").await;
-    confirm(
-        &app,
+    app.confirm(
         "Twilio charges a one-time fee for each brand registration",
         "Register the brand",
     )
@@ -132,8 +124,7 @@ async fn from_an_approved_a2p_trust_product_to_a_brand_a_fixed_campaign_and_a_nu
     )
     .await;
     app.click("#campaign-send").await;
-    confirm(
-        &app,
+    app.confirm(
         "Twilio vets each campaign submission and charges a vetting fee for it",
         "Submit and pay the vetting fee",
     )
@@ -160,8 +151,7 @@ async fn from_an_approved_a2p_trust_product_to_a_brand_a_fixed_campaign_and_a_nu
     app.text_contains("#campaign-send", "Resubmit the campaign…")
         .await;
     app.click("#campaign-send").await;
-    confirm(
-        &app,
+    app.confirm(
         "Twilio vets the campaign again and charges the vetting fee again",
         "Resubmit and pay the vetting fee",
     )
@@ -188,7 +178,8 @@ async fn from_an_approved_a2p_trust_product_to_a_brand_a_fixed_campaign_and_a_nu
     app.screenshot("texting-numbers").await;
     app.assert_accessible("a campaign's numbers").await;
     app.click("#numbers-apply").await;
-    confirm(&app, "Nothing is charged.", "Apply the changes").await;
+    app.confirm("Nothing is charged.", "Apply the changes")
+        .await;
     let done = app.text_contains(SECOND, &number).await;
     assert!(
         done.contains(
