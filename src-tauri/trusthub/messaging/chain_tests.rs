@@ -42,10 +42,8 @@ fn service(sid: &str, campaign: Option<(&str, &str)>, numbers: &[(&str, &str)]) 
 
 fn number(sid: &str, n: &str) -> PhoneNumber {
     PhoneNumber {
-        sid: Some(sid.into()),
-        phone_number: Some(n.into()),
         friendly_name: Some(format!("Line {sid}")),
-        ..Default::default()
+        ..super::super::test_numbers::number(sid, n)
     }
 }
 

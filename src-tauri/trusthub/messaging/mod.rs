@@ -30,3 +30,23 @@ pub struct Made<T> {
     /// True when the record was already there and nothing was sent.
     pub existing: bool,
 }
+
+/// The account's numbers as the unit tests of the texting views write them.
+#[cfg(test)]
+pub(crate) mod test_numbers {
+    use crate::trusthub::models::PhoneNumber;
+
+    /// A number of the account: its SID and its E.164 form.
+    pub fn number(sid: &str, e164: &str) -> PhoneNumber {
+        PhoneNumber {
+            sid: Some(sid.into()),
+            phone_number: Some(e164.into()),
+            ..PhoneNumber::default()
+        }
+    }
+
+    /// The account's numbers, from pairs of SID and E.164 form.
+    pub fn numbers(pairs: &[(&str, &str)]) -> Vec<PhoneNumber> {
+        pairs.iter().map(|(sid, e164)| number(sid, e164)).collect()
+    }
+}

@@ -97,6 +97,7 @@ impl TextingRead {
 mod tests {
     use super::*;
     use crate::trusthub::messaging::models::{Brand, Campaign, MessagingService, ServiceNumber};
+    use crate::trusthub::messaging::test_numbers::numbers;
 
     fn read() -> TextingRead {
         let brands = vec![Brand {
@@ -121,19 +122,12 @@ mod tests {
                 ..ServiceNumber::default()
             }],
         }];
-        let numbers: Vec<PhoneNumber> = [
+        let numbers = numbers(&[
             ("PN1", "+14155550101"),
             ("PN2", "+14155550102"),
             ("PN3", "+18005550103"),
             ("PN4", "+442071838750"),
-        ]
-        .iter()
-        .map(|(sid, n)| PhoneNumber {
-            sid: Some((*sid).into()),
-            phone_number: Some((*n).into()),
-            ..PhoneNumber::default()
-        })
-        .collect();
+        ]);
         TextingRead {
             chain: chain(&brands, &services, &numbers),
             brands,

@@ -270,7 +270,7 @@ mod tests {
     use super::*;
     use crate::trusthub::messaging::chain::{chain, ServiceRecords};
     use crate::trusthub::messaging::models::{Brand, Campaign, MessagingService, ServiceNumber};
-    use crate::trusthub::models::PhoneNumber;
+    use crate::trusthub::messaging::test_numbers::{number, numbers};
 
     fn brand(sid: &str, status: &str) -> Brand {
         Brand {
@@ -299,14 +299,6 @@ mod tests {
                     ..ServiceNumber::default()
                 })
                 .collect(),
-        }
-    }
-
-    fn number(sid: &str, n: &str) -> PhoneNumber {
-        PhoneNumber {
-            sid: Some(sid.into()),
-            phone_number: Some(n.into()),
-            ..PhoneNumber::default()
         }
     }
 
@@ -363,18 +355,11 @@ mod tests {
 
     #[test]
     fn toll_free_numbers_are_counted_and_need_the_person_when_nothing_else_does() {
-        let numbers: Vec<PhoneNumber> = [
+        let numbers = numbers(&[
             ("PN1", "+18335550100"),
             ("PN2", "+18335550101"),
             ("PN3", "+14155550100"),
-        ]
-        .iter()
-        .map(|(sid, n)| PhoneNumber {
-            sid: Some((*sid).into()),
-            phone_number: Some((*n).into()),
-            ..PhoneNumber::default()
-        })
-        .collect();
+        ]);
         let verified = TollfreeVerification {
             tollfree_phone_number_sid: Some("PN1".into()),
             status: Some("TWILIO_APPROVED".into()),

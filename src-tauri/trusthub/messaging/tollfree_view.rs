@@ -170,13 +170,7 @@ fn time_left(seconds: i64) -> String {
 mod tests {
     use super::*;
 
-    fn number(sid: &str, e164: &str) -> PhoneNumber {
-        PhoneNumber {
-            sid: Some(sid.into()),
-            phone_number: Some(e164.into()),
-            ..PhoneNumber::default()
-        }
-    }
+    use crate::trusthub::messaging::test_numbers::number;
 
     fn verification(number: &str, status: &str) -> TollfreeVerification {
         TollfreeVerification {
