@@ -10,6 +10,7 @@ use tauri_plugin_opener::OpenerExt;
 use tauri_plugin_updater::{Error as UpdaterError, Update, UpdaterExt};
 
 use super::error::{ErrorKind, UiError};
+use crate::updates::download::{self, DownloadError};
 use crate::updates::package::{self, Installer};
 use crate::updates::{self, endpoint, messages, messages::Failure, messages::Install};
 
@@ -155,7 +156,7 @@ pub async fn install_update(
     if let Some(how) = messages::how_to_update(install_kind()) {
         return Err(UiError::new(ErrorKind::InvalidInput, how));
     }
-    let Some(mut update) = lock(&pending).take() else {
+    let Some(update) = lock(&pending).take() else {
         return Err(UiError::new(
             ErrorKind::InvalidInput,
             "There is no new version waiting. Check for updates first.",
@@ -165,18 +166,19 @@ pub async fn install_update(
         log::warn!("refused an update download that is not https");
         return Err(fail(Failure::InsecureDownload));
     }
-    update.timeout = Some(DOWNLOAD_TIMEOUT);
-    let mut received: u64 = 0;
+    let client = download::client_for(&update.download_url, DOWNLOAD_TIMEOUT).map_err(|e| {
+        log::warn!("update download refused: {e}");
+        fail(Failure::Other)
+    })?;
+    // A step is a percent of a known size, else a mebibyte: the window hears of each step
+    // once, not of every chunk.
     let mut last_step = None;
-    let too_big = tokio::sync::Notify::new();
-    let download = update.download(
-        |chunk, total| {
-            received = received.saturating_add(chunk as u64);
-            if received > MAX_DOWNLOAD_BYTES || total.is_some_and(|t| t > MAX_DOWNLOAD_BYTES) {
-                too_big.notify_one();
-            }
-            // A step is a percent of a known size, else a mebibyte: the window hears of
-            // each step once, not of every chunk.
+    let bytes = download::fetch(
+        &client,
+        update.download_url.clone(),
+        update.headers.clone(),
+        MAX_DOWNLOAD_BYTES,
+        |received, total| {
             let step = match total {
                 Some(t) => received.saturating_mul(100).checked_div(t),
                 None => Some(received / (1024 * 1024)),
@@ -186,21 +188,20 @@ pub async fn install_update(
                 let _ = app.emit(PROGRESS_EVENT, Progress { received, total });
             }
         },
-        || {},
-    );
-    // Dropping the download when it grows past the cap ends its request. The cap is looked
-    // at first each time (`biased`), so no more than one poll's worth of chunks is read past it.
-    let bytes = tokio::select! {
-        biased;
-        () = too_big.notified() => {
-            log::warn!("refused an update download larger than {MAX_DOWNLOAD_BYTES} bytes");
-            return Err(fail(Failure::WrongPackage));
-        }
-        done = download => done.map_err(|e| {
-            log::warn!("update download refused: {e}");
-            fail(classify(&e))
-        })?,
-    };
+    )
+    .await
+    .map_err(|e| {
+        log::warn!("update download refused: {e}");
+        fail(match e {
+            // Far larger than any installer: not one.
+            DownloadError::TooLarge(_) => Failure::WrongPackage,
+            DownloadError::Status(_) | DownloadError::Network(_) => Failure::Unreachable,
+        })
+    })?;
+    update.verify(&bytes).map_err(|e| {
+        log::warn!("update download refused: {e}");
+        fail(classify(&e))
+    })?;
     // A signed package for another system (an .rpm for a .deb install) is not installed.
     if let Some(installer) = installer() {
         if !package::fits(installer, &bytes) {

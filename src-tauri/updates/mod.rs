@@ -3,6 +3,7 @@
 //! plugin with these, and the plugin checks every download against the public key built
 //! into the app (`plugins.updater.pubkey` in `tauri.conf.json`).
 
+pub mod download;
 pub mod endpoint;
 pub mod messages;
 pub mod package;
