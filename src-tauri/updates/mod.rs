@@ -1,7 +1,8 @@
-//! New versions of TrustHub Desk: where to ask for them (`endpoint`) and what to tell the
-//! person (`messages`). No Tauri types: `commands/updates.rs` drives the official updater
-//! plugin with these, and the plugin checks every download against the public key built
-//! into the app (`plugins.updater.pubkey` in `tauri.conf.json`).
+//! New versions of TrustHub Desk: where to ask for them (`endpoint`), how their package is
+//! fetched (`download`, with a hard size cap), which installer it must be (`package`) and
+//! what to tell the person (`messages`). No Tauri types: `commands/updates.rs` drives the
+//! official updater plugin with these, and the plugin checks every download against the
+//! public key built into the app (`plugins.updater.pubkey` in `tauri.conf.json`).
 
 pub mod download;
 pub mod endpoint;
