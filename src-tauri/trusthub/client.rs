@@ -46,13 +46,7 @@ pub fn http_client_for(base: &Url) -> Result<reqwest::Client> {
 }
 
 pub fn http_client_with(base: &Url, limits: &Limits) -> Result<reqwest::Client> {
-    let builder = reqwest::Client::builder();
-    let builder = if super::base_url::is_loopback(base) {
-        builder.no_proxy()
-    } else {
-        builder
-    };
-    builder
+    client_builder_for(base)
         .connect_timeout(limits.connect_timeout)
         .redirect(reqwest::redirect::Policy::custom(|attempt| {
             let same = attempt
@@ -65,13 +59,24 @@ pub fn http_client_with(base: &Url, limits: &Limits) -> Result<reqwest::Client> 
                 attempt.stop()
             }
         }))
-        .user_agent(concat!("TrustHubDesk/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| {
             TrustHubError::Network(format!(
                 "TrustHub Desk could not set up its connection ({e})."
             ))
         })
+}
+
+/// Every client's start, for a server at `base`: the app's user agent, and the system's
+/// proxy for remote servers but never for this computer.
+pub fn client_builder_for(base: &Url) -> reqwest::ClientBuilder {
+    let builder =
+        reqwest::Client::builder().user_agent(concat!("TrustHubDesk/", env!("CARGO_PKG_VERSION")));
+    if super::base_url::is_loopback(base) {
+        builder.no_proxy()
+    } else {
+        builder
+    }
 }
 
 /// Where the next list page is: a URL the server gave, or the first page we build.

@@ -23,6 +23,6 @@ pub mod validate;
 pub mod voice_numbers;
 
 pub use bundles::bundle_sid;
-pub use client::{http_client_for, http_client_with, TrustHubClient};
+pub use client::{client_builder_for, http_client_for, http_client_with, TrustHubClient};
 pub use error::{ApiError, TrustHubError};
 pub use limits::Limits;

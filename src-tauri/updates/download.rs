@@ -9,6 +9,7 @@ use std::time::Duration;
 use url::Url;
 
 use super::endpoint;
+use crate::trusthub::client_builder_for;
 
 /// Why a download gave no package.
 #[derive(Debug, thiserror::Error)]
@@ -28,13 +29,7 @@ pub enum DownloadError {
 /// addresses updates may come from (a release host hands the file to its storage host), and
 /// no proxy for this computer.
 pub fn client_for(url: &Url, timeout: Duration) -> Result<reqwest::Client, DownloadError> {
-    let builder = reqwest::Client::builder();
-    let builder = if endpoint::is_loopback(url) {
-        builder.no_proxy()
-    } else {
-        builder
-    };
-    Ok(builder
+    Ok(client_builder_for(url)
         .timeout(timeout)
         .redirect(reqwest::redirect::Policy::custom(|attempt| {
             if attempt.previous().len() < 10 && endpoint::allowed(attempt.url()) {
@@ -43,7 +38,6 @@ pub fn client_for(url: &Url, timeout: Duration) -> Result<reqwest::Client, Downl
                 attempt.stop()
             }
         }))
-        .user_agent(concat!("TrustHubDesk/", env!("CARGO_PKG_VERSION")))
         .build()?)
 }
 
