@@ -211,40 +211,39 @@ mod tests {
         assert!(request.contains("x-release: stable\r\n"), "{request}");
     }
 
-    #[tokio::test]
-    async fn an_error_status_is_not_a_package() {
-        let (url, done) = server(
-            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-            1,
-            0,
-        )
-        .await;
+    /// What fetching gives when the server answers with `head` and no body.
+    async fn fetched_answer(head: &'static str) -> Result<Vec<u8>, DownloadError> {
+        let (url, done) = server(head, 1, 0).await;
         let client = client_for(&url, Duration::from_secs(30)).unwrap();
         let got = fetch(&client, url, HeaderMap::new(), MIB, |_, _| {}).await;
+        done.await.unwrap();
+        got
+    }
+
+    #[tokio::test]
+    async fn an_error_status_is_not_a_package() {
+        let got = fetched_answer(
+            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        )
+        .await;
         assert!(
             matches!(got, Err(DownloadError::Status(404))),
             "{:?}",
             got.map(|b| b.len())
         );
-        done.await.unwrap();
     }
 
     #[tokio::test]
     async fn a_redirect_to_plain_http_elsewhere_is_not_followed() {
         // The release host may hand the file to another https host; never to plain http.
-        let (url, done) = server(
+        let got = fetched_answer(
             "HTTP/1.1 302 Found\r\nLocation: http://updates.example.com/x.deb\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-            1,
-            0,
         )
         .await;
-        let client = client_for(&url, Duration::from_secs(30)).unwrap();
-        let got = fetch(&client, url, HeaderMap::new(), MIB, |_, _| {}).await;
         assert!(
             matches!(got, Err(DownloadError::Status(302))),
             "{:?}",
             got.map(|b| b.len())
         );
-        done.await.unwrap();
     }
 }
