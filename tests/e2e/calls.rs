@@ -17,10 +17,7 @@ fn tollfree_row(number: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_rejected_toll_free_verification_is_edited_within_its_window_and_sent_again() {
-    forget_saved_credentials();
-    let app = App::launch(Launch::demo()).await;
-    app.visible("#profile-list").await;
-    app.click("#tab-texting").await;
+    let app = App::demo_on_texting().await;
     let row = tollfree_row(OPEN);
     let shown = app.text_contains(&row, "Not approved").await;
     assert!(shown.contains("3 days left to edit"), "{shown}");
@@ -83,10 +80,7 @@ async fn a_rejected_toll_free_verification_is_edited_within_its_window_and_sent_
 /// one whose edit window has closed is deleted and sent again, after a question in red.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_number_is_verified_from_the_profile_and_a_closed_one_is_started_again() {
-    forget_saved_credentials();
-    let app = App::launch(Launch::demo()).await;
-    app.visible("#profile-list").await;
-    app.click("#tab-texting").await;
+    let app = App::demo_on_texting().await;
     let fresh = &tollfree_row("+18335550100");
     app.click(&format!("{fresh} button[data-act=\"verify\"]"))
         .await;

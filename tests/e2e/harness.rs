@@ -108,6 +108,15 @@ impl Drop for App {
 }
 
 impl App {
+    /// The demo, with no saved account to open instead, on its Texting tab.
+    pub async fn demo_on_texting() -> App {
+        forget_saved_credentials();
+        let app = App::launch(Launch::demo()).await;
+        app.visible("#profile-list").await;
+        app.click("#tab-texting").await;
+        app
+    }
+
     pub async fn launch(launch: Launch) -> App {
         let turn = ONE_WINDOW.lock().await;
         let port = free_port();

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::harness::{forget_saved_credentials, App, Launch};
+use crate::harness::App;
 
 /// Presses Refresh until `css` says `expected` (the demo decides a few seconds after a
 /// submission, as Twilio does later).
@@ -31,10 +31,7 @@ const SECOND: &str = "#texting-body section.texting-business:nth-of-type(2)";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn from_an_approved_a2p_trust_product_to_a_brand_a_fixed_campaign_and_a_number() {
-    forget_saved_credentials();
-    let app = App::launch(Launch::demo()).await;
-    app.visible("#profile-list").await;
-    app.click("#tab-texting").await;
+    let app = App::demo_on_texting().await;
 
     // The demo's business with a brand: one campaign texts, one was refused with 30909.
     let first = app
